@@ -1,0 +1,65 @@
+import { config as loadDotenv } from 'dotenv';
+
+/** Where the graph lives: a server the user names, or the project's own local Neo4j. */
+export type Neo4jTarget =
+  | { kind: 'external'; uri: string; username: string; password: string; database: string }
+  | { kind: 'local'; instance: 'local' | 'test'; initialPassword: string | undefined; database: string };
+
+export interface Config {
+  neo4j: Neo4jTarget;
+  http: { host: string; port: number };
+  /** Key that mutations must present as `Authorization: Bearer <key>` or `x-api-key`; undefined disables mutations. */
+  apiKey: string | undefined;
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function readPort(env: Env, key: string, fallback: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`${key} must be a port number from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+/**
+ * Reads and validates the environment (and `.env` when `loadEnvFile` is set). The only reader of `process.env`.
+ * NEO4J_URI present → that server, and NEO4J_PASSWORD becomes mandatory; absent → the local server
+ * (`instance` picks the app's or the tests' one). Throws ConfigError with a message naming the variable.
+ */
+export function loadConfig(options: { instance?: 'local' | 'test'; env?: Env; loadEnvFile?: boolean } = {}): Config {
+  if (options.loadEnvFile ?? options.env === undefined) loadDotenv({ quiet: true });
+  const env = options.env ?? process.env;
+  const database = env.NEO4J_DATABASE || 'neo4j';
+  const uri = options.instance === 'test' ? env.NEO4J_TEST_URI || env.NEO4J_URI : env.NEO4J_URI;
+
+  let neo4j: Neo4jTarget;
+  if (uri) {
+    if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\//.test(uri)) {
+      throw new ConfigError(`NEO4J_URI must start with bolt:// or neo4j:// (optionally +s or +ssc), got "${uri}"`);
+    }
+    const password = env.NEO4J_PASSWORD;
+    if (!password) throw new ConfigError('NEO4J_PASSWORD is required when NEO4J_URI is set');
+    neo4j = { kind: 'external', uri, username: env.NEO4J_USERNAME || 'neo4j', password, database };
+  } else {
+    const initialPassword = env.NEO4J_PASSWORD || undefined;
+    if (initialPassword !== undefined && initialPassword.length < 8) {
+      throw new ConfigError('NEO4J_PASSWORD must have at least 8 characters (Neo4j refuses shorter ones)');
+    }
+    neo4j = { kind: 'local', instance: options.instance ?? 'local', initialPassword, database };
+  }
+
+  return {
+    neo4j,
+    http: { host: env.HOST || '127.0.0.1', port: readPort(env, 'PORT', 4000) },
+    apiKey: env.API_KEY || undefined,
+    production: env.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import type { Db } from './run-query.js';
+
+const CONSTRAINTS_FILE = new URL('../../seed/constraints.cypher', import.meta.url);
+
+/** The statements of seed/constraints.cypher, comments removed, one per `;`. */
+export function readSchemaStatements(text = readFileSync(CONSTRAINTS_FILE, 'utf8')): string[] {
+  return text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Creates constraints and indexes (idempotent) and waits until the indexes are online, so the first query can use them. */
+export async function applySchema(db: Db): Promise<number> {
+  const statements = readSchemaStatements();
+  for (const statement of statements) await db.write(statement);
+  await db.write('CALL db.awaitIndexes(60)');
+  return statements.length;
+}

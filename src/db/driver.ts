@@ -1,0 +1,30 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+
+export interface Neo4jConnection {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+}
+
+/**
+ * Creates the one driver of the process and checks that the server answers and the credentials work.
+ * Timeouts are a few seconds rather than the driver's minute, so a request fails fast with a clear error
+ * when Neo4j is down instead of hanging.
+ */
+export async function createDriver(connection: Neo4jConnection): Promise<Driver> {
+  const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password), {
+    connectionTimeout: 5_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    disableLosslessIntegers: false,
+    userAgent: 'officials-graph/0.1',
+  });
+  try {
+    await driver.verifyConnectivity({ database: connection.database });
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+  return driver;
+}

@@ -1,0 +1,90 @@
+import { Neo4jError, routing, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { AppError, ErrorCode } from '../errors.js';
+import { toNative } from './neo4j-values.js';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** A statement run inside a write transaction opened by {@link Db.writeTransaction}. */
+export interface Tx {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+}
+
+/** The only door to Neo4j: every query of the project goes through one of these methods. */
+export interface Db {
+  read(cypher: string, params?: Params): Promise<Row[]>;
+  write(cypher: string, params?: Params): Promise<Row[]>;
+  /** Runs `work` in one transaction: all of it commits, or none of it. Retried on transient errors, so `work` must be idempotent. */
+  writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Statements sent since creation; tests use it to count round trips per request. */
+  readonly statementCount: number;
+  readonly database: string;
+}
+
+const TX_METADATA = { app: 'officials-graph' };
+
+/** Maps driver errors to errors the user can act on; anything unexpected passes through to be masked. */
+export function mapNeo4jError(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new AppError(ErrorCode.CONFLICT, 'The change conflicts with data already in the graph (a uniqueness rule was broken).');
+  }
+  if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || error.retriable) {
+    return new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'The graph database is not reachable right now; try again shortly.');
+  }
+  if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+    return new AppError(ErrorCode.BAD_USER_INPUT, 'The query took too long and was stopped; narrow it (fewer hops, a smaller page, a date range).');
+  }
+  return error;
+}
+
+function rows(records: { toObject(): Record<string, unknown> }[]): Row[] {
+  return records.map((record) => toNative(record.toObject()) as Row);
+}
+
+/** Wraps the driver for one database with read/write routing, transaction metadata and error mapping. */
+export function createDb(driver: Driver, database: string): Db {
+  let statementCount = 0;
+  const execute = async (cypher: string, params: Params, mode: 'READ' | 'WRITE'): Promise<Row[]> => {
+    statementCount += 1;
+    try {
+      const result = await driver.executeQuery(cypher, params, {
+        database,
+        routing: mode === 'READ' ? routing.READ : routing.WRITE,
+        transactionConfig: { metadata: TX_METADATA },
+      });
+      return rows(result.records);
+    } catch (error) {
+      throw mapNeo4jError(error);
+    }
+  };
+
+  return {
+    database,
+    get statementCount() {
+      return statementCount;
+    },
+    read: (cypher, params = {}) => execute(cypher, params, 'READ'),
+    write: (cypher, params = {}) => execute(cypher, params, 'WRITE'),
+    async writeTransaction(work) {
+      const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+      try {
+        return await session.executeWrite(
+          (tx: ManagedTransaction) =>
+            work({
+              async run(cypher, params = {}) {
+                statementCount += 1;
+                const result = await tx.run(cypher, params);
+                return rows(result.records);
+              },
+            }),
+          { metadata: TX_METADATA },
+        );
+      } catch (error) {
+        throw mapNeo4jError(error);
+      } finally {
+        await session.close();
+      }
+    },
+  };
+}

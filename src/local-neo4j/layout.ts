@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Neo4j 5.26 is the LTS line that still runs on Java 17 and whose Browser is published to Maven Central. */
+export const NEO4J_VERSION = '5.26.30';
+export const BROWSER_VERSION = '5.24.0';
+export const MAVEN_DEPENDENCY_PLUGIN_VERSION = '3.8.1';
+
+export type InstanceName = 'local' | 'test';
+
+/** The app's server keeps Neo4j's usual ports; the tests' server has its own, so `npm test` never touches what `npm start` keeps. */
+export const INSTANCE_PORTS: Record<InstanceName, { bolt: number; http: number }> = {
+  local: { bolt: 7687, http: 7474 },
+  test: { bolt: 17687, http: 17474 },
+};
+
+export interface InstanceLayout {
+  name: InstanceName;
+  /** Jars shared by every instance: downloaded once, reused offline. */
+  distDir: string;
+  libDir: string;
+  home: string;
+  confDir: string;
+  dataDir: string;
+  logsDir: string;
+  runDir: string;
+  pidFile: string;
+  passwordFile: string;
+  consoleLog: string;
+  ports: { bolt: number; http: number };
+}
+
+function findProjectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Folders of one local instance under `<project>/.neo4j` (git-ignored). */
+export function instanceLayout(name: InstanceName, root = join(findProjectRoot(), '.neo4j')): InstanceLayout {
+  const distDir = resolve(root, 'dist', `neo4j-${NEO4J_VERSION}`);
+  const home = resolve(root, 'instances', name);
+  return {
+    name,
+    distDir,
+    libDir: join(distDir, 'lib'),
+    home,
+    confDir: join(home, 'conf'),
+    dataDir: join(home, 'data'),
+    logsDir: join(home, 'logs'),
+    runDir: join(home, 'run'),
+    pidFile: join(home, 'run', 'neo4j.pid'),
+    passwordFile: join(home, 'password'),
+    consoleLog: join(home, 'logs', 'console.log'),
+    ports: INSTANCE_PORTS[name],
+  };
+}

@@ -1,0 +1,91 @@
+import {
+  BROWSER_VERSION,
+  MAVEN_DEPENDENCY_PLUGIN_VERSION,
+  NEO4J_VERSION,
+  type InstanceLayout,
+} from './layout.js';
+
+/**
+ * neo4j.conf for a local instance. Every key here was checked against `SHOW SETTINGS` of the pinned
+ * version: Neo4j aborts start-up on an unknown key.
+ */
+export function renderNeo4jConf(layout: InstanceLayout, extra: Record<string, string> = {}): string {
+  const settings: Record<string, string> = {
+    'server.default_listen_address': '127.0.0.1',
+    'server.bolt.enabled': 'true',
+    'server.bolt.listen_address': `127.0.0.1:${layout.ports.bolt}`,
+    'server.http.enabled': 'true',
+    'server.http.listen_address': `127.0.0.1:${layout.ports.http}`,
+    'server.https.enabled': 'false',
+    'server.directories.data': layout.dataDir,
+    'server.directories.logs': layout.logsDir,
+    'server.directories.run': layout.runDir,
+    'dbms.security.auth_enabled': 'true',
+    'server.memory.heap.initial_size': '512m',
+    'server.memory.heap.max_size': '1g',
+    'server.memory.pagecache.size': '512m',
+    'dbms.memory.transaction.total.max': '256m',
+    // The machine has no route to Neo4j's usage endpoint; the attempt only adds noise to the log.
+    'dbms.usage_report.enabled': 'false',
+    // Preallocated transaction logs cost 250 MB of disk per database before the first write.
+    'db.tx_log.preallocate': 'false',
+    ...extra,
+  };
+  return Object.entries(settings)
+    .map(([key, value]) => `${key}=${value}`)
+    .join('\n')
+    .concat('\n');
+}
+
+/** A POM whose only job is to let `mvn dependency:copy-dependencies` gather the server and Browser jars. */
+export function renderProvisionPom(): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local.officials-graph</groupId>
+  <artifactId>neo4j-server-jars</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency><groupId>org.neo4j</groupId><artifactId>neo4j</artifactId><version>${NEO4J_VERSION}</version></dependency>
+    <dependency><groupId>org.neo4j.client</groupId><artifactId>neo4j-browser</artifactId><version>${BROWSER_VERSION}</version></dependency>
+  </dependencies>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-dependency-plugin</artifactId>
+        <version>${MAVEN_DEPENDENCY_PLUGIN_VERSION}</version>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+`;
+}
+
+/** JVM arguments of a direct (no bootloader fork) server start; the --add-opens are required on Java 17. */
+export function serverJvmArgs(layout: InstanceLayout): string[] {
+  return [
+    '-Xms512m',
+    '-Xmx1g',
+    '-XX:+UseG1GC',
+    '-XX:-OmitStackTraceInFastThrow',
+    '-XX:+UnlockExperimentalVMOptions',
+    '-XX:+TrustFinalNonStaticFields',
+    '-XX:+DisableExplicitGC',
+    '-Djdk.nio.maxCachedBufferSize=1024',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '--enable-native-access=ALL-UNNAMED',
+    '-Dlog4j2.disable.jmx=true',
+    '-Dfile.encoding=UTF-8',
+    '-cp',
+    `${layout.libDir}/*`,
+    'org.neo4j.server.CommunityEntryPoint',
+    `--home-dir=${layout.home}`,
+    `--config-dir=${layout.confDir}`,
+    '--console-mode',
+  ];
+}
