@@ -1,0 +1,157 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
+import { loadConfig, ConfigError } from './config.js';
+import { applySchema } from './db/apply-schema.js';
+import { openDb } from './db/open-db.js';
+import { exportDocuments } from './ingest/export-documents.js';
+import type { IngestProgress } from './ingest/ingest-documents.js';
+import { formatProblems } from './ingest/validate-document.js';
+import { ensureRunning, LocalNeo4jError, reset, status, stop, type LocalStatus } from './local-neo4j/local-neo4j.js';
+import { ingestFiles, seedFiles } from './seed.js';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+  ingest FILE...           validate source documents as one batch; write them in one transaction if all are valid
+  export --out DIR         write the graph back out as source documents, one file per source
+  seed                     apply constraints and indexes, then ingest seed/documents/
+  neo4j start|stop|status|reset [--test]
+                           manage the project's local Neo4j (--test: the tests' own server)
+
+Neo4j: NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD if set (environment or .env), else the local server.`;
+
+const log = (line: string) => process.stderr.write(line + '\n');
+
+/** A bar on stderr for inputs large enough to wait for; silent when output is not a terminal. */
+function progressBar(): IngestProgress | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let bar: SingleBar | undefined;
+  return {
+    start(total) {
+      if (total < 2000 || bar) return;
+      bar = new SingleBar({ format: 'writing {bar} {percentage}% | {value}/{total} rows | {eta}s left', stream: process.stderr });
+      bar.start(total, 0);
+    },
+    advance: (n) => bar?.increment(n),
+    stop: () => bar?.stop(),
+  };
+}
+
+function formatBytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+}
+
+function printStatus(s: LocalStatus): void {
+  process.stdout.write(
+    [
+      `instance  ${s.instance}`,
+      `neo4j     ${s.version} ${s.provisioned ? '(jars cached)' : '(not downloaded yet)'}`,
+      `state     ${s.running ? `running, pid ${s.pid}` : 'stopped'}`,
+      `bolt      ${s.bolt}`,
+      `browser   ${s.browser}`,
+      `home      ${s.home}`,
+      `disk      jars ${formatBytes(s.diskBytes.jars)}, instance ${formatBytes(s.diskBytes.instance)}`,
+    ].join('\n') + '\n',
+  );
+}
+
+async function withDb<T>(work: (db: Awaited<ReturnType<typeof openDb>>['db']) => Promise<T>): Promise<T> {
+  const opened = await openDb(loadConfig(), log);
+  try {
+    return await work(opened.db);
+  } finally {
+    await opened.close();
+  }
+}
+
+async function ingestCommand(files: string[]): Promise<number> {
+  if (files.length === 0) {
+    log('ingest needs at least one FILE');
+    return 2;
+  }
+  return withDb(async (db) => {
+    await applySchema(db);
+    const began = Date.now();
+    const result = await ingestFiles(db, files, progressBar());
+    if (!result.ok) {
+      log(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was written:\n${formatProblems(result.problems)}`);
+      return 1;
+    }
+    for (const { documentId, personId } of result.linkedPeople) log(`linked ${documentId} to existing person ${personId}`);
+    log(`ingested ${result.documents} document(s), ${result.rowsWritten} rows, in ${Date.now() - began} ms`);
+    return 0;
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, test: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE + '\n');
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'ingest':
+      return ingestCommand(rest);
+    case 'seed':
+      return ingestCommand(seedFiles());
+    case 'export': {
+      if (!values.out) {
+        log('export needs --out DIR');
+        return 2;
+      }
+      const out = values.out;
+      return withDb(async (db) => {
+        const documents = await exportDocuments(db);
+        mkdirSync(out, { recursive: true });
+        for (const doc of documents) writeFileSync(join(out, `${doc.sources[0]!.id}.json`), JSON.stringify(doc, null, 2) + '\n');
+        log(`wrote ${documents.length} document(s) to ${out}`);
+        return 0;
+      });
+    }
+    case 'neo4j': {
+      const instance = values.test ? 'test' : 'local';
+      const [action] = rest;
+      if (action === 'start') {
+        const target = loadConfig({ instance }).neo4j;
+        const c = await ensureRunning(instance, { initialPassword: target.kind === 'local' ? target.initialPassword : undefined, log });
+        log(c.started ? `started in ${(c.startMs / 1000).toFixed(1)} s` : 'already running');
+        printStatus(status(instance));
+        return 0;
+      }
+      if (action === 'stop') {
+        log((await stop(instance)) ? 'stopped' : 'was not running');
+        return 0;
+      }
+      if (action === 'status') {
+        const s = status(instance);
+        printStatus(s);
+        return s.running ? 0 : 3;
+      }
+      if (action === 'reset') {
+        await reset(instance);
+        log(`stopped and deleted the ${instance} instance's data; the downloaded jars stay`);
+        return 0;
+      }
+      log(`unknown neo4j action "${action ?? ''}"; use start, stop, status or reset`);
+      return 2;
+    }
+    default:
+      log(`unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof LocalNeo4jError || error instanceof ConfigError) log(`error: ${error.message}`);
+    else log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);

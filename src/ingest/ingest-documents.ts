@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Db } from '../db/run-query.js';
+import { createGraphLookup, writePlan } from '../repositories/source-document.repository.js';
+import { validateBatch, type Problem } from './validate-document.js';
+import { buildWritePlan, planSize } from './write-plan.js';
+
+export interface DocumentInput {
+  file: string;
+  value: unknown;
+}
+
+/** Reads a document file (.json, .yaml or .yml); a file that does not parse becomes a problem, not an exception. */
+export async function readDocumentFile(file: string): Promise<DocumentInput | Problem> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return { file, path: '/', message: `cannot be read: ${(error as Error).message}` };
+  }
+  try {
+    const ext = extname(file).toLowerCase();
+    return { file, value: ext === '.yaml' || ext === '.yml' ? parseYaml(text) : JSON.parse(text) };
+  } catch (error) {
+    return { file, path: '/', message: `is not valid ${extname(file).slice(1).toUpperCase() || 'JSON'}: ${(error as Error).message}`, expected: 'a source document' };
+  }
+}
+
+export interface IngestProgress {
+  start(total: number): void;
+  advance(n: number): void;
+  stop(): void;
+}
+
+export type IngestResult =
+  | { ok: false; problems: Problem[] }
+  | { ok: true; documents: number; rowsWritten: number; linkedPeople: { documentId: string; personId: string }[] };
+
+/**
+ * Validates the documents as one batch and, only if nothing is wrong, writes all of them in one transaction.
+ * Idempotent: ingesting the same documents again changes nothing. A person named by a known id or alias is
+ * linked to the existing person, not duplicated.
+ */
+export async function ingestDocuments(db: Db, inputs: DocumentInput[], progress?: IngestProgress): Promise<IngestResult> {
+  const checked = await validateBatch(inputs, createGraphLookup(db));
+  if (!('batch' in checked)) return { ok: false, problems: checked.problems };
+  const { batch } = checked;
+  const plan = buildWritePlan(batch);
+  const total = planSize(plan);
+  progress?.start(total);
+  try {
+    await db.writeTransaction(async (tx) => {
+      progress?.start(total);
+      await writePlan(tx, plan, (n) => progress?.advance(n));
+    });
+  } finally {
+    progress?.stop();
+  }
+  return {
+    ok: true,
+    documents: batch.documents.length,
+    rowsWritten: total,
+    linkedPeople: [...batch.idMap].filter(([from, to]) => from !== to && batch.labels.get(from) === 'Person').map(([documentId, personId]) => ({ documentId, personId })),
+  };
+}
