@@ -1,14 +1,12 @@
 import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Db } from './db/run-query.js';
 import { ingestDocuments, readDocumentFile, type IngestResult } from './ingest/ingest-documents.js';
 import type { Problem } from './ingest/validate-document.js';
-
-const SEED_DIR = new URL('../seed/documents/', import.meta.url);
+import { projectPath } from './project-root.js';
 
 /** The seed documents shipped with the project, in name order. */
 export function seedFiles(): string[] {
-  const dir = fileURLToPath(SEED_DIR);
+  const dir = projectPath('seed', 'documents') + '/';
   return readdirSync(dir)
     .filter((f) => /\.(json|ya?ml)$/.test(f))
     .sort()

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { projectPath } from '../project-root.js';
 import type { Db } from './run-query.js';
 
-const CONSTRAINTS_FILE = new URL('../../seed/constraints.cypher', import.meta.url);
-
 /** The statements of seed/constraints.cypher, comments removed, one per `;`. */
-export function readSchemaStatements(text = readFileSync(CONSTRAINTS_FILE, 'utf8')): string[] {
+export function readSchemaStatements(text = readFileSync(projectPath('seed', 'constraints.cypher'), 'utf8')): string[] {
   return text
     .split('\n')
     .filter((line) => !line.trim().startsWith('//'))

@@ -1,4 +1,4 @@
-import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, isNode, isRelationship } from 'neo4j-driver';
+import { isDate, isDateTime, isInt, isLocalDateTime, isNode, isRelationship } from 'neo4j-driver';
 
 /**
  * Converts what the driver returns into plain JS: integers become numbers (every count and amount we keep
@@ -16,7 +16,3 @@ export function toNative(value: unknown): unknown {
   return value;
 }
 
-/** A value for SKIP/LIMIT, which Cypher wants as an integer, not a float. */
-export function toCypherInt(value: number): unknown {
-  return neo4j.int(value);
-}

@@ -3,6 +3,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { nameKeys } from '../domain/names.js';
 import { parsePartialDate } from '../domain/partial-date.js';
+import { projectPath } from '../project-root.js';
 import {
   REFERENCE_FIELDS,
   SECTIONS,
@@ -43,14 +44,14 @@ export interface ResolvedBatch {
   existingPeople: Set<string>;
 }
 
-const SCHEMA_URL = new URL('../../schema/source-document.schema.json', import.meta.url);
+export const DOCUMENT_SCHEMA_FILE = projectPath('schema', 'source-document.schema.json');
 let compiled: ReturnType<Ajv2020['compile']> | undefined;
 
 function schemaValidator(): ReturnType<Ajv2020['compile']> {
   if (!compiled) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
     (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-    compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')));
+    compiled = ajv.compile(JSON.parse(readFileSync(DOCUMENT_SCHEMA_FILE, 'utf8')));
   }
   return compiled;
 }

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { projectPath } from '../project-root.js';
 
 /** Neo4j 5.26 is the LTS line that still runs on Java 17 and whose Browser is published to Maven Central. */
 export const NEO4J_VERSION = '5.26.30';
@@ -31,18 +30,8 @@ export interface InstanceLayout {
   ports: { bolt: number; http: number };
 }
 
-function findProjectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
-  return dir;
-}
-
 /** Folders of one local instance under `<project>/.neo4j` (git-ignored). */
-export function instanceLayout(name: InstanceName, root = join(findProjectRoot(), '.neo4j')): InstanceLayout {
+export function instanceLayout(name: InstanceName, root = projectPath('.neo4j')): InstanceLayout {
   const distDir = resolve(root, 'dist', `neo4j-${NEO4J_VERSION}`);
   const home = resolve(root, 'instances', name);
   return {

@@ -1,0 +1,59 @@
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import { applySchema } from './db/apply-schema.js';
+import { openDb, type OpenDb } from './db/open-db.js';
+import { createHttpHandler } from './http.js';
+import { formatProblems } from './ingest/validate-document.js';
+import type { Logger } from './logger.js';
+import { ingestFiles, seedFiles } from './seed.js';
+import { createServer } from './server.js';
+
+export interface RunningApp {
+  url: string;
+  browserUrl: string | undefined;
+  database: OpenDb;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole start-up, in the order of the data flow: Neo4j (found by the one rule) → constraints and indexes →
+ * seed documents → Apollo server → HTTP listener. Every step is idempotent, so a restart changes no data.
+ */
+export async function startApp(config: Config, options: { logger: Logger; say: (line: string) => void; seed?: boolean }): Promise<RunningApp> {
+  const database = await openDb(config, options.say);
+  try {
+    const statements = await applySchema(database.db);
+    options.say(`Applied ${statements} constraints and indexes.`);
+    if (options.seed ?? true) {
+      const seeded = await ingestFiles(database.db, seedFiles());
+      if (!seeded.ok) throw new Error(`the seed documents are invalid:\n${formatProblems(seeded.problems)}`);
+      options.say(`Seeded ${seeded.documents} source documents.`);
+    }
+    const server = createServer({ logger: options.logger, production: config.production });
+    await server.start();
+    const http = createHttpServer(createHttpHandler(server, { db: database.db, apiKey: config.apiKey, logger: options.logger }));
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.http.port, config.http.host, resolve);
+    });
+    const { port } = http.address() as AddressInfo;
+    const host = config.http.host === '0.0.0.0' || config.http.host === '127.0.0.1' ? 'localhost' : config.http.host;
+    return {
+      url: `http://${host}:${port}/graphql`,
+      browserUrl: database.neo4j.browserUrl,
+      database,
+      async stop() {
+        await new Promise<void>((resolve) => {
+          http.close(() => resolve());
+          http.closeIdleConnections();
+        });
+        await server.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,118 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { createContext, type AppContext } from './context.js';
+import type { Db } from './db/run-query.js';
+import type { Logger } from './logger.js';
+
+export interface HttpOptions {
+  db: Db;
+  apiKey: string | undefined;
+  logger: Logger;
+  /** Requests with a larger body are refused with 413 before they are parsed. */
+  maxBodyBytes?: number;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new HttpError(413, `request body over ${limit} bytes`));
+      request.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, `request body over ${limit} bytes`));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function presentsKey(request: IncomingMessage, apiKey: string | undefined): boolean {
+  if (!apiKey) return false;
+  const header = request.headers.authorization;
+  const offered = header?.startsWith('Bearer ') ? header.slice(7) : (request.headers['x-api-key'] as string | undefined);
+  if (!offered) return false;
+  const a = Buffer.from(offered);
+  const b = Buffer.from(apiKey);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+/**
+ * The HTTP front of the API: /graphql through Apollo, /health (the process answers) and /ready (Neo4j answers).
+ * Every response carries x-request-id, the id internal errors are logged under.
+ */
+export function createHttpHandler(server: ApolloServer<AppContext>, options: HttpOptions) {
+  const limit = options.maxBodyBytes ?? 1_000_000;
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const offeredId = request.headers['x-request-id'];
+    const requestId = typeof offeredId === 'string' && REQUEST_ID.test(offeredId) ? offeredId : randomUUID();
+    response.setHeader('x-request-id', requestId);
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
+      if (url.pathname === '/ready') {
+        try {
+          await options.db.read('RETURN 1 AS ok');
+          return sendJson(response, 200, { status: 'ready' });
+        } catch {
+          return sendJson(response, 503, { status: 'not ready', reason: 'Neo4j does not answer' });
+        }
+      }
+      if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found; the API is at /graphql' });
+
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const text = request.method === 'POST' ? await readBody(request, limit) : '';
+      let body: unknown = text;
+      if (text && (headers.get('content-type') ?? '').includes('application/json')) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return sendJson(response, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+      }
+      const result = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+        context: async () => createContext(options.db, { requestId, authenticated: presentsKey(request, options.apiKey) }),
+      });
+      for (const [key, value] of result.headers) response.setHeader(key, value);
+      response.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        response.end(result.body.string);
+        return;
+      }
+      for await (const chunk of result.body.asyncIterator) response.write(chunk);
+      response.end();
+    } catch (error) {
+      if (error instanceof HttpError) return sendJson(response, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      options.logger.log('error', 'http handler failed', { requestId, error: error instanceof Error ? error.stack : String(error) });
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+      else response.end();
+    }
+  };
+}

@@ -1,0 +1,24 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { AppContext } from '../context.js';
+import type { Logger } from '../logger.js';
+
+/** One log line per operation: name, duration, database statements sent, and whether it failed. */
+export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<AppContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const began = performance.now();
+      const statementsBefore = contextValue.db.statementCount;
+      return {
+        async willSendResponse({ operationName, response }) {
+          logger.log('info', 'graphql', {
+            requestId: contextValue.requestId,
+            operationName,
+            ms: Math.round(performance.now() - began),
+            statements: contextValue.db.statementCount - statementsBefore,
+            errors: response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0,
+          });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import type {
+  DatePrecision,
+  MeetingFormat,
+  OrganizationKind,
+  ParticipantRole,
+  PlaceKind,
+  SourceKind,
+  StatementKind,
+  Topic,
+} from '../__generated__/graphql.js';
+
+/**
+ * What the repositories return: an entity's own fields, as the projections in projections.ts build them.
+ * Relationship fields are resolved from the entity type's details query, one batch per request level.
+ */
+export interface PartialDateModel {
+  value: string;
+  precision: DatePrecision;
+  earliest: string;
+  latest: string;
+}
+
+export interface SourceModel {
+  __typename: 'Source';
+  id: string;
+  kind: SourceKind;
+  publisher: string;
+  title: string;
+  author: string | null;
+  published: PartialDateModel;
+  language: string;
+  url: string | null;
+  paragraphs: number;
+}
+
+export interface EvidenceModel {
+  source: SourceModel;
+  paragraph: number;
+  note: string;
+}
+
+export interface PersonModel {
+  __typename: 'Person';
+  id: string;
+  name: string;
+  aliases: string[];
+}
+
+export interface CountryModel {
+  __typename: 'Country';
+  id: string;
+  name: string;
+}
+
+export interface PlaceModel {
+  __typename: 'Place';
+  id: string;
+  name: string;
+  kind: PlaceKind;
+}
+
+export interface OrganizationModel {
+  __typename: 'Organization';
+  id: string;
+  name: string;
+  shortName: string | null;
+  kind: OrganizationKind;
+}
+
+export interface PostModel {
+  __typename: 'Post';
+  id: string;
+  title: string;
+}
+
+export interface TenureModel {
+  __typename: 'Tenure';
+  id: string;
+  start: PartialDateModel | null;
+  end: PartialDateModel | null;
+  attested: PartialDateModel | null;
+}
+
+export interface VisitModel {
+  __typename: 'Visit';
+  id: string;
+  title: string;
+  summary: string;
+  date: PartialDateModel | null;
+}
+
+export interface MeetingModel {
+  __typename: 'Meeting';
+  id: string;
+  format: MeetingFormat;
+  topics: Topic[];
+  summary: string;
+  date: PartialDateModel | null;
+}
+
+export interface StatementModel {
+  __typename: 'Statement';
+  id: string;
+  kind: StatementKind;
+  summary: string;
+  date: PartialDateModel | null;
+}
+
+export interface AttendanceModel {
+  meeting: MeetingModel;
+  role: ParticipantRole;
+  post: PostModel | null;
+  evidence: EvidenceModel[];
+}
+
+export interface ParticipantModel {
+  person: PersonModel;
+  role: ParticipantRole;
+  post: PostModel | null;
+  evidence: EvidenceModel[];
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../db/run-query.js';
+import { nameKey } from '../domain/names.js';
+import type { MatchReason } from '../__generated__/graphql.js';
+import type { PersonModel } from './models.js';
+import { project } from './projections.js';
+
+export interface PersonMatchModel {
+  person: PersonModel;
+  reason: MatchReason;
+  matched: string;
+}
+
+export const FIND_PERSON_BY_ID = `
+CALL {
+  MATCH (p:Person {id: $id}) RETURN p
+  UNION
+  MATCH (p:Person) WHERE $id IN coalesce(p.otherIds, []) RETURN p
+}
+RETURN ${project('Person', 'p')} AS person
+LIMIT 1`;
+
+/** A person by current id or by an id the person had before a merge or an alias link. */
+export async function findPersonById(db: Db, id: string): Promise<PersonModel | null> {
+  const [row] = await db.read(FIND_PERSON_BY_ID, { id });
+  return (row?.person as PersonModel | undefined) ?? null;
+}
+
+/**
+ * Whole words of the query, as name keys: the text index narrows on the first word, then every word must be a
+ * word of the name or of an alias.
+ */
+export const SEARCH_PEOPLE_BY_NAME_KEY = `
+MATCH (p:Person)
+WHERE p.nameKeyText CONTAINS $words[0]
+  AND all(w IN $words WHERE any(k IN p.nameKeys WHERE (' ' + k + ' ') CONTAINS (' ' + w + ' ')))
+RETURN ${project('Person', 'p')} AS person
+ORDER BY p.name
+LIMIT toInteger($limit)`;
+
+const RANK: Record<MatchReason, number> = { NAME: 0, ALIAS: 1, TRANSLITERATION: 2, PARTIAL: 3 };
+
+function sameText(a: string, b: string): boolean {
+  return a.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ') === b.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Says why a person matched a query, and which of the names matched. Pure; exported for unit tests. */
+export function explainMatch(query: string, person: Pick<PersonModel, 'name' | 'aliases'>): { reason: MatchReason; matched: string } {
+  if (sameText(query, person.name)) return { reason: 'NAME', matched: person.name };
+  const alias = person.aliases.find((a) => sameText(query, a));
+  if (alias) return { reason: 'ALIAS', matched: alias };
+  const key = nameKey(query);
+  const names = [person.name, ...person.aliases];
+  const sameKey = names.find((n) => nameKey(n) === key);
+  if (sameKey) return { reason: 'TRANSLITERATION', matched: sameKey };
+  const words = key.split(' ');
+  const partial = names.find((n) => words.every((w) => ` ${nameKey(n)} `.includes(` ${w} `)));
+  return { reason: 'PARTIAL', matched: partial ?? person.name };
+}
+
+/** People whose name or alias contains every word of `name` after transliteration; best reasons first. */
+export async function searchPeople(db: Db, name: string, first: number): Promise<PersonMatchModel[]> {
+  const words = nameKey(name).split(' ').filter((w) => w.length > 0);
+  if (words.length === 0) return [];
+  const rows = await db.read(SEARCH_PEOPLE_BY_NAME_KEY, { words, limit: first * 5 + 20 });
+  return rows
+    .map((row) => {
+      const person = row.person as PersonModel;
+      return { person, ...explainMatch(name, person) };
+    })
+    .sort((a, b) => RANK[a.reason] - RANK[b.reason] || a.person.name.localeCompare(b.person.name))
+    .slice(0, first);
+}

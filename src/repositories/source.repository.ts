@@ -1,0 +1,15 @@
+import type { Db } from '../db/run-query.js';
+import type { SourceModel } from './models.js';
+import { project } from './projections.js';
+
+export const FIND_SOURCE_BY_ID = `MATCH (s:Source {id: $id}) RETURN ${project('Source', 's')} AS source`;
+export const LIST_SOURCES = `MATCH (s:Source) RETURN ${project('Source', 's')} AS source ORDER BY s.publishedFrom DESC, s.id`;
+
+export async function findSourceById(db: Db, id: string): Promise<SourceModel | null> {
+  const [row] = await db.read(FIND_SOURCE_BY_ID, { id });
+  return (row?.source as SourceModel | undefined) ?? null;
+}
+
+export async function listSources(db: Db): Promise<SourceModel[]> {
+  return (await db.read(LIST_SOURCES)).map((row) => row.source as SourceModel);
+}

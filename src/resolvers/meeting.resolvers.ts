@@ -1,0 +1,29 @@
+import type { Resolvers } from '../__generated__/graphql.js';
+import { findMeetingById } from '../repositories/meeting.repository.js';
+import { fromDetails } from './details.js';
+
+export const meetingResolvers: Resolvers = {
+  Query: {
+    meeting: (_parent, { id }, { db }) => findMeetingById(db, id),
+  },
+  Meeting: {
+    place: fromDetails('Meeting', 'place'),
+    visit: fromDetails('Meeting', 'visit'),
+    participants: fromDetails('Meeting', 'participants'),
+    statements: fromDetails('Meeting', 'statements'),
+    evidence: fromDetails('Meeting', 'evidence'),
+  },
+  Visit: {
+    leader: fromDetails('Visit', 'leader'),
+    delegationOf: fromDetails('Visit', 'delegationOf'),
+    hostCountry: fromDetails('Visit', 'hostCountry'),
+    evidence: fromDetails('Visit', 'evidence'),
+  },
+  Statement: {
+    speaker: fromDetails('Statement', 'speaker'),
+    onBehalfOf: fromDetails('Statement', 'onBehalfOf'),
+    addressedTo: fromDetails('Statement', 'addressedTo'),
+    about: fromDetails('Statement', 'about'),
+    evidence: fromDetails('Statement', 'evidence'),
+  },
+};

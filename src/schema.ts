@@ -1,0 +1,14 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { gql } from 'graphql-tag';
+import type { DocumentNode } from 'graphql';
+import { projectPath } from './project-root.js';
+
+
+/** The SDL files of schema/, the API's contract, in name order. */
+export function loadTypeDefs(): DocumentNode[] {
+  const dir = projectPath('schema');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => gql(readFileSync(`${dir}/${f}`, 'utf8')));
+}

@@ -1,0 +1,32 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { AppContext } from './context.js';
+import type { Logger } from './logger.js';
+import { errorMaskingPlugin, maskError } from './plugins/error-masking.plugin.js';
+import { requestLoggingPlugin } from './plugins/request-logging.plugin.js';
+import { resolvers } from './resolvers/index.js';
+import { loadTypeDefs } from './schema.js';
+
+export interface ServerOptions {
+  logger: Logger;
+  /** Production turns off introspection and the Sandbox landing page. */
+  production: boolean;
+}
+
+/** The Apollo server with the project's contract, resolvers and plugins. It never listens: see http.ts. */
+export function createServer({ logger, production }: ServerOptions): ApolloServer<AppContext> {
+  return new ApolloServer<AppContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    formatError: maskError,
+    plugins: [
+      requestLoggingPlugin(logger),
+      errorMaskingPlugin(logger),
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+  });
+}
