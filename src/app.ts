@@ -9,6 +9,9 @@ import type { Logger } from './logger.js';
 import { ingestFiles, seedFiles } from './seed.js';
 import { createServer } from './server.js';
 
+/** How long requests in flight may take to finish when the API stops. */
+const STOP_GRACE_MS = 5_000;
+
 export interface RunningApp {
   url: string;
   browserUrl: string | undefined;
@@ -44,10 +47,12 @@ export async function startApp(config: Config, options: { logger: Logger; say: (
       browserUrl: database.neo4j.browserUrl,
       database,
       async stop() {
-        await new Promise<void>((resolve) => {
-          http.close(() => resolve());
-          http.closeIdleConnections();
-        });
+        // Requests in flight get a grace period; idle keep-alive connections would otherwise hold close() open.
+        const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+        http.closeIdleConnections();
+        const grace = setTimeout(() => http.closeAllConnections(), STOP_GRACE_MS);
+        await closed;
+        clearTimeout(grace);
         await server.stop();
         await database.close();
       },

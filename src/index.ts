@@ -1,32 +1,40 @@
-import { startApp } from './app.js';
+import { startApp, type RunningApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { LocalNeo4jError } from './local-neo4j/local-neo4j.js';
 import { createJsonLogger } from './logger.js';
 
 const say = (line: string) => process.stdout.write(line + '\n');
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const app = await startApp(config, { logger: createJsonLogger(), say });
-  say(`GraphQL API:   ${app.url}`);
-  if (app.browserUrl) say(`Neo4j Browser: ${app.browserUrl}  (user neo4j, password in .neo4j/instances/local/password)`);
-  say('Ctrl-C stops the API; the local Neo4j keeps running (npm run neo4j:stop stops it).');
+let app: RunningApp | undefined;
+let stopping = false;
 
-  let stopping = false;
-  const shutdown = (signal: string) => {
+function stopAndExit(running: RunningApp): void {
+  running.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`error while stopping: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+// Installed before anything is printed: a supervisor may signal as soon as it reads the first line.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping the API…`);
-    app.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`error while stopping: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+    if (app) stopAndExit(app);
+  });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  app = await startApp(config, { logger: createJsonLogger(), say });
+  if (stopping) return stopAndExit(app);
+  say(`GraphQL API:   ${app.url}`);
+  if (app.browserUrl) say(`Neo4j Browser: ${app.browserUrl}  (user neo4j, password in .neo4j/instances/local/password)`);
+  say('Ctrl-C stops the API; the local Neo4j keeps running (npm run neo4j:stop stops it).');
 }
 
 main().catch((error: unknown) => {

@@ -22,6 +22,8 @@ export function createServer({ logger, production }: ServerOptions): ApolloServe
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // index.ts owns shutdown (HTTP drain, then Apollo, then the driver); Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
     formatError: maskError,
     plugins: [
       requestLoggingPlugin(logger),
