@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { loadConfig, ConfigError } from './config.js';
 import { applySchema } from './db/apply-schema.js';
+import { fingerprint, RUN_LENGTH } from './domain/copy-check.js';
 import { openDb } from './db/open-db.js';
 import { exportDocuments } from './ingest/export-documents.js';
 import type { IngestProgress } from './ingest/ingest-documents.js';
@@ -16,6 +17,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   ingest FILE...           validate source documents as one batch; write them in one transaction if all are valid
   export --out DIR         write the graph back out as source documents, one file per source
   seed                     apply constraints and indexes, then ingest seed/documents/
+  fingerprint FILE         print hashes of the 8-word runs of a source's text (JSON), to check notes for copying
   neo4j start|stop|status|reset [--test]
                            manage the project's local Neo4j (--test: the tests' own server)
 
@@ -100,6 +102,15 @@ async function main(argv: string[]): Promise<number> {
       return ingestCommand(rest);
     case 'seed':
       return ingestCommand(seedFiles());
+    case 'fingerprint': {
+      const [file] = rest;
+      if (!file) {
+        log('fingerprint needs a FILE');
+        return 2;
+      }
+      process.stdout.write(JSON.stringify({ runLength: RUN_LENGTH, hashes: fingerprint(readFileSync(file, 'utf8')) }) + '\n');
+      return 0;
+    }
     case 'export': {
       if (!values.out) {
         log('export needs --out DIR');

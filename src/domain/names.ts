@@ -4,10 +4,12 @@ import anyAscii from 'any-ascii';
 const BEFORE_TRANSLITERATION: [RegExp, string][] = [[/[əƏ]/g, 'a']];
 
 /**
- * Spelling differences that transliteration leaves between sources: Russian "х" comes out as "kh" where
- * English-language outlets write "h" (Субхан → Subkhan, written Subhan).
+ * Spelling differences that transliteration leaves between sources: Russian "х" comes out as "kh" and "дж" as
+ * "dzh" where English-language outlets write "h" and "j" (Субхан → Subkhan, written Subhan; Амджад → Amdzhad,
+ * written Amjad).
  */
 const FOLDS: [RegExp, string][] = [
+  [/dzh/g, 'j'],
   [/kh/g, 'h'],
   [/([a-z])\1+/g, '$1'],
 ];

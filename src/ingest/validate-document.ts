@@ -70,8 +70,23 @@ function describeSchemaError(file: string, error: ErrorObject): Problem {
       return { file, path, message: 'has the wrong value', expected: JSON.stringify(p.allowedValue) };
     case 'pattern':
       return { file, path, message: 'is not in the expected form', expected: error.parentSchema?.description ?? `text matching ${String(p.pattern)}` };
+    case 'type':
+      return { file, path, message: 'has the wrong type', expected: `a value of type ${String(p.type)}` };
+    case 'minLength':
+      return { file, path, message: 'is too short', expected: `at least ${String(p.limit)} character${p.limit === 1 ? '' : 's'}` };
+    case 'maxLength':
+      return { file, path, message: 'is too long', expected: `at most ${String(p.limit)} characters` };
+    case 'minItems':
+      return { file, path, message: 'has too few items', expected: `at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}` };
+    case 'minimum':
+    case 'maximum':
+      return { file, path, message: `is out of range`, expected: `a number ${String(p.comparison)} ${String(p.limit)}` };
+    case 'uniqueItems':
+      return { file, path, message: `repeats an item (items ${String(p.j)} and ${String(p.i)})`, expected: 'each item once' };
+    case 'format':
+      return { file, path, message: `is not a valid ${String(p.format)}`, expected: `a ${String(p.format)}` };
     default:
-      return { file, path, message: error.message ?? error.keyword, expected: error.parentSchema?.description };
+      return { file, path, message: error.message ?? error.keyword, expected: error.parentSchema?.description ?? 'a value the schema allows' };
   }
 }
 

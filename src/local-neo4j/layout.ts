@@ -31,7 +31,7 @@ export interface InstanceLayout {
 }
 
 /** Folders of one local instance under `<project>/.neo4j` (git-ignored). */
-export function instanceLayout(name: InstanceName, root = projectPath('.neo4j')): InstanceLayout {
+export function instanceLayout(name: InstanceName, root = projectPath('.neo4j'), ports = INSTANCE_PORTS[name]): InstanceLayout {
   const distDir = resolve(root, 'dist', `neo4j-${NEO4J_VERSION}`);
   const home = resolve(root, 'instances', name);
   return {
@@ -46,6 +46,6 @@ export function instanceLayout(name: InstanceName, root = projectPath('.neo4j'))
     pidFile: join(home, 'run', 'neo4j.pid'),
     passwordFile: join(home, 'password'),
     consoleLog: join(home, 'logs', 'console.log'),
-    ports: INSTANCE_PORTS[name],
+    ports,
   };
 }

@@ -213,7 +213,6 @@ export async function ensureRunning(
   }
 
   await assertJava17();
-  await provision(layout, log);
   for (const [what, port] of [['Bolt', layout.ports.bolt], ['HTTP', layout.ports.http]] as const) {
     if (!(await portIsFree(port))) {
       throw new LocalNeo4jError(
@@ -221,6 +220,7 @@ export async function ensureRunning(
       );
     }
   }
+  await provision(layout, log);
   await prepareHome(layout, options.initialPassword, log);
 
   const begin = Date.now();
