@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('uses the server in NEO4J_URI and requires its password', () => {
+    const config = loadConfig({ env: { NEO4J_URI: 'neo4j://db.example:7687', NEO4J_PASSWORD: 'secret-pw', PORT: '4100' } });
+    expect(config.neo4j).toEqual({ kind: 'external', uri: 'neo4j://db.example:7687', username: 'neo4j', password: 'secret-pw', database: 'neo4j' });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 4100 });
+    expect(() => loadConfig({ env: { NEO4J_URI: 'bolt://127.0.0.1:7687' } })).toThrow(/NEO4J_PASSWORD is required/);
+  });
+
+  it('falls back to the local server when NEO4J_URI is not set', () => {
+    expect(loadConfig({ env: {} }).neo4j).toEqual({ kind: 'local', instance: 'local', initialPassword: undefined, database: 'neo4j' });
+    expect(loadConfig({ env: {}, instance: 'test' }).neo4j).toMatchObject({ kind: 'local', instance: 'test' });
+  });
+
+  it('lets the tests use NEO4J_TEST_URI before NEO4J_URI', () => {
+    const env = { NEO4J_URI: 'bolt://a:7687', NEO4J_TEST_URI: 'bolt://b:7687', NEO4J_PASSWORD: 'password1' };
+    expect(loadConfig({ env, instance: 'test' }).neo4j).toMatchObject({ uri: 'bolt://b:7687' });
+    expect(loadConfig({ env }).neo4j).toMatchObject({ uri: 'bolt://a:7687' });
+  });
+
+  it('rejects values a user must fix, naming the variable', () => {
+    expect(() => loadConfig({ env: { NEO4J_URI: 'http://x', NEO4J_PASSWORD: 'p' } })).toThrow(ConfigError);
+    expect(() => loadConfig({ env: { PORT: 'eighty' } })).toThrow(/PORT must be a port number/);
+    expect(() => loadConfig({ env: { NEO4J_PASSWORD: 'short' } })).toThrow(/at least 8 characters/);
+  });
+});

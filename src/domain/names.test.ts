@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { nameKey, nameKeys, nameKeyText } from './names.js';
+
+describe('nameKey', () => {
+  it('gives one key to spellings of one name across scripts and transliterations', () => {
+    expect(nameKey('Субхан Бекиров')).toBe(nameKey('Subhan Bekirov'));
+    expect(nameKey('Субхан Бакиров')).toBe(nameKey('Subhan  Bakirov'));
+    expect(nameKey('Мухаммад Амджад Хан Ниази')).toBe(nameKey('Muhammad Amjad Khan Niazi'));
+    expect(nameKey('Zakir Həsənov')).toBe(nameKey('Zakir Hasanov'));
+    expect(nameKey("Qamar Javed Bajwa.")).toBe('qamar javed bajwa');
+  });
+
+  it('keeps different names apart', () => {
+    expect(nameKey('Subhan Bekirov')).not.toBe(nameKey('Subhan Bakirov'));
+    expect(nameKey('Arif Alvi')).not.toBe(nameKey('Arif Ali'));
+  });
+
+  it('lists keys once and joins them for the text index', () => {
+    const keys = nameKeys(['Subhan Bekirov', 'Субхан Бекиров', 'Subhan Bakirov']);
+    expect(keys).toEqual(['subhan bekirov', 'subhan bakirov']);
+    expect(nameKeyText(keys)).toBe('|subhan bekirov|subhan bakirov|');
+  });
+});

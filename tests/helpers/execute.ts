@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { createContext, type AppContext } from '../../src/context.js';
+import type { Db } from '../../src/db/run-query.js';
+import { silentLogger } from '../../src/logger.js';
+import { createServer } from '../../src/server.js';
+
+export interface Executed<T> {
+  data: T | null | undefined;
+  errors: readonly GraphQLFormattedError[] | undefined;
+  /** Database statements the operation sent. */
+  statements: number;
+}
+
+/** The production Apollo pipeline, without HTTP. */
+export function createTestServer(): ApolloServer<AppContext> {
+  return createServer({ logger: silentLogger, production: false });
+}
+
+/** Runs one operation through the real server and counts the statements it sent to Neo4j. */
+export async function execute<T = Record<string, unknown>>(
+  server: ApolloServer<AppContext>,
+  db: Db,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { authenticated?: boolean } = {},
+): Promise<Executed<T>> {
+  const before = db.statementCount;
+  const response = await server.executeOperation(
+    { query, variables },
+    { contextValue: createContext(db, { requestId: 'test', authenticated: options.authenticated ?? false }) },
+  );
+  assert(response.body.kind === 'single');
+  return { data: response.body.singleResult.data as T | null | undefined, errors: response.body.singleResult.errors, statements: db.statementCount - before };
+}

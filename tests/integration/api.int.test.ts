@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFiles, seedFiles } from '../../src/seed.js';
+import { createTestServer, execute } from '../helpers/execute.js';
+import { openTestDb, resetGraph, type TestDb } from '../helpers/test-db.js';
+
+let t: TestDb;
+const server = createTestServer();
+
+beforeAll(async () => {
+  t = await openTestDb();
+  await resetGraph(t.db);
+  expect((await ingestFiles(t.db, seedFiles())).ok).toBe(true);
+  await server.start();
+});
+
+afterAll(async () => {
+  await server.stop();
+  await t.close();
+});
+
+describe('people', () => {
+  it('finds Subhan Bekirov by any spelling and says why', async () => {
+    const query = /* GraphQL */ `query($name: String!) { searchPeople(name: $name) { reason matched person { id } } }`;
+    const cases: [string, string, string][] = [
+      ['Subhan Bekirov', 'NAME', 'Subhan Bekirov'],
+      ['subhan bakirov', 'ALIAS', 'Subhan Bakirov'],
+      ['Subkhan Bakirov', 'TRANSLITERATION', 'Subhan Bakirov'],
+      ['Bakirov', 'PARTIAL', 'Subhan Bakirov'],
+      ['Бекиров', 'PARTIAL', 'Subhan Bekirov'],
+    ];
+    for (const [name, reason, matched] of cases) {
+      const { data, errors } = await execute<{ searchPeople: unknown[] }>(server, t.db, query, { name });
+      expect(errors).toBeUndefined();
+      expect(data!.searchPeople).toEqual([{ reason, matched, person: { id: 'person-subhan-bekirov' } }]);
+    }
+  });
+
+  it('answers a person by an id they had in another document', async () => {
+    const { data } = await execute(server, t.db, `{ person(id: "ref-bekirov-cyrillic") { id name country { name } } }`);
+    expect(data).toEqual({ person: { id: 'person-subhan-bekirov', name: 'Subhan Bekirov', country: { name: 'Azerbaijan' } } });
+  });
+
+  it('answers a nested selection with one statement per level, whatever the list sizes', async () => {
+    const { data, statements } = await execute<any>(
+      server,
+      t.db,
+      /* GraphQL */ `{
+        person(id: "person-subhan-bekirov") {
+          meetings {
+            meeting { participants { person { name tenures { post { title organization { name } } } } } }
+          }
+        }
+      }`,
+    );
+    const names = data.person.meetings.flatMap((m: any) => m.meeting.participants.map((p: any) => p.person.name));
+    expect(new Set(names)).toEqual(new Set(['Subhan Bekirov', 'Muhammad Amjad Khan Niazi', 'Qamar Javed Bajwa']));
+    // person → Person details → Meeting details → Person details → Tenure details → Post details
+    expect(statements).toBe(6);
+  });
+});
+
+describe('posts', () => {
+  it('says who held Pakistan\'s Chief of the Naval Staff post in June 2021', async () => {
+    const { data } = await execute(server, t.db, `{ postHolders(postId: "post-pk-chief-of-naval-staff", asOf: "2021-06") { person { name } start { value } end { value } } }`);
+    expect(data).toEqual({ postHolders: [{ person: { name: 'Muhammad Amjad Khan Niazi' }, start: { value: '2020-10-07' }, end: { value: '2023-10-07' } }] });
+    const before = await execute(server, t.db, `{ postHolders(postId: "post-pk-chief-of-naval-staff", asOf: "2019-05-01") { id } }`);
+    expect(before.data).toEqual({ postHolders: [] });
+  });
+
+  it('rejects arguments a user must fix, with a code and the argument named', async () => {
+    const bad = await execute(server, t.db, `{ postHolders(postId: "post-pk-president", asOf: "June 2021") { id } }`);
+    expect(bad.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'asOf' } });
+    const page = await execute(server, t.db, `{ searchPeople(name: "Alvi", first: 0) { matched } }`);
+    expect(page.errors![0]).toMatchObject({ message: 'first must be between 1 and 100, got 0', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});

@@ -1,0 +1,134 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { ensureRunning, LocalNeo4jError } from '../../src/local-neo4j/local-neo4j.js';
+import { instanceLayout } from '../../src/local-neo4j/layout.js';
+import { projectRoot } from '../../src/project-root.js';
+import { countsByLabel, openTestDb, resetGraph, type TestDb } from '../helpers/test-db.js';
+
+let t: TestDb;
+
+beforeAll(async () => {
+  t = await openTestDb();
+  await resetGraph(t.db);
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+/** Runs the real entry point (what npm start runs after the build) against the tests' Neo4j, on a free port. */
+function startEntryPoint(): Promise<Started> {
+  const neo4j = inject('neo4j');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: projectRoot(),
+    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password, PORT: '0', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no start within 40 s:\n${output}`));
+    }, 40_000);
+    child.stdout!.on('data', () => {
+      const match = /GraphQL API:\s+(\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]!, output: () => output });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}
+
+function stopWith(child: ChildProcess, signal: NodeJS.Signals): Promise<number | string | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code, received) => resolve(code ?? received));
+    child.kill(signal);
+  });
+}
+
+async function graphql(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return { status: response.status, requestId: response.headers.get('x-request-id'), body: (await response.json()) as { data?: any; errors?: any[] } };
+}
+
+const WHOM_BEKIROV_MET = /* GraphQL */ `
+  query WhomBekirovMet($name: String!) {
+    searchPeople(name: $name, first: 1) {
+      person {
+        name
+        meetings { role post { title } meeting { participants { person { name } role } } }
+      }
+    }
+  }`;
+
+describe('npm start', () => {
+  it('seeds the graph, answers a query about Subhan Bekirov over HTTP, and stops cleanly on Ctrl-C', async () => {
+    const app = await startEntryPoint();
+    expect(app.output()).toContain('Seeded 2 source documents.');
+
+    const { status, requestId, body } = await graphql(app.url, WHOM_BEKIROV_MET, { name: 'Bakirov' });
+    expect(status).toBe(200);
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const person = body.data.searchPeople[0].person;
+    expect(person.name).toBe('Subhan Bekirov');
+    const counterparts = person.meetings.flatMap((m: any) => m.meeting.participants.filter((p: any) => p.person.name !== 'Subhan Bekirov').map((p: any) => p.person.name));
+    expect(counterparts.sort()).toEqual(['Muhammad Amjad Khan Niazi', 'Qamar Javed Bajwa']);
+
+    const base = app.url.replace('/graphql', '');
+    expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${base}/ready`)).json()).toEqual({ status: 'ready' });
+    expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
+
+    expect(await stopWith(app.child, 'SIGINT')).toBe(0);
+    expect(app.output()).toContain('SIGINT: stopping the API');
+  });
+
+  it('reuses the data on a second start: no duplicate nodes', async () => {
+    const before = await countsByLabel(t.db);
+    expect(before.Person).toBe(6);
+    const app = await startEntryPoint();
+    expect(await stopWith(app.child, 'SIGTERM')).toBe(0);
+    expect(await countsByLabel(t.db)).toEqual(before);
+  });
+
+  it('refuses oversized bodies and malformed JSON with a clear error', async () => {
+    const app = await startEntryPoint();
+    try {
+      const big = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ sources { id } } #${'x'.repeat(1_100_000)}` }) });
+      expect(big.status).toBe(413);
+      const bad = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    } finally {
+      await stopWith(app.child, 'SIGTERM');
+    }
+  });
+});
+
+describe('the local Neo4j', () => {
+  it('says which port is taken instead of starting over another program', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const layout = instanceLayout('test', `${projectRoot()}/.neo4j/port-probe`, { bolt: port, http: port + 1 });
+      const attempt = ensureRunning('test', { layout });
+      await expect(attempt).rejects.toBeInstanceOf(LocalNeo4jError);
+      await expect(attempt).rejects.toThrow(`Port ${port} (Bolt) on 127.0.0.1 is taken by another program`);
+    } finally {
+      blocker.close();
+    }
+  });
+});

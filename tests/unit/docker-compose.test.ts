@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { projectPath } from '../../src/project-root.js';
+
+interface Service {
+  image?: string;
+  build?: string;
+  environment: Record<string, string>;
+  ports: string[];
+  volumes?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+}
+
+describe('docker-compose.yml', () => {
+  const compose = parse(readFileSync(projectPath('docker-compose.yml'), 'utf8')) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+  const { neo4j, api } = compose.services;
+
+  it('runs the official Neo4j 5.26 community image with a health check and a named volume', () => {
+    expect(neo4j!.image).toBe('neo4j:5.26-community');
+    expect(neo4j!.healthcheck!.test.join(' ')).toContain('http://localhost:7474/');
+    expect(neo4j!.volumes).toEqual(['neo4j-data:/data']);
+    expect(compose.volumes).toHaveProperty('neo4j-data');
+    expect(neo4j!.ports).toEqual(['127.0.0.1:7474:7474', '127.0.0.1:7687:7687']);
+    expect(neo4j!.environment.NEO4J_AUTH).toMatch(/^neo4j\/\$\{NEO4J_PASSWORD:\?/);
+  });
+
+  it('builds the API, which waits for a healthy Neo4j and reaches it by service name with the same password', () => {
+    expect(api!.build).toBe('.');
+    expect(api!.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
+    expect(api!.environment).toMatchObject({ NEO4J_URI: 'bolt://neo4j:7687', NEO4J_PASSWORD: '${NEO4J_PASSWORD}', HOST: '0.0.0.0', PORT: '4000' });
+    expect(api!.ports).toEqual(['127.0.0.1:4000:4000']);
+    expect(api!.healthcheck!.test.join(' ')).toContain('/ready');
+  });
+
+  it('has a Dockerfile that builds and starts what npm start runs', () => {
+    const dockerfile = readFileSync(projectPath('Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('RUN npm ci');
+    expect(dockerfile).toContain('npm run build');
+    expect(dockerfile).toContain('CMD ["node", "dist/src/index.js"]');
+    for (const folder of ['schema', 'seed', 'dist']) expect(dockerfile).toContain(`COPY --from=build /app/${folder} ./${folder}`);
+  });
+});
