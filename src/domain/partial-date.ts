@@ -46,3 +46,9 @@ export function partialDateProperties(field: string, value: string | undefined):
   if (!parsed) throw new Error(`not a partial date: ${value}`);
   return { [field]: parsed.value, [`${field}Precision`]: parsed.precision, [`${field}From`]: parsed.from, [`${field}To`]: parsed.to };
 }
+
+/** A span of days given by its first and last ISO day; either end may be open. */
+export interface DayRange {
+  from: string | null;
+  to: string | null;
+}

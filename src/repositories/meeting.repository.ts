@@ -1,5 +1,8 @@
-import type { Db } from '../db/run-query.js';
+import type { MeetingWhere } from '../__generated__/graphql.js';
+import type { Db, Params } from '../db/run-query.js';
+import type { DayRange } from '../domain/partial-date.js';
 import type { MeetingModel } from './models.js';
+import { listPage, type Page } from './pagination.js';
 import { project } from './projections.js';
 
 export const FIND_MEETING_BY_ID = `MATCH (m:Meeting {id: $id}) RETURN ${project('Meeting', 'm')} AS meeting`;
@@ -7,4 +10,64 @@ export const FIND_MEETING_BY_ID = `MATCH (m:Meeting {id: $id}) RETURN ${project(
 export async function findMeetingById(db: Db, id: string): Promise<MeetingModel | null> {
   const [row] = await db.read(FIND_MEETING_BY_ID, { id });
   return (row?.meeting as MeetingModel | undefined) ?? null;
+}
+
+export type MeetingFilter = Omit<MeetingWhere, 'period'> & { period?: DayRange };
+
+/** Conditions on `n` (a Meeting) for a filter; every value goes in as a parameter. */
+export function meetingConditions(where: MeetingFilter): { conditions: string[]; params: Params } {
+  const conditions: string[] = [];
+  const params: Params = {};
+  if (where.participant) {
+    conditions.push('EXISTS { (:Person {id: $participant})-[:ATTENDED]->(n) }');
+    params.participant = where.participant;
+  }
+  if (where.participants?.length) {
+    conditions.push('all(pid IN $participants WHERE EXISTS { (:Person {id: pid})-[:ATTENDED]->(n) })');
+    params.participants = where.participants;
+  }
+  if (where.countries?.length) {
+    conditions.push('all(cid IN $countries WHERE EXISTS { (:Country {id: cid})<-[:CITIZEN_OF]-(:Person)-[:ATTENDED]->(n) })');
+    params.countries = where.countries;
+  }
+  if (where.organization) {
+    conditions.push('EXISTS { (:Organization {id: $organization})<-[:IN_ORGANIZATION]-(:Post)<-[:OF_POST]-(:Tenure)<-[:HELD]-(:Person)-[:ATTENDED]->(n) }');
+    params.organization = where.organization;
+  }
+  if (where.topic) {
+    conditions.push('$topic IN n.topics');
+    params.topic = where.topic;
+  }
+  if (where.place) {
+    conditions.push('EXISTS { (n)-[:HELD_IN]->(x) WHERE x.id = $place }');
+    params.place = where.place;
+  }
+  if (where.period?.from) {
+    conditions.push('n.dateTo >= $periodFrom');
+    params.periodFrom = where.period.from;
+  }
+  if (where.period?.to) {
+    conditions.push('n.dateFrom <= $periodTo');
+    params.periodTo = where.period.to;
+  }
+  return { conditions, params };
+}
+
+/** Meetings that pass the filter, latest first, one page with the total. */
+export function listMeetings(db: Db, where: MeetingFilter, first: number, after: string | null | undefined): Promise<Page<MeetingModel>> {
+  const { conditions, params } = meetingConditions(where);
+  return listPage<MeetingModel>(db, { match: 'MATCH (n:Meeting)', conditions, params, orderBy: 'n.dateFrom DESC, n.id', projection: project('Meeting', 'n') }, first, after);
+}
+
+/** Every meeting that passes the filter, earliest first: for questions whose answers are short by nature. */
+export async function findMeetings(db: Db, where: MeetingFilter, limit = 500): Promise<MeetingModel[]> {
+  const { conditions, params } = meetingConditions(where);
+  const rows = await db.read(
+    `MATCH (n:Meeting)${conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : ''}
+RETURN ${project('Meeting', 'n')} AS meeting
+ORDER BY n.dateFrom, n.id
+LIMIT toInteger($limit)`,
+    { ...params, limit },
+  );
+  return rows.map((row) => row.meeting as MeetingModel);
 }

@@ -2,6 +2,7 @@ import type { Db } from '../db/run-query.js';
 import { nameKey } from '../domain/names.js';
 import type { MatchReason } from '../__generated__/graphql.js';
 import type { PersonModel } from './models.js';
+import { listPage, type Page } from './pagination.js';
 import { project } from './projections.js';
 
 export interface PersonMatchModel {
@@ -69,4 +70,24 @@ export async function searchPeople(db: Db, name: string, first: number): Promise
     })
     .sort((a, b) => RANK[a.reason] - RANK[b.reason] || a.person.name.localeCompare(b.person.name))
     .slice(0, first);
+}
+
+export interface PersonFilter {
+  country?: string | null;
+  organization?: string | null;
+  post?: string | null;
+}
+
+/** People that pass the filter, by name, one page with the total. */
+export function listPeople(db: Db, where: PersonFilter, first: number, after: string | null | undefined): Promise<Page<PersonModel>> {
+  const conditions: string[] = [];
+  if (where.country) conditions.push('EXISTS { (n)-[:CITIZEN_OF]->(:Country {id: $country}) }');
+  if (where.post) conditions.push('EXISTS { (n)-[:HELD]->(:Tenure)-[:OF_POST]->(:Post {id: $post}) }');
+  if (where.organization) conditions.push('EXISTS { (n)-[:HELD]->(:Tenure)-[:OF_POST]->(:Post)-[:IN_ORGANIZATION]->(:Organization {id: $organization}) }');
+  return listPage<PersonModel>(
+    db,
+    { match: 'MATCH (n:Person)', conditions, params: { country: where.country, post: where.post, organization: where.organization }, orderBy: 'n.name, n.id', projection: project('Person', 'n') },
+    first,
+    after,
+  );
 }

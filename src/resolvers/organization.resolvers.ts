@@ -1,7 +1,6 @@
 import type { Resolvers } from '../__generated__/graphql.js';
-import { parsePartialDate } from '../domain/partial-date.js';
-import { AppError, ErrorCode } from '../errors.js';
 import { findOrganizationById, findPostById, listPostHolders } from '../repositories/organization.repository.js';
+import { parsePeriodArgument } from './arguments.js';
 import { fromDetails } from './details.js';
 
 export const organizationResolvers: Resolvers = {
@@ -34,11 +33,3 @@ export const organizationResolvers: Resolvers = {
   },
 };
 
-/** Reads a period argument (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD) or fails with BAD_USER_INPUT naming it. */
-export function parsePeriodArgument(argument: string, value: string) {
-  const period = parsePartialDate(value);
-  if (!period) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be a date or period: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD; got "${value}"`, { argument });
-  }
-  return period;
-}

@@ -1,17 +1,8 @@
 import type { Resolvers } from '../__generated__/graphql.js';
 import { AppError, ErrorCode } from '../errors.js';
+import { assertPageSize } from './arguments.js';
 import { findPersonById, searchPeople } from '../repositories/person.repository.js';
 import { fromDetails } from './details.js';
-
-export const MAX_PAGE_SIZE = 100;
-
-/** Rejects a page size outside 1..MAX_PAGE_SIZE with an error naming the argument. */
-export function assertPageSize(argument: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be between 1 and ${MAX_PAGE_SIZE}, got ${value}`, { argument });
-  }
-  return value;
-}
 
 export const personResolvers: Resolvers = {
   Query: {

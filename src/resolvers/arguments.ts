@@ -1,0 +1,32 @@
+import type { PeriodInput } from '../__generated__/graphql.js';
+import { parsePartialDate, type DayRange, type PartialDate } from '../domain/partial-date.js';
+import { AppError, ErrorCode } from '../errors.js';
+
+export const MAX_PAGE_SIZE = 100;
+
+/** Rejects a page size outside 1..MAX_PAGE_SIZE with an error naming the argument. */
+export function assertPageSize(argument: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be between 1 and ${MAX_PAGE_SIZE}, got ${value}`, { argument });
+  }
+  return value;
+}
+
+/** Reads a date or period argument (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD) or fails with BAD_USER_INPUT naming it. */
+export function parsePeriodArgument(argument: string, value: string): PartialDate {
+  const period = parsePartialDate(value);
+  if (!period) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be a date or period: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD; got "${value}"`, { argument });
+  }
+  return period;
+}
+
+/** A period filter as its first and last day (either open); its ends may be periods themselves. */
+export function parsePeriodInput(argument: string, input: PeriodInput | null | undefined): DayRange {
+  const from = input?.from ? parsePeriodArgument(`${argument}.from`, input.from).from : null;
+  const to = input?.to ? parsePeriodArgument(`${argument}.to`, input.to).to : null;
+  if (from && to && from > to) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument}.from must not be after ${argument}.to`, { argument });
+  }
+  return { from, to };
+}
