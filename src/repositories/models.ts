@@ -119,3 +119,34 @@ export interface ParticipantModel {
   post: PostModel | null;
   evidence: EvidenceModel[];
 }
+
+export interface CountryRelationModel {
+  __typename: 'CountryRelation';
+  id: string;
+  kind: string;
+  summary: string;
+  date: PartialDateModel | null;
+}
+
+export interface TradeFigureModel {
+  __typename: 'TradeFigure';
+  id: string;
+  flow: string;
+  amount: number;
+  currency: string;
+  period: PartialDateModel;
+}
+
+/** Any entity a path or union can hold. */
+export type EntityModel =
+  | PersonModel
+  | OrganizationModel
+  | CountryModel
+  | PlaceModel
+  | PostModel
+  | TenureModel
+  | VisitModel
+  | MeetingModel
+  | StatementModel
+  | CountryRelationModel
+  | TradeFigureModel;

@@ -19,10 +19,13 @@ const PROJECTIONS: Record<string, (v: string) => string> = {
   Visit: (v) => `${v} {.id, .title, .summary, date: ${partialDate(v, 'date')}, __typename: 'Visit'}`,
   Meeting: (v) => `${v} {.id, .format, topics: coalesce(${v}.topics, []), .summary, date: ${partialDate(v, 'date')}, __typename: 'Meeting'}`,
   Statement: (v) => `${v} {.id, .kind, .summary, date: ${partialDate(v, 'date')}, __typename: 'Statement'}`,
+  CountryRelation: (v) => `${v} {.id, .kind, .summary, date: ${partialDate(v, 'date')}, __typename: 'CountryRelation'}`,
+  TradeFigure: (v) => `${v} {.id, .flow, .amount, .currency, period: ${partialDate(v, 'period')}, __typename: 'TradeFigure'}`,
   Source: (v) => `${v} {.id, .kind, .publisher, .title, .author, .language, .url, .paragraphs, published: ${partialDate(v, 'published')}, __typename: 'Source'}`,
 };
 
-export type ProjectedLabel = keyof typeof PROJECTIONS & string;
+/** Labels a path or union may hold, in the order CASE tests them. */
+export const ENTITY_PROJECTION_LABELS = ['Person', 'Organization', 'Country', 'Place', 'Post', 'Tenure', 'Visit', 'Meeting', 'Statement', 'CountryRelation', 'TradeFigure'] as const;
 
 /** The projection of one node whose label is known. */
 export function project(label: string, v: string): string {

@@ -1,0 +1,110 @@
+import type { CounterpartOrder, ParticipantRole, TimelineKind } from '../__generated__/graphql.js';
+import type { Db } from '../db/run-query.js';
+import type { DayRange } from '../domain/partial-date.js';
+import type { MeetingModel, PartialDateModel, PersonModel, PostModel, StatementModel, TenureModel } from './models.js';
+import { partialDate, project } from './projections.js';
+
+export interface EncounterModel {
+  meeting: MeetingModel;
+  role: ParticipantRole;
+  post: PostModel | null;
+  counterpartRole: ParticipantRole;
+  counterpartPost: PostModel | null;
+}
+
+export interface CounterpartModel {
+  person: PersonModel;
+  meetingCount: number;
+  firstMet: PartialDateModel | null;
+  lastMet: PartialDateModel | null;
+  encounters: EncounterModel[];
+}
+
+/** Sort keys come only from this map, never from the request. */
+const COUNTERPART_ORDER: Record<CounterpartOrder, string> = {
+  MEETING_COUNT_DESC: 'meetingCount DESC, lastKey DESC, name',
+  MEETING_COUNT_ASC: 'meetingCount ASC, name',
+  LAST_MET_DESC: 'lastKey DESC, name',
+  NAME: 'name',
+};
+
+export function counterpartsCypher(orderBy: CounterpartOrder): string {
+  return `
+MATCH (p:Person {id: $personId})-[a:ATTENDED]->(m:Meeting)<-[b:ATTENDED]-(c:Person)
+WHERE c <> p
+  AND ($from IS NULL OR m.dateTo >= $from)
+  AND ($to IS NULL OR m.dateFrom <= $to)
+  AND ($country IS NULL OR EXISTS { (c)-[:CITIZEN_OF]->(:Country {id: $country}) })
+  AND ($organization IS NULL OR EXISTS { (c)-[:HELD]->(:Tenure)-[:OF_POST]->(:Post)-[:IN_ORGANIZATION]->(:Organization)-[:PART_OF*0..5]->(:Organization {id: $organization}) })
+OPTIONAL MATCH (ap:Post {id: a.post})
+OPTIONAL MATCH (bp:Post {id: b.post})
+WITH c, m, a, b, ap, bp ORDER BY m.dateFrom, m.id
+WITH c, collect({
+  meeting: ${project('Meeting', 'm')}, role: a.role, post: CASE WHEN ap IS NULL THEN null ELSE ${project('Post', 'ap')} END,
+  counterpartRole: b.role, counterpartPost: CASE WHEN bp IS NULL THEN null ELSE ${project('Post', 'bp')} END
+}) AS encounters
+WITH c, encounters, size(encounters) AS meetingCount, c.name AS name,
+     encounters[0].meeting.date AS firstMet, encounters[-1].meeting.date AS lastMet
+WITH *, coalesce(lastMet.earliest, '') AS lastKey
+RETURN ${project('Person', 'c')} AS person, meetingCount, firstMet, lastMet, encounters
+ORDER BY ${COUNTERPART_ORDER[orderBy]}
+LIMIT toInteger($first)`;
+}
+
+export async function listCounterparts(
+  db: Db,
+  personId: string,
+  filter: { period: DayRange; country?: string | null; organization?: string | null; orderBy: CounterpartOrder; first: number },
+): Promise<CounterpartModel[]> {
+  const rows = await db.read(counterpartsCypher(filter.orderBy), {
+    personId,
+    from: filter.period.from,
+    to: filter.period.to,
+    country: filter.country ?? null,
+    organization: filter.organization ?? null,
+    first: filter.first,
+  });
+  return rows as unknown as CounterpartModel[];
+}
+
+export interface TimelineEntryModel {
+  date: PartialDateModel;
+  kind: TimelineKind;
+  description: string;
+  tenure: TenureModel | null;
+  meeting: MeetingModel | null;
+  statement: StatementModel | null;
+}
+
+/** Dated events of a person, earliest first: tenure starts, ends and attestations, meetings, statements. */
+export const TIMELINE = `
+MATCH (p:Person {id: $personId})
+CALL (p) {
+  MATCH (p)-[:HELD]->(t:Tenure)-[:OF_POST]->(post:Post)
+  UNWIND [
+    {kind: 'TENURE_START', field: 'start', verb: 'Took up the post of '},
+    {kind: 'TENURE_END', field: 'end', verb: 'Left the post of '},
+    {kind: 'TENURE_ATTESTED', field: 'attested', verb: 'Attested in the post of '}
+  ] AS e
+  WITH t, post, e,
+       CASE e.field WHEN 'start' THEN ${partialDate('t', 'start')} WHEN 'end' THEN ${partialDate('t', 'end')} ELSE ${partialDate('t', 'attested')} END AS date
+  WHERE date IS NOT NULL
+  RETURN e.kind AS kind, date, e.verb + post.title AS description, ${project('Tenure', 't')} AS tenure, null AS meeting, null AS statement
+  UNION ALL
+  MATCH (p)-[a:ATTENDED]->(m:Meeting) WHERE m.date IS NOT NULL
+  WITH m, a, COLLECT { MATCH (o:Person)-[:ATTENDED]->(m) WHERE o <> p RETURN o.name AS name ORDER BY name } AS others
+  RETURN 'MEETING' AS kind, ${partialDate('m', 'date')} AS date,
+         'Met ' + reduce(s = '', n IN others | s + CASE WHEN s = '' THEN '' ELSE ', ' END + n) + ' (' + toLower(replace(a.role, '_', ' ')) + ')' AS description,
+         null AS tenure, ${project('Meeting', 'm')} AS meeting, null AS statement
+  UNION ALL
+  MATCH (p)-[:MADE]->(s:Statement) WHERE s.date IS NOT NULL
+  RETURN 'STATEMENT' AS kind, ${partialDate('s', 'date')} AS date, s.summary AS description, null AS tenure, null AS meeting, ${project('Statement', 's')} AS statement
+}
+WITH kind, date, description, tenure, meeting, statement
+WHERE ($from IS NULL OR date.latest >= $from) AND ($to IS NULL OR date.earliest <= $to)
+RETURN kind, date, description, tenure, meeting, statement
+ORDER BY date.earliest, date.latest, kind`;
+
+export async function listTimeline(db: Db, personId: string, period: DayRange): Promise<TimelineEntryModel[]> {
+  return (await db.read(TIMELINE, { personId, from: period.from, to: period.to })) as unknown as TimelineEntryModel[];
+}

@@ -1,0 +1,36 @@
+import type { ConnectionKind, Resolvers } from '../__generated__/graphql.js';
+import { AppError, ErrorCode } from '../errors.js';
+import { CONNECTION_TYPES, findConnections } from '../repositories/connection.repository.js';
+import { findMeetings } from '../repositories/meeting.repository.js';
+import { listOrganizationMembers } from '../repositories/organization.repository.js';
+import { listCounterparts, listTimeline } from '../repositories/relationship.repository.js';
+import { assertPageSize, parsePeriodArgument, parsePeriodInput } from './arguments.js';
+
+const MAX_HOPS = 6;
+const MAX_PATHS = 10;
+
+function assertRange(argument: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be between ${min} and ${max}, got ${value}`, { argument });
+  }
+  return value;
+}
+
+export const relationshipResolvers: Resolvers = {
+  Query: {
+    counterparts: (_parent, { personId, period, country, organization, orderBy, first }, { db }) =>
+      listCounterparts(db, personId, { period: parsePeriodInput('period', period), country, organization, orderBy, first: assertPageSize('first', first) }),
+    meetingsBetween: (_parent, { personA, personB, period }, { db }) =>
+      findMeetings(db, { participants: [personA, personB], period: parsePeriodInput('period', period) }),
+    meetingsBetweenCountries: (_parent, { countryA, countryB, period }, { db }) =>
+      findMeetings(db, { countries: [countryA, countryB], period: parsePeriodInput('period', period) }),
+    organizationMembers: (_parent, { organizationId, asOf }, { db }) => listOrganizationMembers(db, organizationId, parsePeriodArgument('asOf', asOf)),
+    connections: (_parent, { from, to, maxHops, kinds, first }, { db }) =>
+      findConnections(db, from, to, {
+        maxHops: assertRange('maxHops', maxHops, 1, MAX_HOPS),
+        first: assertRange('first', first, 1, MAX_PATHS),
+        kinds: kinds?.length ? kinds : (Object.keys(CONNECTION_TYPES) as ConnectionKind[]),
+      }),
+    timeline: (_parent, { personId, period }, { db }) => listTimeline(db, personId, parsePeriodInput('period', period)),
+  },
+};
