@@ -33,7 +33,11 @@ export async function startApp(config: Config, options: { logger: Logger; say: (
       if (!seeded.ok) throw new Error(`the seed documents are invalid:\n${formatProblems(seeded.problems)}`);
       options.say(`Seeded ${seeded.documents} source documents.`);
     }
-    const server = createServer({ logger: options.logger, production: config.production });
+    const server = createServer({
+      logger: options.logger,
+      production: config.production,
+      auth: { mutationsEnabled: config.apiKey !== undefined, queriesRequireKey: config.queriesRequireApiKey },
+    });
     await server.start();
     const http = createHttpServer(createHttpHandler(server, { db: database.db, apiKey: config.apiKey, logger: options.logger }));
     await new Promise<void>((resolve, reject) => {

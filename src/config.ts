@@ -10,6 +10,8 @@ export interface Config {
   http: { host: string; port: number };
   /** Key that mutations must present as `Authorization: Bearer <key>` or `x-api-key`; undefined disables mutations. */
   apiKey: string | undefined;
+  /** QUERIES_REQUIRE_API_KEY=true closes queries to callers without the key too. */
+  queriesRequireApiKey: boolean;
   production: boolean;
 }
 
@@ -56,10 +58,13 @@ export function loadConfig(options: { instance?: 'local' | 'test'; env?: Env; lo
     neo4j = { kind: 'local', instance: options.instance ?? 'local', initialPassword, database };
   }
 
+  if (env.QUERIES_REQUIRE_API_KEY === 'true' && !env.API_KEY) throw new ConfigError('QUERIES_REQUIRE_API_KEY=true needs API_KEY');
+  if (env.API_KEY !== undefined && env.API_KEY !== '' && env.API_KEY.length < 16) throw new ConfigError('API_KEY must have at least 16 characters');
   return {
     neo4j,
     http: { host: env.HOST || '127.0.0.1', port: readPort(env, 'PORT', 4000) },
     apiKey: env.API_KEY || undefined,
+    queriesRequireApiKey: env.QUERIES_REQUIRE_API_KEY === 'true',
     production: env.NODE_ENV === 'production',
   };
 }

@@ -3,6 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { AppContext } from './context.js';
 import type { Logger } from './logger.js';
+import { authPlugin, type AuthOptions } from './plugins/auth.plugin.js';
 import { errorMaskingPlugin, maskError } from './plugins/error-masking.plugin.js';
 import { requestLoggingPlugin } from './plugins/request-logging.plugin.js';
 import { resolvers } from './resolvers/index.js';
@@ -12,10 +13,11 @@ export interface ServerOptions {
   logger: Logger;
   /** Production turns off introspection and the Sandbox landing page. */
   production: boolean;
+  auth: AuthOptions;
 }
 
 /** The Apollo server with the project's contract, resolvers and plugins. It never listens: see http.ts. */
-export function createServer({ logger, production }: ServerOptions): ApolloServer<AppContext> {
+export function createServer({ logger, production, auth }: ServerOptions): ApolloServer<AppContext> {
   return new ApolloServer<AppContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -26,6 +28,7 @@ export function createServer({ logger, production }: ServerOptions): ApolloServe
     stopOnTerminationSignals: false,
     formatError: maskError,
     plugins: [
+      authPlugin(auth),
       requestLoggingPlugin(logger),
       errorMaskingPlugin(logger),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
