@@ -15,7 +15,7 @@ export interface Executed<T> {
 
 /** The production Apollo pipeline, without HTTP. */
 export function createTestServer(): ApolloServer<AppContext> {
-  return createServer({ logger: silentLogger, production: false });
+  return createServer({ logger: silentLogger, production: false, auth: { mutationsEnabled: true, queriesRequireKey: false } });
 }
 
 /** Runs one operation through the real server and counts the statements it sent to Neo4j. */

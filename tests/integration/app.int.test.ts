@@ -90,6 +90,9 @@ describe('npm start', () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${base}/ready`)).json()).toEqual({ status: 'ready' });
     expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
+    const mutation = await graphql(app.url, 'mutation { mergePeople(keep: "person-arif-alvi", merge: "person-zakir-hasanov") { id } }');
+    expect(mutation.status).toBe(403);
+    expect(mutation.body.errors![0].extensions.code).toBe('FORBIDDEN');
 
     expect(await stopWith(app.child, 'SIGINT')).toBe(0);
     expect(app.output()).toContain('SIGINT: stopping the API');
