@@ -13,6 +13,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
 COPY --from=build /app/seed ./seed
+COPY --from=build /app/browser ./browser
 USER node
 EXPOSE 4000
 CMD ["node", "dist/src/index.js"]

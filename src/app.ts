@@ -39,7 +39,7 @@ export async function startApp(config: Config, options: { logger: Logger; say: (
       auth: { mutationsEnabled: config.apiKey !== undefined, queriesRequireKey: config.queriesRequireApiKey },
     });
     await server.start();
-    const http = createHttpServer(createHttpHandler(server, { db: database.db, apiKey: config.apiKey, logger: options.logger }));
+    const http = createHttpServer(createHttpHandler(server, { db: database.db, apiKey: config.apiKey, browserUrl: config.browserUrl, logger: options.logger }));
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
       http.listen(config.http.port, config.http.host, resolve);

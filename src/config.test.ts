@@ -10,7 +10,8 @@ describe('loadConfig', () => {
   });
 
   it('falls back to the local server when NEO4J_URI is not set', () => {
-    expect(loadConfig({ env: {} }).neo4j).toEqual({ kind: 'local', instance: 'local', initialPassword: undefined, database: 'neo4j' });
+    expect(loadConfig({ env: {} }).neo4j).toEqual({ kind: 'local', instance: 'local', initialPassword: undefined, database: 'neo4j', browserAssetsUrl: undefined });
+    expect(loadConfig({ env: { PORT: '4100' } }).neo4j).toMatchObject({ browserAssetsUrl: 'http://localhost:4100/browser' });
     expect(loadConfig({ env: {}, instance: 'test' }).neo4j).toMatchObject({ kind: 'local', instance: 'test' });
   });
 

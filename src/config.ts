@@ -1,13 +1,16 @@
 import { config as loadDotenv } from 'dotenv';
+import { INSTANCE_PORTS } from './local-neo4j/layout.js';
 
 /** Where the graph lives: a server the user names, or the project's own local Neo4j. */
 export type Neo4jTarget =
   | { kind: 'external'; uri: string; username: string; password: string; database: string }
-  | { kind: 'local'; instance: 'local' | 'test'; initialPassword: string | undefined; database: string };
+  | { kind: 'local'; instance: 'local' | 'test'; initialPassword: string | undefined; database: string; browserAssetsUrl: string | undefined };
 
 export interface Config {
   neo4j: Neo4jTarget;
   http: { host: string; port: number };
+  /** Neo4j Browser, for the links the API returns (NEO4J_BROWSER_URL). */
+  browserUrl: string;
   /** Key that mutations must present as `Authorization: Bearer <key>` or `x-api-key`; undefined disables mutations. */
   apiKey: string | undefined;
   /** QUERIES_REQUIRE_API_KEY=true closes queries to callers without the key too. */
@@ -55,7 +58,10 @@ export function loadConfig(options: { instance?: 'local' | 'test'; env?: Env; lo
     if (initialPassword !== undefined && initialPassword.length < 8) {
       throw new ConfigError('NEO4J_PASSWORD must have at least 8 characters (Neo4j refuses shorter ones)');
     }
-    neo4j = { kind: 'local', instance: options.instance ?? 'local', initialPassword, database };
+    const instance = options.instance ?? 'local';
+    // The local Browser fetches its style and guide from this API; a PORT other than the default moves them.
+    const browserAssetsUrl = instance === 'local' && env.PORT ? `http://localhost:${readPort(env, 'PORT', 4000)}/browser` : undefined;
+    neo4j = { kind: 'local', instance, initialPassword, database, browserAssetsUrl };
   }
 
   if (env.QUERIES_REQUIRE_API_KEY === 'true' && !env.API_KEY) throw new ConfigError('QUERIES_REQUIRE_API_KEY=true needs API_KEY');
@@ -63,6 +69,7 @@ export function loadConfig(options: { instance?: 'local' | 'test'; env?: Env; lo
   return {
     neo4j,
     http: { host: env.HOST || '127.0.0.1', port: readPort(env, 'PORT', 4000) },
+    browserUrl: env.NEO4J_BROWSER_URL || `http://localhost:${INSTANCE_PORTS[uri ? 'local' : (options.instance ?? 'local')].http}/browser/`,
     apiKey: env.API_KEY || undefined,
     queriesRequireApiKey: env.QUERIES_REQUIRE_API_KEY === 'true',
     production: env.NODE_ENV === 'production',

@@ -8,11 +8,13 @@ export interface AppContext {
   requestId: string;
   /** True when the request presented the configured API key. */
   authenticated: boolean;
+  /** Neo4j Browser's address, for links. */
+  browserUrl: string;
   details(label: DetailedLabel): DataLoader<string, Record<string, unknown> | null>;
 }
 
 /** A fresh context per request, so loaders never serve one request's data to another. */
-export function createContext(db: Db, request: { requestId: string; authenticated: boolean }): AppContext {
+export function createContext(db: Db, request: { requestId: string; authenticated: boolean; browserUrl: string }): AppContext {
   const loaders = new Map<DetailedLabel, DataLoader<string, Record<string, unknown> | null>>();
   return {
     db,

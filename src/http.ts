@@ -1,19 +1,38 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { createContext, type AppContext } from './context.js';
 import type { Db } from './db/run-query.js';
 import type { Logger } from './logger.js';
+import { projectPath } from './project-root.js';
 
 export interface HttpOptions {
   db: Db;
   apiKey: string | undefined;
+  browserUrl: string;
   logger: Logger;
   /** Requests with a larger body are refused with 413 before they are parsed. */
   maxBodyBytes?: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Files of browser/ that Neo4j Browser fetches on connect (style sheet, guide) or that users download (favourites). */
+const BROWSER_ASSET = /^\/browser\/((?:favorites\/)?[a-z0-9-]+\.(grass|html|cypher))$/;
+const ASSET_TYPES: Record<string, string> = { grass: 'text/plain', html: 'text/html', cypher: 'text/plain' };
+
+async function sendBrowserAsset(response: ServerResponse, file: string, extension: string): Promise<void> {
+  let body: Buffer;
+  try {
+    body = await readFile(projectPath('browser', file));
+  } catch {
+    return sendJson(response, 404, { error: `no browser asset ${file}` });
+  }
+  // Neo4j Browser runs on another origin (its own port) and fetches these with XHR.
+  response.writeHead(200, { 'content-type': `${ASSET_TYPES[extension]}; charset=utf-8`, 'access-control-allow-origin': '*', 'cache-control': 'no-cache' });
+  response.end(body);
+}
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -81,6 +100,12 @@ export function createHttpHandler(server: ApolloServer<AppContext>, options: Htt
           return sendJson(response, 503, { status: 'not ready', reason: 'Neo4j does not answer' });
         }
       }
+      const asset = BROWSER_ASSET.exec(url.pathname);
+      if (asset && request.method === 'OPTIONS') {
+        response.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, HEAD', 'access-control-allow-headers': '*', 'access-control-max-age': '600' });
+        return void response.end();
+      }
+      if (asset && (request.method === 'GET' || request.method === 'HEAD')) return sendBrowserAsset(response, asset[1]!, asset[2]!);
       if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found; the API is at /graphql' });
 
       const headers = new HeaderMap();
@@ -98,7 +123,7 @@ export function createHttpHandler(server: ApolloServer<AppContext>, options: Htt
       }
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-        context: async () => createContext(options.db, { requestId, authenticated: presentsKey(request, options.apiKey) }),
+        context: async () => createContext(options.db, { requestId, authenticated: presentsKey(request, options.apiKey), browserUrl: options.browserUrl }),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;

@@ -14,6 +14,12 @@ export const INSTANCE_PORTS: Record<InstanceName, { bolt: number; http: number }
   test: { bolt: 17687, http: 17474 },
 };
 
+/** Where each instance's Browser fetches the style sheet and guide: the API that goes with it. */
+export const BROWSER_ASSETS_URL: Record<InstanceName, string> = {
+  local: 'http://localhost:4000/browser',
+  test: 'http://localhost:14000/browser',
+};
+
 export interface InstanceLayout {
   name: InstanceName;
   /** Jars shared by every instance: downloaded once, reused offline. */

@@ -4,7 +4,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { instanceLayout, NEO4J_VERSION, type InstanceLayout, type InstanceName } from './layout.js';
+import { BROWSER_ASSETS_URL, instanceLayout, NEO4J_VERSION, type InstanceLayout, type InstanceName } from './layout.js';
 import { renderNeo4jConf, renderProvisionPom, serverJvmArgs } from './neo4j-conf.js';
 
 const run = promisify(execFile);
@@ -166,11 +166,11 @@ function hasDatabaseFiles(layout: InstanceLayout): boolean {
   return existsSync(join(layout.dataDir, 'databases'));
 }
 
-async function prepareHome(layout: InstanceLayout, initialPassword: string | undefined, log: Log): Promise<void> {
+async function prepareHome(layout: InstanceLayout, initialPassword: string | undefined, browserAssetsUrl: string, log: Log): Promise<void> {
   for (const dir of [layout.confDir, layout.dataDir, layout.logsDir, layout.runDir, join(layout.home, 'web'), join(layout.home, 'import'), join(layout.home, 'plugins')]) {
     mkdirSync(dir, { recursive: true });
   }
-  writeFileSync(join(layout.confDir, 'neo4j.conf'), renderNeo4jConf(layout));
+  writeFileSync(join(layout.confDir, 'neo4j.conf'), renderNeo4jConf(layout, { browserAssetsUrl }));
   if (existsSync(layout.passwordFile)) return;
   if (hasDatabaseFiles(layout)) {
     throw new LocalNeo4jError(
@@ -201,7 +201,7 @@ function tail(file: string, lines: number): string {
  */
 export async function ensureRunning(
   name: InstanceName,
-  options: { initialPassword?: string | undefined; log?: Log; layout?: InstanceLayout } = {},
+  options: { initialPassword?: string | undefined; log?: Log; layout?: InstanceLayout; browserAssetsUrl?: string } = {},
 ): Promise<LocalConnection & { started: boolean; pid: number; startMs: number }> {
   const log = options.log ?? (() => {});
   const layout = options.layout ?? instanceLayout(name);
@@ -221,7 +221,7 @@ export async function ensureRunning(
     }
   }
   await provision(layout, log);
-  await prepareHome(layout, options.initialPassword, log);
+  await prepareHome(layout, options.initialPassword, options.browserAssetsUrl ?? BROWSER_ASSETS_URL[name], log);
 
   const begin = Date.now();
   const out = openSync(layout.consoleLog, 'a');

@@ -21,6 +21,14 @@ describe('local Neo4j files', () => {
     expect(conf.split('\n').filter((l) => l.includes('=')).every((l) => /^[a-z_.]+=\S+$/.test(l))).toBe(true);
   });
 
+  it('has the Browser fetch the style sheet and guide from the API on connect, and keeps its telemetry off', () => {
+    const conf = renderNeo4jConf(layout, { browserAssetsUrl: 'http://localhost:14000/browser' });
+    expect(conf).toContain('browser.post_connect_cmd=style http://localhost:14000/browser/style.grass; play http://localhost:14000/browser/guide.html\n');
+    expect(conf).toContain('browser.remote_content_hostname_whitelist=localhost,127.0.0.1\n');
+    expect(conf).toContain('client.allow_telemetry=false\n');
+    expect(renderNeo4jConf(layout)).not.toContain('browser.post_connect_cmd');
+  });
+
   it('asks Maven for the server and the Browser at pinned versions', () => {
     const pom = renderProvisionPom();
     expect(pom).toContain(`<artifactId>neo4j</artifactId><version>${NEO4J_VERSION}</version>`);

@@ -9,7 +9,8 @@ import {
  * neo4j.conf for a local instance. Every key here was checked against `SHOW SETTINGS` of the pinned
  * version: Neo4j aborts start-up on an unknown key.
  */
-export function renderNeo4jConf(layout: InstanceLayout, extra: Record<string, string> = {}): string {
+export function renderNeo4jConf(layout: InstanceLayout, options: { browserAssetsUrl?: string } = {}): string {
+  const assets = options.browserAssetsUrl;
   const settings: Record<string, string> = {
     'server.default_listen_address': '127.0.0.1',
     'server.bolt.enabled': 'true',
@@ -29,7 +30,15 @@ export function renderNeo4jConf(layout: InstanceLayout, extra: Record<string, st
     'dbms.usage_report.enabled': 'false',
     // Preallocated transaction logs cost 250 MB of disk per database before the first write.
     'db.tx_log.preallocate': 'false',
-    ...extra,
+    // Browser's usage reporting: no route out from here, and its consent banner would cover the view.
+    'client.allow_telemetry': 'false',
+    // On connect, Neo4j Browser applies the project's style sheet and opens its guide, both served by the API.
+    ...(assets
+      ? {
+          'browser.post_connect_cmd': `style ${assets}/style.grass; play ${assets}/guide.html`,
+          'browser.remote_content_hostname_whitelist': 'localhost,127.0.0.1',
+        }
+      : {}),
   };
   return Object.entries(settings)
     .map(([key, value]) => `${key}=${value}`)

@@ -47,7 +47,26 @@ export function createGraphLookup(db: Db): GraphLookup {
 export const MERGE_SOURCES = `
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
-SET s += row.props`;
+SET s += row.props
+SET s.caption = s.publisher + ', ' + s.published`;
+
+/**
+ * Captions for Neo4j Browser, derived from what was written (a meeting's caption needs its place): never read
+ * from documents, never exported.
+ */
+export const SET_CAPTIONS: Partial<Record<EntityLabel, string>> = {
+  Organization: `MATCH (o:Organization) WHERE o.id IN [row IN $rows | row.id] SET o.caption = coalesce(o.shortName, o.name)`,
+  Meeting: `
+MATCH (m:Meeting) WHERE m.id IN [row IN $rows | row.id]
+OPTIONAL MATCH (m)-[:HELD_IN]->(place)
+WITH m, head(collect(place.name)) AS place
+SET m.caption = coalesce(m.date, 'undated') + coalesce(' · ' + place, '')`,
+  Tenure: `
+MATCH (t:Tenure) WHERE t.id IN [row IN $rows | row.id]
+SET t.caption = CASE WHEN t.start IS NULL AND t.end IS NULL THEN 'as of ' + t.attested
+                     ELSE coalesce(t.start, '…') + '–' + coalesce(t.end, '') END`,
+  TradeFigure: `MATCH (f:TradeFigure) WHERE f.id IN [row IN $rows | row.id] SET f.caption = toLower(f.flow) + ' ' + f.period`,
+};
 
 /** Labels and relationship types are interpolated only from the constant allowlists of source-document.ts. */
 export function mergeNodesCypher(label: EntityLabel): string {
@@ -118,6 +137,10 @@ export async function writePlan(tx: Tx, plan: WritePlan, progress: (n: number) =
   for (const [key, rows] of groups) {
     const [fromLabel, type, toLabel] = key.split('|') as [string, string, string];
     await inSlices(tx, mergeRelationshipsCypher(fromLabel, type, toLabel), rows, progress);
+  }
+  for (const [label, rows] of plan.nodes) {
+    const cypher = SET_CAPTIONS[label];
+    if (cypher && rows.length > 0) await inSlices(tx, cypher, rows.map((r) => ({ id: r.id })), () => {});
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../__generated__/graphql.js';
+import { browserEditUrl, meetingQuery } from '../domain/browser-link.js';
 import { findMeetingById } from '../repositories/meeting.repository.js';
 import { fromDetails } from './details.js';
 
@@ -12,6 +13,7 @@ export const meetingResolvers: Resolvers = {
     participants: fromDetails('Meeting', 'participants'),
     statements: fromDetails('Meeting', 'statements'),
     evidence: fromDetails('Meeting', 'evidence'),
+    browserUrl: (meeting, _args, { browserUrl }) => browserEditUrl(browserUrl, meetingQuery(meeting.id)),
   },
   Visit: {
     leader: fromDetails('Visit', 'leader'),

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../__generated__/graphql.js';
+import { browserEditUrl, personQuery } from '../domain/browser-link.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { assertPageSize } from './arguments.js';
 import { findPersonById, searchPeople } from '../repositories/person.repository.js';
@@ -17,5 +18,6 @@ export const personResolvers: Resolvers = {
     tenures: fromDetails('Person', 'tenures'),
     meetings: fromDetails('Person', 'meetings'),
     evidence: fromDetails('Person', 'evidence'),
+    browserUrl: (person, _args, { browserUrl }) => browserEditUrl(browserUrl, personQuery(person.id)),
   },
 };

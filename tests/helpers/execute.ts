@@ -29,7 +29,7 @@ export async function execute<T = Record<string, unknown>>(
   const before = db.statementCount;
   const response = await server.executeOperation(
     { query, variables },
-    { contextValue: createContext(db, { requestId: 'test', authenticated: options.authenticated ?? false }) },
+    { contextValue: createContext(db, { requestId: 'test', authenticated: options.authenticated ?? false, browserUrl: 'http://localhost:7474/browser/' }) },
   );
   assert(response.body.kind === 'single');
   return { data: response.body.singleResult.data as T | null | undefined, errors: response.body.singleResult.errors, statements: db.statementCount - before };

@@ -1,4 +1,6 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectPath } from '../../src/project-root.js';
 import { ingestFiles, seedFiles } from '../../src/seed.js';
 import { createTestServer, execute } from '../helpers/execute.js';
 import { openTestDb, resetGraph, type TestDb } from '../helpers/test-db.js';
@@ -56,6 +58,35 @@ describe('people', () => {
     expect(new Set(names)).toEqual(new Set(['Subhan Bekirov', 'Muhammad Amjad Khan Niazi', 'Qamar Javed Bajwa']));
     // person → Person details → Meeting details → Person details → Tenure details → Post details
     expect(statements).toBe(6);
+  });
+});
+
+describe('Neo4j Browser material', () => {
+  it('links a person and a meeting to the Browser with a query that draws them', async () => {
+    const { data } = await execute<any>(server, t.db, `{ person(id: "person-arif-alvi") { browserUrl } meeting(id: "meeting-2021-06-04-alvi-gafarova") { browserUrl } }`);
+    for (const link of [data.person.browserUrl, data.meeting.browserUrl]) {
+      const url = new URL(link);
+      expect(url.searchParams.get('cmd')).toBe('edit');
+      const rows = await t.db.read(url.searchParams.get('arg')!);
+      expect(rows.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('ships favourites that each answer from the seed', async () => {
+    const dir = projectPath('browser', 'favorites');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.cypher'));
+    expect(files.length).toBe(5);
+    for (const file of files) {
+      const rows = await t.db.read(readFileSync(`${dir}/${file}`, 'utf8').replace(/;\s*$/, ''));
+      expect(rows.length, file).toBeGreaterThan(0);
+    }
+  });
+
+  it('ships a guide whose every runnable query answers from the seed', async () => {
+    const guide = readFileSync(projectPath('browser', 'guide.html'), 'utf8');
+    const queries = [...guide.matchAll(/<pre class="pre-scrollable code runnable">([\s\S]*?)<\/pre>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+    expect(queries.length).toBe(5);
+    for (const query of queries) expect((await t.db.read(query)).length, query).toBeGreaterThan(0);
   });
 });
 

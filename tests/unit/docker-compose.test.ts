@@ -26,6 +26,11 @@ describe('docker-compose.yml', () => {
     expect(neo4j!.environment.NEO4J_AUTH).toMatch(/^neo4j\/\$\{NEO4J_PASSWORD:\?/);
   });
 
+  it('styles Neo4j Browser on connect from the API, the same way as the local server', () => {
+    expect(neo4j!.environment.NEO4J_browser_post__connect__cmd).toBe('style http://localhost:4000/browser/style.grass; play http://localhost:4000/browser/guide.html');
+    expect(neo4j!.environment.NEO4J_browser_remote__content__hostname__whitelist).toContain('localhost');
+  });
+
   it('builds the API, which waits for a healthy Neo4j and reaches it by service name with the same password', () => {
     expect(api!.build).toBe('.');
     expect(api!.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
@@ -39,6 +44,6 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toContain('RUN npm ci');
     expect(dockerfile).toContain('npm run build');
     expect(dockerfile).toContain('CMD ["node", "dist/src/index.js"]');
-    for (const folder of ['schema', 'seed', 'dist']) expect(dockerfile).toContain(`COPY --from=build /app/${folder} ./${folder}`);
+    for (const folder of ['schema', 'seed', 'browser', 'dist']) expect(dockerfile).toContain(`COPY --from=build /app/${folder} ./${folder}`);
   });
 });

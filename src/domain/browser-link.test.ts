@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { browserEditUrl, meetingQuery, personQuery } from './browser-link.js';
+
+describe('Neo4j Browser links', () => {
+  it('open the Browser with the query in the editor', () => {
+    const url = new URL(browserEditUrl('http://localhost:7474/browser/', personQuery('person-subhan-bekirov')));
+    expect(url.origin + url.pathname).toBe('http://localhost:7474/browser/');
+    expect(url.searchParams.get('cmd')).toBe('edit');
+    expect(url.searchParams.get('arg')).toBe(
+      "MATCH (p:Person {id: 'person-subhan-bekirov'})\nOPTIONAL MATCH (p)-[a:ATTENDED]->(m:Meeting)<-[b:ATTENDED]-(other:Person)\nRETURN p, a, m, b, other",
+    );
+  });
+
+  it('keep any id inside its string literal', () => {
+    expect(meetingQuery("x'}) DETACH DELETE m //")).toContain("{id: 'x\\'}) DETACH DELETE m //'}");
+  });
+});

@@ -1,0 +1,20 @@
+/** A Cypher string literal; ids are restricted to [A-Za-z0-9._:-] already, this keeps any text safe. */
+function literal(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** A Neo4j Browser address that opens with `cypher` in the editor (the Browser's cmd=edit URL parameter). */
+export function browserEditUrl(browserUrl: string, cypher: string): string {
+  const url = new URL(browserUrl);
+  url.searchParams.set('cmd', 'edit');
+  url.searchParams.set('arg', cypher);
+  return url.toString();
+}
+
+export function personQuery(id: string): string {
+  return `MATCH (p:Person {id: ${literal(id)}})\nOPTIONAL MATCH (p)-[a:ATTENDED]->(m:Meeting)<-[b:ATTENDED]-(other:Person)\nRETURN p, a, m, b, other`;
+}
+
+export function meetingQuery(id: string): string {
+  return `MATCH (m:Meeting {id: ${literal(id)}})<-[a:ATTENDED]-(p:Person)\nOPTIONAL MATCH (m)-[h:HELD_IN]->(place)\nRETURN m, a, p, h, place`;
+}
