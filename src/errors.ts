@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 /** The codes a client may branch on; they are part of the API contract (extensions.code). */
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   INVALID_DOCUMENT = 'INVALID_DOCUMENT',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',

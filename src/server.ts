@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { AppContext } from './context.js';
 import type { Logger } from './logger.js';
 import { authPlugin, type AuthOptions } from './plugins/auth.plugin.js';
+import { MAX_TOKENS, queryLimitsPlugin } from './plugins/query-limits.plugin.js';
 import { errorMaskingPlugin, maskError } from './plugins/error-masking.plugin.js';
 import { requestLoggingPlugin } from './plugins/request-logging.plugin.js';
 import { resolvers } from './resolvers/index.js';
@@ -26,9 +27,11 @@ export function createServer({ logger, production, auth }: ServerOptions): Apoll
     csrfPrevention: true,
     // index.ts owns shutdown (HTTP drain, then Apollo, then the driver); Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: MAX_TOKENS },
     formatError: maskError,
     plugins: [
       authPlugin(auth),
+      queryLimitsPlugin(),
       requestLoggingPlugin(logger),
       errorMaskingPlugin(logger),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),

@@ -23,9 +23,8 @@ const USER_FACING = new Set<string>([
  */
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError) return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && USER_FACING.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+  if (original instanceof AppError || (typeof code === 'string' && USER_FACING.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR)) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
