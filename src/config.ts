@@ -16,6 +16,8 @@ export interface Config {
   /** QUERIES_REQUIRE_API_KEY=true closes queries to callers without the key too. */
   queriesRequireApiKey: boolean;
   production: boolean;
+  /** QUERY_TIMEOUT_MS: the server stops a query that runs longer. */
+  queryTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -32,6 +34,14 @@ function readPort(env: Env, key: string, fallback: number): number {
     throw new ConfigError(`${key} must be a port number from 0 to 65535, got "${raw}"`);
   }
   return port;
+}
+
+function readPositive(env: Env, key: string, fallback: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${key} must be a positive whole number, got "${raw}"`);
+  return value;
 }
 
 /**
@@ -73,5 +83,6 @@ export function loadConfig(options: { instance?: 'local' | 'test'; env?: Env; lo
     apiKey: env.API_KEY || undefined,
     queriesRequireApiKey: env.QUERIES_REQUIRE_API_KEY === 'true',
     production: env.NODE_ENV === 'production',
+    queryTimeoutMs: readPositive(env, 'QUERY_TIMEOUT_MS', 15_000),
   };
 }

@@ -18,6 +18,9 @@ export interface HttpOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** Ready means Neo4j answers and the constraints ingestion relies on are in place. */
+const READY_CHECK = `SHOW CONSTRAINTS YIELD name WHERE name IN ['person_id', 'source_id'] RETURN count(*) = 2 AS applied`;
+
 /** Files of browser/ that Neo4j Browser fetches on connect (style sheet, guide) or that users download (favourites). */
 const BROWSER_ASSET = /^\/browser\/((?:favorites\/)?[a-z0-9-]+\.(grass|html|cypher))$/;
 const ASSET_TYPES: Record<string, string> = { grass: 'text/plain', html: 'text/html', cypher: 'text/plain' };
@@ -94,7 +97,8 @@ export function createHttpHandler(server: ApolloServer<AppContext>, options: Htt
       if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
         try {
-          await options.db.read('RETURN 1 AS ok');
+          const [schema] = await options.db.read(READY_CHECK);
+          if (!schema?.applied) return sendJson(response, 503, { status: 'not ready', reason: 'the graph schema (constraints) is not applied' });
           return sendJson(response, 200, { status: 'ready' });
         } catch {
           return sendJson(response, 503, { status: 'not ready', reason: 'Neo4j does not answer' });

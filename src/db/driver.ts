@@ -14,9 +14,9 @@ export interface Neo4jConnection {
  */
 export async function createDriver(connection: Neo4jConnection): Promise<Driver> {
   const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password), {
-    connectionTimeout: 5_000,
-    connectionAcquisitionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 4_000,
+    maxTransactionRetryTime: 3_000,
     disableLosslessIntegers: false,
     userAgent: 'officials-graph/0.1',
   });

@@ -16,5 +16,5 @@ export interface OpenDb {
 export async function openDb(config: Config, log: Log): Promise<OpenDb> {
   const neo4j = await resolveNeo4j(config.neo4j, log);
   const driver = await createDriver(neo4j);
-  return { db: createDb(driver, neo4j.database), driver, neo4j, close: () => driver.close() };
+  return { db: createDb(driver, neo4j.database, { timeoutMs: config.queryTimeoutMs }), driver, neo4j, close: () => driver.close() };
 }

@@ -42,8 +42,11 @@ function rows(records: { toObject(): Record<string, unknown> }[]): Row[] {
   return records.map((record) => toNative(record.toObject()) as Row);
 }
 
-/** Wraps the driver for one database with read/write routing, transaction metadata and error mapping. */
-export function createDb(driver: Driver, database: string): Db {
+/**
+ * Wraps the driver for one database with read/write routing, transaction metadata and error mapping. Statements
+ * outside writeTransaction run under `timeoutMs`: the server stops them there, and the caller gets BAD_USER_INPUT.
+ */
+export function createDb(driver: Driver, database: string, options: { timeoutMs?: number } = {}): Db {
   let statementCount = 0;
   const execute = async (cypher: string, params: Params, mode: 'READ' | 'WRITE'): Promise<Row[]> => {
     statementCount += 1;
@@ -51,7 +54,7 @@ export function createDb(driver: Driver, database: string): Db {
       const result = await driver.executeQuery(cypher, params, {
         database,
         routing: mode === 'READ' ? routing.READ : routing.WRITE,
-        transactionConfig: { metadata: TX_METADATA },
+        transactionConfig: { metadata: TX_METADATA, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },
       });
       return rows(result.records);
     } catch (error) {
