@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startApp, type RunningApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { ensureRunning, stop } from '../../src/local-neo4j/local-neo4j.js';
+import type { Logger } from '../../src/logger.js';
+import { dumpGraph, openTestDb, resetGraph } from '../helpers/test-db.js';
+
+const neo4j = inject('neo4j');
+const API_KEY = 'fault-test-key-0123456789';
+const logLines: string[] = [];
+const capturingLogger: Logger = { log: (level, message, fields) => void logLines.push(JSON.stringify({ level, message, ...fields })) };
+
+let app: RunningApp;
+
+async function graph(query: string, headers: Record<string, string> = {}) {
+  const began = performance.now();
+  const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const text = await response.text();
+  return { ms: performance.now() - began, status: response.status, text, body: JSON.parse(text) as { data?: any; errors?: any[] } };
+}
+
+// Stopping and starting the server is only ours to do with the project's own test instance.
+describe.skipIf(neo4j.origin !== 'local')('Neo4j going away under load', () => {
+  beforeAll(async () => {
+    const t = await openTestDb();
+    await resetGraph(t.db);
+    await t.close();
+    const config = loadConfig({ env: { NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password, PORT: '0', API_KEY } });
+    app = await startApp(config, { logger: capturingLogger, say: () => {} });
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('fails fast with a clear error while it is down, reports not ready, and recovers without a restart, losing nothing', async () => {
+    const ready = () => fetch(app.url.replace('/graphql', '/ready')).then((r) => r.status);
+    const t = await openTestDb();
+    const before = await dumpGraph(t.db);
+    await t.close();
+    expect(await ready()).toBe(200);
+
+    // Load: one request every 50 ms until told to stop, at most 2,000.
+    let loading = true;
+    const outcomes: { ok: boolean; code?: string; ms: number }[] = [];
+    const load = (async () => {
+      for (let i = 0; loading && i < 2_000; i++) {
+        const r = await graph('{ sources { id } }');
+        outcomes.push({ ok: !r.body.errors, code: r.body.errors?.[0]?.extensions?.code, ms: r.ms });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const stopBegan = performance.now();
+    await stop('test');
+    const stopMs = performance.now() - stopBegan;
+
+    const down = await graph('{ person(id: "person-arif-alvi") { name } }');
+    expect(down.body.errors?.[0]).toMatchObject({ message: 'The graph database is not reachable right now; try again shortly.', extensions: { code: 'DATABASE_UNAVAILABLE' } });
+    expect(down.ms).toBeLessThan(8_000);
+    expect(await ready()).toBe(503);
+
+    const restartBegan = performance.now();
+    await ensureRunning('test');
+    let recovered: Awaited<ReturnType<typeof graph>> | undefined;
+    while (performance.now() - restartBegan < 60_000) {
+      recovered = await graph('{ person(id: "person-arif-alvi") { name } }');
+      if (!recovered.body.errors) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const recoverMs = performance.now() - restartBegan;
+    expect(recovered?.body.data).toEqual({ person: { name: 'Arif Alvi' } });
+    expect(await ready()).toBe(200);
+    loading = false;
+    await load;
+
+    const failed = outcomes.filter((o) => !o.ok);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.every((o) => o.code === 'DATABASE_UNAVAILABLE')).toBe(true);
+    expect(Math.max(...failed.map((o) => o.ms))).toBeLessThan(8_000);
+    const t2 = await openTestDb();
+    expect(await dumpGraph(t2.db)).toEqual(before);
+    await t2.close();
+    process.stderr.write(
+      `[faults] ${outcomes.length} requests, ${failed.length} failed while Neo4j was down; slowest failure ${Math.round(Math.max(...failed.map((o) => o.ms)))} ms; ` +
+        `stop ${Math.round(stopMs)} ms; restart to first answer ${Math.round(recoverMs)} ms; graph unchanged\n`,
+    );
+  });
+
+  it('keeps secrets out of logs and answers: the database password and the API key', async () => {
+    const wrongKey = await graph('mutation { mergePeople(keep: "a", merge: "b") { id } }', { authorization: 'Bearer not-the-key-00000000' });
+    expect(wrongKey.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const everything = [...logLines, wrongKey.text].join('\n');
+    expect(logLines.length).toBeGreaterThan(10);
+    expect(everything).not.toContain(neo4j.password);
+    expect(everything).not.toContain(API_KEY);
+  });
+});
