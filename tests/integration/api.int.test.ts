@@ -1,24 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/project-root.js';
-import { ingestFiles, seedFiles } from '../../src/seed.js';
-import { createTestServer, execute } from '../helpers/execute.js';
-import { openTestDb, resetGraph, type TestDb } from '../helpers/test-db.js';
+import { execute } from '../helpers/execute.js';
+import { useSeededGraph } from '../helpers/seeded-graph.js';
 
-let t: TestDb;
-const server = createTestServer();
-
-beforeAll(async () => {
-  t = await openTestDb();
-  await resetGraph(t.db);
-  expect((await ingestFiles(t.db, seedFiles())).ok).toBe(true);
-  await server.start();
-});
-
-afterAll(async () => {
-  await server.stop();
-  await t.close();
-});
+const graph = useSeededGraph();
+const { server } = graph;
 
 describe('people', () => {
   it('finds Subhan Bekirov by any spelling and says why', async () => {
@@ -31,21 +18,21 @@ describe('people', () => {
       ['Бекиров', 'PARTIAL', 'Subhan Bekirov'],
     ];
     for (const [name, reason, matched] of cases) {
-      const { data, errors } = await execute<{ searchPeople: unknown[] }>(server, t.db, query, { name });
+      const { data, errors } = await execute<{ searchPeople: unknown[] }>(server, graph.t.db, query, { name });
       expect(errors).toBeUndefined();
       expect(data!.searchPeople).toEqual([{ reason, matched, person: { id: 'person-subhan-bekirov' } }]);
     }
   });
 
   it('answers a person by an id they had in another document', async () => {
-    const { data } = await execute(server, t.db, `{ person(id: "ref-bekirov-cyrillic") { id name country { name } } }`);
+    const { data } = await execute(server, graph.t.db, `{ person(id: "ref-bekirov-cyrillic") { id name country { name } } }`);
     expect(data).toEqual({ person: { id: 'person-subhan-bekirov', name: 'Subhan Bekirov', country: { name: 'Azerbaijan' } } });
   });
 
   it('answers a nested selection with one statement per level, whatever the list sizes', async () => {
     const { data, statements } = await execute<any>(
       server,
-      t.db,
+      graph.t.db,
       /* GraphQL */ `{
         person(id: "person-subhan-bekirov") {
           meetings {
@@ -63,11 +50,11 @@ describe('people', () => {
 
 describe('Neo4j Browser material', () => {
   it('links a person and a meeting to the Browser with a query that draws them', async () => {
-    const { data } = await execute<any>(server, t.db, `{ person(id: "person-arif-alvi") { browserUrl } meeting(id: "meeting-2021-06-04-alvi-gafarova") { browserUrl } }`);
+    const { data } = await execute<any>(server, graph.t.db, `{ person(id: "person-arif-alvi") { browserUrl } meeting(id: "meeting-2021-06-04-alvi-gafarova") { browserUrl } }`);
     for (const link of [data.person.browserUrl, data.meeting.browserUrl]) {
       const url = new URL(link);
       expect(url.searchParams.get('cmd')).toBe('edit');
-      const rows = await t.db.read(url.searchParams.get('arg')!);
+      const rows = await graph.t.db.read(url.searchParams.get('arg')!);
       expect(rows.length).toBeGreaterThan(0);
     }
   });
@@ -77,7 +64,7 @@ describe('Neo4j Browser material', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.cypher'));
     expect(files.length).toBe(5);
     for (const file of files) {
-      const rows = await t.db.read(readFileSync(`${dir}/${file}`, 'utf8').replace(/;\s*$/, ''));
+      const rows = await graph.t.db.read(readFileSync(`${dir}/${file}`, 'utf8').replace(/;\s*$/, ''));
       expect(rows.length, file).toBeGreaterThan(0);
     }
   });
@@ -86,22 +73,22 @@ describe('Neo4j Browser material', () => {
     const guide = readFileSync(projectPath('browser', 'guide.html'), 'utf8');
     const queries = [...guide.matchAll(/<pre class="pre-scrollable code runnable">([\s\S]*?)<\/pre>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
     expect(queries.length).toBe(5);
-    for (const query of queries) expect((await t.db.read(query)).length, query).toBeGreaterThan(0);
+    for (const query of queries) expect((await graph.t.db.read(query)).length, query).toBeGreaterThan(0);
   });
 });
 
 describe('posts', () => {
   it('says who held Pakistan\'s Chief of the Naval Staff post in June 2021', async () => {
-    const { data } = await execute(server, t.db, `{ postHolders(postId: "post-pk-chief-of-naval-staff", asOf: "2021-06") { person { name } start { value } end { value } } }`);
+    const { data } = await execute(server, graph.t.db, `{ postHolders(postId: "post-pk-chief-of-naval-staff", asOf: "2021-06") { person { name } start { value } end { value } } }`);
     expect(data).toEqual({ postHolders: [{ person: { name: 'Muhammad Amjad Khan Niazi' }, start: { value: '2020-10-07' }, end: { value: '2023-10-07' } }] });
-    const before = await execute(server, t.db, `{ postHolders(postId: "post-pk-chief-of-naval-staff", asOf: "2019-05-01") { id } }`);
+    const before = await execute(server, graph.t.db, `{ postHolders(postId: "post-pk-chief-of-naval-staff", asOf: "2019-05-01") { id } }`);
     expect(before.data).toEqual({ postHolders: [] });
   });
 
   it('rejects arguments a user must fix, with a code and the argument named', async () => {
-    const bad = await execute(server, t.db, `{ postHolders(postId: "post-pk-president", asOf: "June 2021") { id } }`);
+    const bad = await execute(server, graph.t.db, `{ postHolders(postId: "post-pk-president", asOf: "June 2021") { id } }`);
     expect(bad.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'asOf' } });
-    const page = await execute(server, t.db, `{ searchPeople(name: "Alvi", first: 0) { matched } }`);
+    const page = await execute(server, graph.t.db, `{ searchPeople(name: "Alvi", first: 0) { matched } }`);
     expect(page.errors![0]).toMatchObject({ message: 'first must be between 1 and 100, got 0', extensions: { code: 'BAD_USER_INPUT' } });
   });
 });

@@ -1,25 +1,13 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestDocuments } from '../../src/ingest/ingest-documents.js';
-import { ingestFiles, seedFiles } from '../../src/seed.js';
-import { createTestServer, execute } from '../helpers/execute.js';
-import { dumpGraph, openTestDb, resetGraph, type TestDb } from '../helpers/test-db.js';
+import { execute } from '../helpers/execute.js';
+import { useSeededGraph } from '../helpers/seeded-graph.js';
+import { dumpGraph } from '../helpers/test-db.js';
 
-let t: TestDb;
-const server = createTestServer();
-
-beforeAll(async () => {
-  t = await openTestDb();
-  await resetGraph(t.db);
-  expect((await ingestFiles(t.db, seedFiles())).ok).toBe(true);
-  await server.start();
-});
-
-afterAll(async () => {
-  await server.stop();
-  await t.close();
-});
+const graph = useSeededGraph();
+const { server } = graph;
 
 const HOSTILE = [
   "' OR 1=1 //",
@@ -96,7 +84,7 @@ describe('fuzzing', () => {
     const seenCodes = new Map<string, number>();
     const failures: string[] = [];
     await inPool(requests, 8, async ({ query, variables }) => {
-      const { data, errors } = await execute(server, t.db, query, variables);
+      const { data, errors } = await execute(server, graph.t.db, query, variables);
       if (data === undefined && errors === undefined) failures.push(`no answer: ${query}`);
       for (const error of errors ?? []) {
         const code = String(error.extensions?.code);
@@ -109,7 +97,7 @@ describe('fuzzing', () => {
     expect(failures.slice(0, 5)).toEqual([]);
     expect(seenCodes.get('BAD_USER_INPUT')).toBeGreaterThan(100);
     expect(seenCodes.get('GRAPHQL_PARSE_FAILED')).toBeGreaterThan(100);
-    expect((await t.db.read(`MATCH (p:Person {id: 'person-subhan-bekirov'}) RETURN count(p) AS n`))[0]!.n).toBe(1);
+    expect((await graph.t.db.read(`MATCH (p:Person {id: 'person-subhan-bekirov'}) RETURN count(p) AS n`))[0]!.n).toBe(1);
   });
 
   it('rejects 1,000 mutated source documents without changing the graph, or writes them whole', async () => {
@@ -137,7 +125,7 @@ describe('fuzzing', () => {
     });
     const mutations = fc.sample(fc.array(mutation, { minLength: 1, maxLength: 3 }), { numRuns: 1_000, seed: 19910101 });
 
-    const hash = async () => createHash('sha256').update((await dumpGraph(t.db)).join('\n')).digest('hex');
+    const hash = async () => createHash('sha256').update((await dumpGraph(graph.t.db)).join('\n')).digest('hex');
     let current = await hash();
     let rejected = 0;
     let written = 0;
@@ -151,7 +139,7 @@ describe('fuzzing', () => {
         if (action === 'delete') delete parent[key];
         else parent[key] = action === 'dangle' ? 'no-such-entity' : value;
       }
-      const result = await ingestDocuments(t.db, [{ file: 'fuzz', value: doc }]);
+      const result = await ingestDocuments(graph.t.db, [{ file: 'fuzz', value: doc }]);
       const after = await hash();
       if (result.ok) {
         written += 1;
@@ -164,6 +152,6 @@ describe('fuzzing', () => {
     }
     expect(rejected).toBeGreaterThan(500);
     expect(rejected + written).toBe(1_000);
-    expect((await t.db.read(`MATCH (p:Person) WHERE p.id STARTS WITH 'person-' RETURN count(p) AS n`))[0]!.n).toBe(6);
+    expect((await graph.t.db.read(`MATCH (p:Person) WHERE p.id STARTS WITH 'person-' RETURN count(p) AS n`))[0]!.n).toBe(6);
   });
 });

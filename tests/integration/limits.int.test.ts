@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/run-query.js';
 import { MAX_TOKENS } from '../../src/plugins/query-limits.plugin.js';
-import { ingestFiles, seedFiles } from '../../src/seed.js';
-import { createTestServer, execute } from '../helpers/execute.js';
-import { openTestDb, resetGraph, type TestDb } from '../helpers/test-db.js';
+import { execute } from '../helpers/execute.js';
+import { useSeededGraph } from '../helpers/seeded-graph.js';
 
-let t: TestDb;
-const server = createTestServer();
-
-beforeAll(async () => {
-  t = await openTestDb();
-  await resetGraph(t.db);
-  expect((await ingestFiles(t.db, seedFiles())).ok).toBe(true);
-  await server.start();
-});
-
-afterAll(async () => {
-  await server.stop();
-  await t.close();
-});
+const graph = useSeededGraph();
+const { server } = graph;
 
 const nest = (levels: number) => {
   let selection = 'id';
@@ -28,36 +15,36 @@ const nest = (levels: number) => {
 
 describe('limits', () => {
   it('refuses a query nested too deep, and sends no Cypher for it', async () => {
-    const { errors, statements } = await execute(server, t.db, nest(4));
+    const { errors, statements } = await execute(server, graph.t.db, nest(4));
     expect(errors![0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'depth', max: 12, actual: 18 } });
     expect(statements).toBe(0);
-    expect((await execute(server, t.db, nest(2))).errors).toBeUndefined();
+    expect((await execute(server, graph.t.db, nest(2))).errors).toBeUndefined();
   });
 
   it('refuses an alias storm and a query too wide to answer', async () => {
     const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: sources { id }`).join(' ')} }`;
-    const storm = await execute(server, t.db, aliases);
+    const storm = await execute(server, graph.t.db, aliases);
     expect(storm.errors![0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'aliases' } });
     expect(storm.statements).toBe(0);
-    const wide = await execute(server, t.db, `{ meetings(first: 100) { nodes { participants { person { meetings { meeting { participants { person { name } } } } } } } } }`);
+    const wide = await execute(server, graph.t.db, `{ meetings(first: 100) { nodes { participants { person { meetings { meeting { participants { person { name } } } } } } } } }`);
     expect(wide.errors![0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'cost' } });
     expect(wide.statements).toBe(0);
   });
 
   it('refuses a document with too many tokens before parsing it to the end', async () => {
-    const { errors, statements } = await execute(server, t.db, `{ sources { ${'id '.repeat(MAX_TOKENS)} } }`);
+    const { errors, statements } = await execute(server, graph.t.db, `{ sources { ${'id '.repeat(MAX_TOKENS)} } }`);
     expect(errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
     expect(errors![0]!.message).toContain('tokens');
     expect(statements).toBe(0);
   });
 
   it('caps page sizes', async () => {
-    const { errors } = await execute(server, t.db, `{ people(first: 10000) { totalCount } }`);
+    const { errors } = await execute(server, graph.t.db, `{ people(first: 10000) { totalCount } }`);
     expect(errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
   });
 
   it('stops a database query that runs past its timeout and says so', async () => {
-    const slow = createDb(t.driver, 'neo4j', { timeoutMs: 200 });
+    const slow = createDb(graph.t.driver, 'neo4j', { timeoutMs: 200 });
     await expect(slow.read('UNWIND range(1, 300000000) AS x RETURN count(x) AS n')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 });

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestFiles, seedFiles } from '../../src/seed.js';
-import { createTestServer, execute } from '../helpers/execute.js';
-import { countsByLabel, openTestDb, resetGraph, type TestDb } from '../helpers/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { execute } from '../helpers/execute.js';
+import { useSeededGraph } from '../helpers/seeded-graph.js';
+import { countsByLabel } from '../helpers/test-db.js';
 
-let t: TestDb;
-const server = createTestServer();
+const graph = useSeededGraph();
+const { server } = graph;
 
-beforeAll(async () => {
-  t = await openTestDb();
-  await resetGraph(t.db);
-  expect((await ingestFiles(t.db, seedFiles())).ok).toBe(true);
-  await server.start();
-});
-
-afterAll(async () => {
-  await server.stop();
-  await t.close();
-});
-
-const run = <T = any>(query: string, variables: Record<string, unknown> = {}, authenticated = false) => execute<T>(server, t.db, query, variables, { authenticated });
+const run = <T = any>(query: string, variables: Record<string, unknown> = {}, authenticated = false) => execute<T>(server, graph.t.db, query, variables, { authenticated });
 
 describe('who met whom', () => {
   const COUNTERPARTS = /* GraphQL */ `
@@ -240,7 +228,7 @@ describe('mutations', () => {
   it('needs the API key', async () => {
     const refused = await run(INGEST, { documents: [DOC] });
     expect(refused.errors![0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
-    expect((await countsByLabel(t.db)).Person).toBe(6);
+    expect((await countsByLabel(graph.t.db)).Person).toBe(6);
   });
 
   it('lists every problem of an invalid document and writes nothing', async () => {
@@ -249,25 +237,25 @@ describe('mutations', () => {
     expect(errors![0]!.extensions).toMatchObject({ code: 'INVALID_DOCUMENT', problems: [{ document: 'documents[0]', path: '/meetings/0/format' }] });
     const refs = await run(INGEST, { documents: [{ ...DOC, people: [{ ...DOC.people[0], country: 'XX' }] }] }, true);
     expect(refs.errors![0]!.extensions).toMatchObject({ code: 'INVALID_DOCUMENT', problems: [{ path: '/people/0/country' }] });
-    expect((await countsByLabel(t.db)).Meeting).toBe(3);
+    expect((await countsByLabel(graph.t.db)).Meeting).toBe(3);
   });
 
   it('ingests a document, then merges the duplicate person it made into the real one', async () => {
     const ingested = await run(INGEST, { documents: [DOC] }, true);
     expect(ingested.errors).toBeUndefined();
     expect(ingested.data.ingestDocuments).toMatchObject({ documents: 1, linkedPeople: [] });
-    expect((await countsByLabel(t.db)).Person).toBe(7);
+    expect((await countsByLabel(graph.t.db)).Person).toBe(7);
 
     const merged = await run(`mutation { mergePeople(keep: "person-subhan-bekirov", merge: "dup-bekirov") { id aliases } }`, {}, true);
     expect(merged.errors).toBeUndefined();
     expect(merged.data.mergePeople.aliases).toContain('Admiral S. Bekirov');
-    expect((await countsByLabel(t.db)).Person).toBe(6);
+    expect((await countsByLabel(graph.t.db)).Person).toBe(6);
 
     const after = await run(`{ person(id: "dup-bekirov") { id country { id } meetings { meeting { id } } evidence { source { id } } } }`);
     expect(after.data.person.id).toBe('person-subhan-bekirov');
     expect(after.data.person.meetings.map((m: any) => m.meeting.id)).toContain('meeting-2021-07-bekirov-niazi');
     expect(after.data.person.evidence.map((e: any) => e.source.id)).toContain('wire-2021-07-01');
-    const [left] = await t.db.read(`MATCH (p:Person {id: 'dup-bekirov'}) RETURN count(p) AS n`);
+    const [left] = await graph.t.db.read(`MATCH (p:Person {id: 'dup-bekirov'}) RETURN count(p) AS n`);
     expect(left!.n).toBe(0);
   });
 });

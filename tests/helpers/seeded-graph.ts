@@ -1,0 +1,37 @@
+import type { ApolloServer } from '@apollo/server';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { AppContext } from '../../src/context.js';
+import { ingestFiles, seedFiles } from '../../src/seed.js';
+import { createTestServer } from './execute.js';
+import { openTestDb, resetGraph, type TestDb } from './test-db.js';
+
+export interface SeededGraph {
+  /** The test database, open from beforeAll to afterAll. */
+  readonly t: TestDb;
+  readonly server: ApolloServer<AppContext>;
+}
+
+/** Registers hooks that give the calling test file the seed graph, alone in the database, and a started server. */
+export function useSeededGraph(): SeededGraph {
+  const server = createTestServer();
+  let t: TestDb | undefined;
+  let started = false;
+  beforeAll(async () => {
+    t = await openTestDb();
+    await resetGraph(t.db);
+    expect((await ingestFiles(t.db, seedFiles())).ok).toBe(true);
+    await server.start();
+    started = true;
+  });
+  afterAll(async () => {
+    if (started) await server.stop();
+    await t?.close();
+  });
+  return {
+    get t() {
+      if (!t) throw new Error('the seeded graph is available inside tests only');
+      return t;
+    },
+    server,
+  };
+}
