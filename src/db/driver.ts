@@ -15,8 +15,8 @@ export interface Neo4jConnection {
 export async function createDriver(connection: Neo4jConnection): Promise<Driver> {
   const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password), {
     connectionTimeout: 3_000,
-    connectionAcquisitionTimeout: 4_000,
-    maxTransactionRetryTime: 3_000,
+    connectionAcquisitionTimeout: 3_000,
+    maxTransactionRetryTime: 1_500,
     disableLosslessIntegers: false,
     userAgent: 'officials-graph/0.1',
   });

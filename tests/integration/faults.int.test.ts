@@ -31,6 +31,8 @@ describe.skipIf(neo4j.origin !== 'local')('Neo4j going away under load', () => {
 
   afterAll(async () => {
     await app?.stop();
+    // Whatever happened above, the other test files need the server back.
+    await ensureRunning('test');
   });
 
   it('fails fast with a clear error while it is down, reports not ready, and recovers without a restart, losing nothing', async () => {
@@ -58,7 +60,8 @@ describe.skipIf(neo4j.origin !== 'local')('Neo4j going away under load', () => {
 
     const down = await graph('{ person(id: "person-arif-alvi") { name } }');
     expect(down.body.errors?.[0]).toMatchObject({ message: 'The graph database is not reachable right now; try again shortly.', extensions: { code: 'DATABASE_UNAVAILABLE' } });
-    expect(down.ms).toBeLessThan(8_000);
+    // A request made while Neo4j is down fails within the driver's connection and retry timeouts.
+    expect(down.ms).toBeLessThan(5_000);
     expect(await ready()).toBe(503);
 
     const restartBegan = performance.now();
@@ -78,12 +81,14 @@ describe.skipIf(neo4j.origin !== 'local')('Neo4j going away under load', () => {
     const failed = outcomes.filter((o) => !o.ok);
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.every((o) => o.code === 'DATABASE_UNAVAILABLE')).toBe(true);
-    expect(Math.max(...failed.map((o) => o.ms))).toBeLessThan(8_000);
+    // Requests already in flight when the shutdown began also wait for it to finish.
+    expect(Math.max(...failed.map((o) => o.ms))).toBeLessThan(15_000);
     const t2 = await openTestDb();
     expect(await dumpGraph(t2.db)).toEqual(before);
     await t2.close();
     process.stderr.write(
-      `[faults] ${outcomes.length} requests, ${failed.length} failed while Neo4j was down; slowest failure ${Math.round(Math.max(...failed.map((o) => o.ms)))} ms; ` +
+      `[faults] ${outcomes.length} requests, ${failed.length} failed while Neo4j was down; a request made while it was down failed in ${Math.round(down.ms)} ms; ` +
+        `slowest failure under load ${Math.round(Math.max(...failed.map((o) => o.ms)))} ms; ` +
         `stop ${Math.round(stopMs)} ms; restart to first answer ${Math.round(recoverMs)} ms; graph unchanged\n`,
     );
   });
