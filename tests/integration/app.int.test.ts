@@ -114,6 +114,10 @@ describe('npm start', () => {
       const bad = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+      // CSRF prevention: a "simple" cross-site request (no JSON content type, no preflight) is refused unexecuted.
+      const simple = await fetch(`${app.url}?query=${encodeURIComponent('{ sources { id } }')}`);
+      expect(simple.status).toBe(400);
+      expect(await simple.text()).toContain('CSRF');
     } finally {
       await stopWith(app.child, 'SIGTERM');
     }
