@@ -50,10 +50,7 @@ export async function ingestDocuments(db: Db, inputs: DocumentInput[], progress?
   const total = planSize(plan);
   progress?.start(total);
   try {
-    await db.writeTransaction(async (tx) => {
-      progress?.start(total);
-      await writePlan(tx, plan, (n) => progress?.advance(n));
-    });
+    await db.writeTransaction((tx) => writePlan(tx, plan, (n) => progress?.advance(n)));
   } finally {
     progress?.stop();
   }

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/project-root.js';
 import { execute } from '../helpers/execute.js';
-import { useSeededGraph } from '../helpers/seeded-graph.js';
+import { useSeededGraph } from '../helpers/graph-fixtures.js';
 
 const graph = useSeededGraph();
 const { server } = graph;

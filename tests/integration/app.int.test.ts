@@ -1,22 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ensureRunning, LocalNeo4jError } from '../../src/local-neo4j/local-neo4j.js';
 import { instanceLayout } from '../../src/local-neo4j/layout.js';
 import { projectRoot } from '../../src/project-root.js';
-import { countsByLabel, openTestDb, resetGraph, type TestDb } from '../helpers/test-db.js';
+import { useEmptyGraph } from '../helpers/graph-fixtures.js';
+import { countsByLabel } from '../helpers/test-db.js';
 
-let t: TestDb;
-
-beforeAll(async () => {
-  t = await openTestDb();
-  await resetGraph(t.db);
-});
-
-afterAll(async () => {
-  await t.close();
-});
+const graph = useEmptyGraph();
 
 interface Started {
   child: ChildProcess;
@@ -99,11 +90,11 @@ describe('npm start', () => {
   });
 
   it('reuses the data on a second start: no duplicate nodes', async () => {
-    const before = await countsByLabel(t.db);
+    const before = await countsByLabel(graph.t.db);
     expect(before.Person).toBe(6);
     const app = await startEntryPoint();
     expect(await stopWith(app.child, 'SIGTERM')).toBe(0);
-    expect(await countsByLabel(t.db)).toEqual(before);
+    expect(await countsByLabel(graph.t.db)).toEqual(before);
   });
 
   it('refuses oversized bodies and malformed JSON with a clear error', async () => {

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestDocuments } from '../../src/ingest/ingest-documents.js';
-import { countsByLabel, dumpGraph, openTestDb, resetGraph, type TestDb } from '../helpers/test-db.js';
+import { useEmptyGraph } from '../helpers/graph-fixtures.js';
+import { countsByLabel, dumpGraph } from '../helpers/test-db.js';
 
-let t: TestDb;
-
-beforeAll(async () => {
-  t = await openTestDb();
-  await resetGraph(t.db);
-});
-
-afterAll(async () => {
-  await t.close();
-});
+const graph = useEmptyGraph();
 
 const ev = [{ paragraph: 1, note: 'named in the report' }];
 
@@ -41,24 +33,24 @@ describe('concurrent ingests', () => {
     const rounds = 6;
     for (let round = 0; round < rounds; round++) {
       const [a, b] = await Promise.all([
-        ingestDocuments(t.db, [{ file: 'a', value: overlapping(round, 'a') }]),
-        ingestDocuments(t.db, [{ file: 'b', value: overlapping(round, 'b') }]),
+        ingestDocuments(graph.t.db, [{ file: 'a', value: overlapping(round, 'a') }]),
+        ingestDocuments(graph.t.db, [{ file: 'b', value: overlapping(round, 'b') }]),
       ]);
       expect(a.ok && b.ok).toBe(true);
     }
-    const counts = await countsByLabel(t.db);
+    const counts = await countsByLabel(graph.t.db);
     expect(counts).toMatchObject({ Country: 1, Person: rounds * 3, Meeting: rounds * 2, Source: rounds * 2 });
-    const [dupes] = await t.db.read('MATCH (p:Person) WITH p.name AS name, count(*) AS n WHERE n > 1 RETURN count(*) AS n');
+    const [dupes] = await graph.t.db.read('MATCH (p:Person) WITH p.name AS name, count(*) AS n WHERE n > 1 RETURN count(*) AS n');
     expect(dupes!.n).toBe(0);
-    const shared = await t.db.read(`
+    const shared = await graph.t.db.read(`
       MATCH (p:Person) WHERE p.id STARTS WITH 'shared-person-'
       RETURN p.id AS id, COUNT { (p)-[:ATTENDED]->() } AS meetings, COUNT { (p)-[:SUPPORTED_BY]->() } AS sources ORDER BY id`);
     expect(shared.every((row) => row.meetings === 2 && row.sources === 2)).toBe(true);
-    const [az] = await t.db.read(`MATCH (c:Country {id: 'AZ'})-[s:SUPPORTED_BY]->() RETURN count(s) AS n`);
+    const [az] = await graph.t.db.read(`MATCH (c:Country {id: 'AZ'})-[s:SUPPORTED_BY]->() RETURN count(s) AS n`);
     expect(az!.n).toBe(rounds * 2);
 
-    const before = await dumpGraph(t.db);
-    await Promise.all([0, 1, 2].map((round) => ingestDocuments(t.db, [{ file: 'again', value: overlapping(round, 'a') }])));
-    expect(await dumpGraph(t.db)).toEqual(before);
+    const before = await dumpGraph(graph.t.db);
+    await Promise.all([0, 1, 2].map((round) => ingestDocuments(graph.t.db, [{ file: 'again', value: overlapping(round, 'a') }])));
+    expect(await dumpGraph(graph.t.db)).toEqual(before);
   });
 });

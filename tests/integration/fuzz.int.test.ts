@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestDocuments } from '../../src/ingest/ingest-documents.js';
 import { execute } from '../helpers/execute.js';
-import { useSeededGraph } from '../helpers/seeded-graph.js';
+import { useSeededGraph } from '../helpers/graph-fixtures.js';
 import { dumpGraph } from '../helpers/test-db.js';
 
 const graph = useSeededGraph();

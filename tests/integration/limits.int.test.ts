@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/run-query.js';
 import { MAX_TOKENS } from '../../src/plugins/query-limits.plugin.js';
 import { execute } from '../helpers/execute.js';
-import { useSeededGraph } from '../helpers/seeded-graph.js';
+import { useSeededGraph } from '../helpers/graph-fixtures.js';
 
 const graph = useSeededGraph();
 const { server } = graph;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execute } from '../helpers/execute.js';
-import { useSeededGraph } from '../helpers/seeded-graph.js';
+import { useSeededGraph } from '../helpers/graph-fixtures.js';
 import { countsByLabel } from '../helpers/test-db.js';
 
 const graph = useSeededGraph();

@@ -35,3 +35,21 @@ export function useSeededGraph(): SeededGraph {
     server,
   };
 }
+
+/** Registers hooks that give the calling test file an empty graph, alone in the database. */
+export function useEmptyGraph(): { readonly t: TestDb } {
+  let t: TestDb | undefined;
+  beforeAll(async () => {
+    t = await openTestDb();
+    await resetGraph(t.db);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  return {
+    get t() {
+      if (!t) throw new Error('the graph is available inside tests only');
+      return t;
+    },
+  };
+}
