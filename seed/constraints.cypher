@@ -12,6 +12,8 @@ CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT country_relation_id IF NOT EXISTS FOR (n:CountryRelation) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT trade_figure_id IF NOT EXISTS FOR (n:TradeFigure) REQUIRE n.id IS UNIQUE;
+// The one node every ingest locks first, so ingests run one at a time (see TAKE_INGEST_LOCK).
+CREATE CONSTRAINT ingest_lock_id IF NOT EXISTS FOR (n:IngestLock) REQUIRE n.id IS UNIQUE;
 // Name and alias keys as one `|k1|k2|` string: a text index answers CONTAINS '|key|' for alias resolution.
 CREATE TEXT INDEX person_name_key_text IF NOT EXISTS FOR (n:Person) ON (n.nameKeyText);
 CREATE FULLTEXT INDEX person_names IF NOT EXISTS FOR (n:Person) ON EACH [n.name, n.aliases];

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Db } from '../db/run-query.js';
-import { createGraphLookup, writePlan } from '../repositories/source-document.repository.js';
+import { createGraphLookup, TAKE_INGEST_LOCK, writePlan } from '../repositories/source-document.repository.js';
 import { validateBatch, type Problem } from './validate-document.js';
 import { buildWritePlan, planSize } from './write-plan.js';
 
@@ -37,27 +37,41 @@ export type IngestResult =
   | { ok: false; problems: Problem[] }
   | { ok: true; documents: number; rowsWritten: number; linkedPeople: { documentId: string; personId: string }[] };
 
+/** Thrown inside the transaction so that it rolls back; carries the problems out. */
+class RejectedBatch extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('the batch has problems');
+  }
+}
+
 /**
  * Validates the documents as one batch and, only if nothing is wrong, writes all of them in one transaction.
  * Idempotent: ingesting the same documents again changes nothing. A person named by a known id or alias is
- * linked to the existing person, not duplicated.
+ * linked to the existing person, not duplicated. Ingests are serialised (TAKE_INGEST_LOCK), and validation runs
+ * under the lock, so concurrent ingests cannot both create the same new person.
  */
 export async function ingestDocuments(db: Db, inputs: DocumentInput[], progress?: IngestProgress): Promise<IngestResult> {
-  const checked = await validateBatch(inputs, createGraphLookup(db));
-  if (!('batch' in checked)) return { ok: false, problems: checked.problems };
-  const { batch } = checked;
-  const plan = buildWritePlan(batch);
-  const total = planSize(plan);
-  progress?.start(total);
   try {
-    await db.writeTransaction((tx) => writePlan(tx, plan, (n) => progress?.advance(n)));
+    return await db.writeTransaction(async (tx) => {
+      await tx.run(TAKE_INGEST_LOCK);
+      const checked = await validateBatch(inputs, createGraphLookup(tx));
+      if (!('batch' in checked)) throw new RejectedBatch(checked.problems);
+      const { batch } = checked;
+      const plan = buildWritePlan(batch);
+      const total = planSize(plan);
+      progress?.start(total);
+      await writePlan(tx, plan, (n) => progress?.advance(n));
+      return {
+        ok: true as const,
+        documents: batch.documents.length,
+        rowsWritten: total,
+        linkedPeople: [...batch.idMap].filter(([from, to]) => from !== to && batch.labels.get(from) === 'Person').map(([documentId, personId]) => ({ documentId, personId })),
+      };
+    });
+  } catch (error) {
+    if (error instanceof RejectedBatch) return { ok: false, problems: error.problems };
+    throw error;
   } finally {
     progress?.stop();
   }
-  return {
-    ok: true,
-    documents: batch.documents.length,
-    rowsWritten: total,
-    linkedPeople: [...batch.idMap].filter(([from, to]) => from !== to && batch.labels.get(from) === 'Person').map(([documentId, personId]) => ({ documentId, personId })),
-  };
 }

@@ -24,13 +24,20 @@ UNWIND $keys AS key
 MATCH (p:Person) WHERE p.nameKeyText CONTAINS '|' + key + '|'
 RETURN key, collect(p.id) AS ids`;
 
-/** Lookups for validation, through the one database gateway. */
-export function createGraphLookup(db: Db): GraphLookup {
+/**
+ * Ingests run one at a time: each takes this node's write lock first, inside its transaction, and validates under
+ * it. Otherwise two documents naming one new person under two ids would both see no match and create two people.
+ * Setting the id to itself changes nothing, so a rejected batch leaves the graph as it was.
+ */
+export const TAKE_INGEST_LOCK = `MERGE (lock:IngestLock {id: 'ingest'}) SET lock.id = lock.id`;
+
+/** Lookups for validation, run in the ingest's own transaction so they see what the lock protects. */
+export function createGraphLookup(tx: Tx): GraphLookup {
   return {
     async findByIds(ids) {
       const found = new Map<string, { label: EntityLabel; id: string }>();
       if (ids.length === 0) return found;
-      for (const row of await db.read(FIND_ENTITIES_BY_IDS, { ids })) {
+      for (const row of await tx.run(FIND_ENTITIES_BY_IDS, { ids })) {
         found.set(row.id as string, { label: row.label as EntityLabel, id: row.found as string });
       }
       return found;
@@ -38,7 +45,7 @@ export function createGraphLookup(db: Db): GraphLookup {
     async findPeopleByNameKeys(keys) {
       const found = new Map<string, string[]>();
       if (keys.length === 0) return found;
-      for (const row of await db.read(FIND_PEOPLE_BY_NAME_KEYS, { keys })) found.set(row.key as string, row.ids as string[]);
+      for (const row of await tx.run(FIND_PEOPLE_BY_NAME_KEYS, { keys })) found.set(row.key as string, row.ids as string[]);
       return found;
     },
   };

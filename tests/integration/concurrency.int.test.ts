@@ -49,6 +49,20 @@ describe('concurrent ingests', () => {
     const [az] = await graph.t.db.read(`MATCH (c:Country {id: 'AZ'})-[s:SUPPORTED_BY]->() RETURN count(s) AS n`);
     expect(az!.n).toBe(rounds * 2);
 
+    // The case that needs the ingest lock: one new person, two ids, the same name, at the same moment.
+    const newcomer = (side: 'a' | 'b') => ({
+      format: 'officials-graph/source-document@1',
+      sources: [{ id: `newcomer-source-${side}`, kind: 'NEWS_REPORT', publisher: 'Wire', title: 'Report', published: '2021-07-01', language: 'en', paragraphs: 1 }],
+      people: [{ id: `newcomer-${side}`, name: 'Leyla Mammadova', evidence: ev }],
+    });
+    const results = await Promise.all([
+      ingestDocuments(graph.t.db, [{ file: 'a', value: newcomer('a') }]),
+      ingestDocuments(graph.t.db, [{ file: 'b', value: newcomer('b') }]),
+    ]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const [person] = await graph.t.db.read(`MATCH (p:Person {name: 'Leyla Mammadova'}) RETURN count(p) AS n, collect(p.otherIds) AS otherIds`);
+    expect(person).toEqual({ n: 1, otherIds: [expect.arrayContaining([expect.stringMatching(/^newcomer-[ab]$/)])] });
+
     const before = await dumpGraph(graph.t.db);
     await Promise.all([0, 1, 2].map((round) => ingestDocuments(graph.t.db, [{ file: 'again', value: overlapping(round, 'a') }])));
     expect(await dumpGraph(graph.t.db)).toEqual(before);
