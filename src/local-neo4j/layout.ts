@@ -6,18 +6,20 @@ export const NEO4J_VERSION = '5.26.30';
 export const BROWSER_VERSION = '5.24.0';
 export const MAVEN_DEPENDENCY_PLUGIN_VERSION = '3.8.1';
 
-export type InstanceName = 'local' | 'test';
+export type InstanceName = 'local' | 'test' | 'bench';
 
 /** The app's server keeps Neo4j's usual ports; the tests' server has its own, so `npm test` never touches what `npm start` keeps. */
 export const INSTANCE_PORTS: Record<InstanceName, { bolt: number; http: number }> = {
   local: { bolt: 7687, http: 7474 },
   test: { bolt: 17687, http: 17474 },
+  bench: { bolt: 27687, http: 27474 },
 };
 
 /** Where each instance's Browser fetches the style sheet and guide: the API that goes with it. */
 export const BROWSER_ASSETS_URL: Record<InstanceName, string> = {
   local: 'http://localhost:4000/browser',
   test: 'http://localhost:14000/browser',
+  bench: 'http://localhost:24000/browser',
 };
 
 export interface InstanceLayout {

@@ -1,0 +1,133 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { applySchema } from '../src/db/apply-schema.js';
+import { createDriver } from '../src/db/driver.js';
+import { createDb, type Db } from '../src/db/run-query.js';
+import { ingestDocuments } from '../src/ingest/ingest-documents.js';
+import { validateBatch } from '../src/ingest/validate-document.js';
+import { buildWritePlan, type WritePlan } from '../src/ingest/write-plan.js';
+import { ensureRunning, stop } from '../src/local-neo4j/local-neo4j.js';
+import { projectPath } from '../src/project-root.js';
+import { generateWorld, WORLD_SIZES, type WorldSize } from './world.js';
+
+/**
+ * Load benchmark: writes one synthetic world through the project's ingestion path (validation, alias matching, one
+ * transaction per document) and, on an emptied database, the same rows through plain UNWIND … CREATE statements,
+ * the floor any loader stands on. Runs against the project's own `bench` Neo4j instance only, since it deletes
+ * everything: never against a server named in the environment.
+ */
+
+const say = (line: string) => process.stderr.write(line + '\n');
+
+async function emptyDatabase(driver: Driver): Promise<void> {
+  const session = driver.session({ database: 'neo4j' });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+async function graphSize(db: Db): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await db.read('CALL () { MATCH (n) WHERE NOT n:IngestLock RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
+  return { nodes: row!.nodes as number, relationships: row!.relationships as number };
+}
+
+/** The baseline: the plan's rows written with CREATE, no lookups, no evidence merging, big batches. */
+async function writeRaw(driver: Driver, plan: WritePlan): Promise<void> {
+  const run = async (cypher: string, rows: unknown[]) => {
+    for (let i = 0; i < rows.length; i += 10_000) {
+      await driver.executeQuery(cypher, { rows: rows.slice(i, i + 10_000) }, { database: 'neo4j', routing: neo4j.routing.WRITE });
+    }
+  };
+  await run('UNWIND $rows AS row CREATE (s:Source {id: row.id}) SET s += row.props', plan.sources);
+  for (const [label, rows] of plan.nodes) {
+    await run(`UNWIND $rows AS row CREATE (n:${label} {id: row.id}) SET n += row.props`, rows);
+    const evidence = rows.flatMap((row) => row.evidence.map((e) => ({ id: row.id, ...e })));
+    await run(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}), (s:Source {id: row.source}) CREATE (n)-[:SUPPORTED_BY {paragraph: row.paragraph, note: row.note}]->(s)`, evidence);
+  }
+  const groups = new Map<string, typeof plan.relationships>();
+  for (const rel of plan.relationships) {
+    const key = `${rel.fromLabel}|${rel.type}|${rel.toLabel}`;
+    groups.set(key, [...(groups.get(key) ?? []), rel]);
+  }
+  for (const [key, rows] of groups) {
+    const [from, type, to] = key.split('|');
+    await run(
+      `UNWIND $rows AS row MATCH (a:${from} {id: row.from}), (b:${to} {id: row.to})
+       CREATE (a)-[r:${type}]->(b) SET r += row.props, r.sourceIds = [e IN row.evidence | e.source], r.paragraphs = [e IN row.evidence | e.paragraph], r.notes = [e IN row.evidence | e.note]`,
+      rows,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { size: { type: 'string', default: 'tiny' }, keep: { type: 'boolean', default: false } } });
+  const size = values.size as WorldSize;
+  if (!(size in WORLD_SIZES)) throw new Error(`--size must be one of ${Object.keys(WORLD_SIZES).join(', ')}`);
+
+  const began = performance.now();
+  const world = generateWorld(size);
+  say(`generated ${size}: ${world.length} documents in ${Math.round(performance.now() - began)} ms`);
+
+  const server = await ensureRunning('bench', { log: say });
+  const driver = await createDriver({ ...server, database: 'neo4j' });
+  const db = createDb(driver, 'neo4j');
+  try {
+    await emptyDatabase(driver);
+    await applySchema(db);
+    let t = performance.now();
+    for (let i = 0; i < world.length; i++) {
+      const result = await ingestDocuments(db, [{ file: `world-${i}`, value: world[i] }]);
+      if (!result.ok) throw new Error(`document ${i} was rejected: ${JSON.stringify(result.problems.slice(0, 3))}`);
+      if (i % 50 === 0) say(`  ingested ${i + 1}/${world.length} documents`);
+    }
+    const ingestMs = performance.now() - t;
+    const ingested = await graphSize(db);
+
+    const checked = await validateBatch(world.map((value, i) => ({ file: `world-${i}`, value })), { findByIds: async () => new Map(), findPeopleByNameKeys: async () => new Map() });
+    if (!('batch' in checked)) throw new Error('the world does not validate as one batch');
+    const plan = buildWritePlan(checked.batch);
+    await emptyDatabase(driver);
+    await applySchema(db);
+    t = performance.now();
+    await writeRaw(driver, plan);
+    const rawMs = performance.now() - t;
+    const raw = await graphSize(db);
+
+    const rate = (g: { nodes: number; relationships: number }, ms: number) => Math.round(((g.nodes + g.relationships) / ms) * 1000);
+    const result = {
+      size,
+      world: WORLD_SIZES[size],
+      documents: world.length,
+      ingest: { ...ingested, ms: Math.round(ingestMs), itemsPerSecond: rate(ingested, ingestMs) },
+      rawUnwind: { ...raw, ms: Math.round(rawMs), itemsPerSecond: rate(raw, rawMs) },
+    };
+    const ratio = result.ingest.itemsPerSecond / result.rawUnwind.itemsPerSecond;
+    const table = [
+      `| loader (${size}: ${result.world.officials} officials, ${result.world.meetings} meetings) | nodes | relationships | seconds | nodes+relationships per second |`,
+      '| --- | ---: | ---: | ---: | ---: |',
+      `| project ingestion (validation, alias matching, one transaction per document) | ${ingested.nodes} | ${ingested.relationships} | ${(ingestMs / 1000).toFixed(1)} | ${result.ingest.itemsPerSecond} |`,
+      `| raw UNWIND … CREATE through the driver | ${raw.nodes} | ${raw.relationships} | ${(rawMs / 1000).toFixed(1)} | ${result.rawUnwind.itemsPerSecond} |`,
+      '',
+      `Ingestion runs at ${(ratio * 100).toFixed(0)} % of the raw UNWIND rate.`,
+    ].join('\n');
+    const dir = projectPath('bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/load-${size}.json`, JSON.stringify({ ...result, ingestShareOfRaw: ratio }, null, 2) + '\n');
+    writeFileSync(`${dir}/load-${size}.md`, table + '\n');
+    process.stdout.write(table + '\n');
+    if (ingested.nodes !== raw.nodes || Math.abs(ingested.relationships - raw.relationships) > 0) {
+      throw new Error(`the two loaders wrote different graphs: ${JSON.stringify({ ingested, raw })}`);
+    }
+  } finally {
+    await driver.close();
+    if (!values.keep) await stop('bench');
+  }
+}
+
+main().catch((error: unknown) => {
+  say(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
