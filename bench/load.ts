@@ -6,10 +6,10 @@ import { createDriver } from '../src/db/driver.js';
 import { createDb, type Db } from '../src/db/run-query.js';
 import { ingestDocuments } from '../src/ingest/ingest-documents.js';
 import { validateBatch } from '../src/ingest/validate-document.js';
-import { buildWritePlan, type WritePlan } from '../src/ingest/write-plan.js';
+import { buildWritePlan, groupRelationships, type WritePlan } from '../src/ingest/write-plan.js';
 import { ensureRunning, stop } from '../src/local-neo4j/local-neo4j.js';
 import { projectPath } from '../src/project-root.js';
-import { generateWorld, WORLD_SIZES, type WorldSize } from './world.js';
+import { generateWorld, NO_GRAPH, WORLD_SIZES, type WorldSize } from './world.js';
 
 /**
  * Load benchmark: writes one synthetic world through the project's ingestion path (validation, alias matching, one
@@ -47,13 +47,7 @@ async function writeRaw(driver: Driver, plan: WritePlan): Promise<void> {
     const evidence = rows.flatMap((row) => row.evidence.map((e) => ({ id: row.id, ...e })));
     await run(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}), (s:Source {id: row.source}) CREATE (n)-[:SUPPORTED_BY {paragraph: row.paragraph, note: row.note}]->(s)`, evidence);
   }
-  const groups = new Map<string, typeof plan.relationships>();
-  for (const rel of plan.relationships) {
-    const key = `${rel.fromLabel}|${rel.type}|${rel.toLabel}`;
-    groups.set(key, [...(groups.get(key) ?? []), rel]);
-  }
-  for (const [key, rows] of groups) {
-    const [from, type, to] = key.split('|');
+  for (const { fromLabel: from, type, toLabel: to, rows } of groupRelationships(plan)) {
     await run(
       `UNWIND $rows AS row MATCH (a:${from} {id: row.from}), (b:${to} {id: row.to})
        CREATE (a)-[r:${type}]->(b) SET r += row.props, r.sourceIds = [e IN row.evidence | e.source], r.paragraphs = [e IN row.evidence | e.paragraph], r.notes = [e IN row.evidence | e.note]`,
@@ -86,7 +80,7 @@ async function main(): Promise<void> {
     const ingestMs = performance.now() - t;
     const ingested = await graphSize(db);
 
-    const checked = await validateBatch(world.map((value, i) => ({ file: `world-${i}`, value })), { findByIds: async () => new Map(), findPeopleByNameKeys: async () => new Map() });
+    const checked = await validateBatch(world.map((value, i) => ({ file: `world-${i}`, value })), NO_GRAPH);
     if (!('batch' in checked)) throw new Error('the world does not validate as one batch');
     const plan = buildWritePlan(checked.batch);
     await emptyDatabase(driver);

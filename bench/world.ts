@@ -1,4 +1,5 @@
 import type { SourceDocument } from '../src/ingest/source-document.js';
+import type { GraphLookup } from '../src/ingest/validate-document.js';
 
 /** World sizes: the benchmark's tiny size runs in CI; the others are for measuring on a developer machine. */
 export const WORLD_SIZES = {
@@ -8,6 +9,9 @@ export const WORLD_SIZES = {
 } as const;
 
 export type WorldSize = keyof typeof WORLD_SIZES;
+
+/** A graph that holds nothing: a world is complete in itself, so it validates as one batch against it. */
+export const NO_GRAPH: GraphLookup = { findByIds: async () => new Map(), findPeopleByNameKeys: async () => new Map() };
 
 /** mulberry32: a small, fast, seeded generator, so the same size always gives the same world. */
 function createRandom(seed: number) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceDocument } from './source-document.js';
-import { buildWritePlan, planSize } from './write-plan.js';
+import { buildWritePlan, groupRelationships, planSize } from './write-plan.js';
 
 const document: SourceDocument = {
   format: 'officials-graph/source-document@1',
@@ -49,5 +49,11 @@ describe('buildWritePlan', () => {
       ['person-x', 'ATTENDED', 'm1', { role: 'ATTENDEE' }, [3]],
     ]);
     expect(planSize(plan)).toBe(1 + 2 + 1 + 1 + 1 + 1);
+  });
+
+  it('groups relationships by start label, type and end label, keeping their order', () => {
+    expect(groupRelationships(plan).map((g) => [g.fromLabel, g.type, g.toLabel, g.rows.map((r) => r.from)])).toEqual([
+      ['Person', 'ATTENDED', 'Meeting', ['person-subhan-bekirov', 'person-x']],
+    ]);
   });
 });

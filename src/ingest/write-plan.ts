@@ -169,6 +169,18 @@ export function buildWritePlan(batch: ResolvedBatch): WritePlan {
   };
 }
 
+/** Relationship rows grouped by their (start label, type, end label), the unit one statement writes. */
+export function groupRelationships(plan: WritePlan): { fromLabel: string; type: string; toLabel: string; rows: RelationshipRow[] }[] {
+  const groups = new Map<string, { fromLabel: string; type: string; toLabel: string; rows: RelationshipRow[] }>();
+  for (const rel of plan.relationships) {
+    const key = `${rel.fromLabel}|${rel.type}|${rel.toLabel}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { fromLabel: rel.fromLabel, type: rel.type, toLabel: rel.toLabel, rows: [] }));
+    group.rows.push(rel);
+  }
+  return [...groups.values()];
+}
+
 /** How many rows the plan writes: nodes, their evidence links and relationships; the progress bar counts these. */
 export function planSize(plan: WritePlan): number {
   let size = plan.sources.length + plan.relationships.length;

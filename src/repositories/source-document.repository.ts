@@ -1,7 +1,7 @@
 import type { Db, Row, Tx } from '../db/run-query.js';
 import { ENTITY_LABELS, SUPPORTED_BY, type EntityLabel } from '../ingest/source-document.js';
 import type { GraphLookup } from '../ingest/validate-document.js';
-import type { NodeRow, RelationshipRow, WritePlan } from '../ingest/write-plan.js';
+import { groupRelationships, type NodeRow, type WritePlan } from '../ingest/write-plan.js';
 
 /** Rows per statement: large documents are written in slices so progress can be shown, still in one transaction. */
 const SLICE = 1000;
@@ -136,13 +136,7 @@ export async function writePlan(tx: Tx, plan: WritePlan, progress: (n: number) =
     const evidence = rows.flatMap((row: NodeRow) => row.evidence.map((e) => ({ id: row.id, ...e })));
     await inSlices(tx, mergeNodeEvidenceCypher(label), evidence, (n) => progress(n));
   }
-  const groups = new Map<string, RelationshipRow[]>();
-  for (const rel of plan.relationships) {
-    const key = `${rel.fromLabel}|${rel.type}|${rel.toLabel}`;
-    groups.set(key, [...(groups.get(key) ?? []), rel]);
-  }
-  for (const [key, rows] of groups) {
-    const [fromLabel, type, toLabel] = key.split('|') as [string, string, string];
+  for (const { fromLabel, type, toLabel, rows } of groupRelationships(plan)) {
     await inSlices(tx, mergeRelationshipsCypher(fromLabel, type, toLabel), rows, progress);
   }
   for (const [label, rows] of plan.nodes) {
