@@ -4,12 +4,17 @@ import { AppError, ErrorCode } from '../errors.js';
 
 export const MAX_PAGE_SIZE = 100;
 
-/** Rejects a page size outside 1..MAX_PAGE_SIZE with an error naming the argument. */
-export function assertPageSize(argument: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be between 1 and ${MAX_PAGE_SIZE}, got ${value}`, { argument });
+/** Rejects a whole number outside min..max with BAD_USER_INPUT naming the argument. */
+export function assertRange(argument: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be between ${min} and ${max}, got ${value}`, { argument });
   }
   return value;
+}
+
+/** Rejects a page size outside 1..MAX_PAGE_SIZE. */
+export function assertPageSize(argument: string, value: number): number {
+  return assertRange(argument, value, 1, MAX_PAGE_SIZE);
 }
 
 /** Reads a date or period argument (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD) or fails with BAD_USER_INPUT naming it. */

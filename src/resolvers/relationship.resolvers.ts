@@ -1,20 +1,12 @@
 import type { ConnectionKind, Resolvers } from '../__generated__/graphql.js';
-import { AppError, ErrorCode } from '../errors.js';
 import { CONNECTION_TYPES, findConnections } from '../repositories/connection.repository.js';
 import { findMeetings } from '../repositories/meeting.repository.js';
 import { listOrganizationMembers } from '../repositories/organization.repository.js';
 import { listCounterparts, listTimeline } from '../repositories/relationship.repository.js';
-import { assertPageSize, parsePeriodArgument, parsePeriodInput } from './arguments.js';
+import { assertPageSize, assertRange, parsePeriodArgument, parsePeriodInput } from './arguments.js';
 
 const MAX_HOPS = 6;
 const MAX_PATHS = 10;
-
-function assertRange(argument: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be between ${min} and ${max}, got ${value}`, { argument });
-  }
-  return value;
-}
 
 export const relationshipResolvers: Resolvers = {
   Query: {
