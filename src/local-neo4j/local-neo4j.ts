@@ -178,15 +178,23 @@ async function prepareHome(layout: InstanceLayout, initialPassword: string | und
     );
   }
   const password = initialPassword ?? randomBytes(18).toString('base64url');
+  await setInitialPassword(layout, password);
+  writeFileSync(layout.passwordFile, password + '\n', { mode: 0o600 });
+  log(`Set the password of user neo4j (kept in ${layout.passwordFile}).`);
+}
+
+/**
+ * Runs neo4j-admin's set-initial-password. The `--` matters: a password that begins with "-" (one random
+ * base64url password in 64 does) would otherwise be read as an option and the tool would stop.
+ */
+export async function setInitialPassword(layout: InstanceLayout, password: string): Promise<void> {
   try {
-    await run(javaCommand(), ['-cp', `${layout.libDir}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password], {
+    await run(javaCommand(), ['-cp', `${layout.libDir}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password], {
       env: { ...process.env, NEO4J_HOME: layout.home, NEO4J_CONF: layout.confDir },
     });
   } catch (error) {
     throw new LocalNeo4jError(`neo4j-admin could not set the initial password: ${(error as { stderr?: string }).stderr ?? String(error)}`);
   }
-  writeFileSync(layout.passwordFile, password + '\n', { mode: 0o600 });
-  log(`Set the password of user neo4j (kept in ${layout.passwordFile}).`);
 }
 
 function tail(file: string, lines: number): string {

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
-import { ensureRunning, LocalNeo4jError } from '../../src/local-neo4j/local-neo4j.js';
+import { ensureRunning, LocalNeo4jError, setInitialPassword } from '../../src/local-neo4j/local-neo4j.js';
 import { instanceLayout } from '../../src/local-neo4j/layout.js';
 import { projectRoot } from '../../src/project-root.js';
 import { useEmptyGraph } from '../helpers/graph-fixtures.js';
@@ -127,6 +128,21 @@ describe('the local Neo4j', () => {
       await expect(attempt).rejects.toThrow(`Port ${port} (Bolt) on 127.0.0.1 is taken by another program`);
     } finally {
       blocker.close();
+    }
+  });
+
+  const jars = instanceLayout('test').libDir;
+  it.skipIf(!existsSync(jars))('accepts an initial password that begins with a dash', async () => {
+    const root = `${projectRoot()}/.neo4j/dash-password`;
+    rmSync(root, { recursive: true, force: true });
+    const layout = { ...instanceLayout('test', root), libDir: jars };
+    mkdirSync(layout.confDir, { recursive: true });
+    writeFileSync(`${layout.confDir}/neo4j.conf`, '');
+    try {
+      await setInitialPassword(layout, '-starts-with-a-dash');
+      expect(readFileSync(`${layout.dataDir}/dbms/auth.ini`, 'utf8')).toMatch(/^neo4j:/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
