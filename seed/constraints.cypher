@@ -16,6 +16,8 @@ CREATE CONSTRAINT trade_figure_id IF NOT EXISTS FOR (n:TradeFigure) REQUIRE n.id
 CREATE CONSTRAINT ingest_lock_id IF NOT EXISTS FOR (n:IngestLock) REQUIRE n.id IS UNIQUE;
 // Name and alias keys as one `|k1|k2|` string: a text index answers CONTAINS '|key|' for alias resolution.
 CREATE TEXT INDEX person_name_key_text IF NOT EXISTS FOR (n:Person) ON (n.nameKeyText);
+// Ids a person had before a merge or alias link, as one `|id1|id2|` string for the same reason.
+CREATE TEXT INDEX person_other_id_text IF NOT EXISTS FOR (n:Person) ON (n.otherIdText);
 CREATE FULLTEXT INDEX person_names IF NOT EXISTS FOR (n:Person) ON EACH [n.name, n.aliases];
 // Date windows are ISO strings, which sort as dates; range indexes serve "between" and "as of" filters.
 CREATE INDEX meeting_date_from IF NOT EXISTS FOR (n:Meeting) ON (n.dateFrom);

@@ -13,10 +13,20 @@ export function readSchemaStatements(text = readFileSync(projectPath('seed', 'co
     .filter((s) => s.length > 0);
 }
 
+/**
+ * Derived properties that arrived after graphs were first written; each fills only nodes that lack it, so after
+ * one start it matches nothing.
+ */
+export const BACKFILLS = [
+  `MATCH (p:Person) WHERE p.otherIds IS NOT NULL AND p.otherIdText IS NULL
+   SET p.otherIdText = reduce(text = '|', i IN p.otherIds | text + i + '|')`,
+];
+
 /** Creates constraints and indexes (idempotent) and waits until the indexes are online, so the first query can use them. */
 export async function applySchema(db: Db): Promise<number> {
   const statements = readSchemaStatements();
   for (const statement of statements) await db.write(statement);
   await db.write('CALL db.awaitIndexes(60)');
+  for (const backfill of BACKFILLS) await db.write(backfill);
   return statements.length;
 }

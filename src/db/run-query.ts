@@ -29,6 +29,13 @@ export function mapNeo4jError(error: unknown): unknown {
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new AppError(ErrorCode.CONFLICT, 'The change conflicts with data already in the graph (a uniqueness rule was broken).');
   }
+  // Transient by Neo4j's classification, yet retrying the same work hits the same ceiling.
+  if (error.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
+    return new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      'The work needs more memory than the database allows one transaction (dbms.memory.transaction.total.max); split the documents into smaller ones, or narrow the query.',
+    );
+  }
   if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || error.retriable) {
     return new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'The graph database is not reachable right now; try again shortly.');
   }

@@ -11,7 +11,7 @@ import {
 } from './source-document.js';
 import { DATE_FIELDS } from './write-plan.js';
 
-const DERIVED = new Set([...DATE_FIELDS.flatMap((f) => [`${f}Precision`, `${f}From`, `${f}To`]), 'nameKeys', 'nameKeyText', 'caption', 'id']);
+const DERIVED = new Set([...DATE_FIELDS.flatMap((f) => [`${f}Precision`, `${f}From`, `${f}To`]), 'nameKeys', 'nameKeyText', 'otherIdText', 'caption', 'id']);
 
 function ownFields(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([k, v]) => !DERIVED.has(k) && !(Array.isArray(v) && v.length === 0)));

@@ -1,5 +1,6 @@
 import {
   BROWSER_VERSION,
+  INSTANCE_MEMORY,
   MAVEN_DEPENDENCY_PLUGIN_VERSION,
   NEO4J_VERSION,
   type InstanceLayout,
@@ -11,6 +12,7 @@ import {
  */
 export function renderNeo4jConf(layout: InstanceLayout, options: { browserAssetsUrl?: string } = {}): string {
   const assets = options.browserAssetsUrl;
+  const memory = INSTANCE_MEMORY[layout.name];
   const settings: Record<string, string> = {
     'server.default_listen_address': '127.0.0.1',
     'server.bolt.enabled': 'true',
@@ -23,9 +25,9 @@ export function renderNeo4jConf(layout: InstanceLayout, options: { browserAssets
     'server.directories.run': layout.runDir,
     'dbms.security.auth_enabled': 'true',
     'server.memory.heap.initial_size': '512m',
-    'server.memory.heap.max_size': '1g',
-    'server.memory.pagecache.size': '512m',
-    'dbms.memory.transaction.total.max': '256m',
+    'server.memory.heap.max_size': memory.heap,
+    'server.memory.pagecache.size': memory.pagecache,
+    'dbms.memory.transaction.total.max': memory.transactionMax,
     // The machine has no route to Neo4j's usage endpoint; the attempt only adds noise to the log.
     'dbms.usage_report.enabled': 'false',
     // Preallocated transaction logs cost 250 MB of disk per database before the first write.
@@ -76,7 +78,7 @@ export function renderProvisionPom(): string {
 export function serverJvmArgs(layout: InstanceLayout): string[] {
   return [
     '-Xms512m',
-    '-Xmx1g',
+    `-Xmx${INSTANCE_MEMORY[layout.name].heap}`,
     '-XX:+UseG1GC',
     '-XX:-OmitStackTraceInFastThrow',
     '-XX:+UnlockExperimentalVMOptions',

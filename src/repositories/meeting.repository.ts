@@ -14,10 +14,24 @@ export async function findMeetingById(db: Db, id: string): Promise<MeetingModel 
 
 export type MeetingFilter = Omit<MeetingWhere, 'period'> & { period?: DayRange };
 
-/** Conditions on `n` (a Meeting) for a filter; every value goes in as a parameter. */
-export function meetingConditions(where: MeetingFilter): { conditions: string[]; params: Params } {
+/**
+ * The MATCH that binds `n`: from a named person or country when the filter has one, so the query walks that
+ * person's meetings instead of testing every meeting in the graph; from all meetings otherwise.
+ */
+export function meetingMatch(where: MeetingFilter): { match: string; params: Params } {
+  const person = where.participant ?? where.participants?.[0];
+  if (person) return { match: 'MATCH (:Person {id: $anchor})-[:ATTENDED]->(n:Meeting)', params: { anchor: person } };
+  const country = where.countries?.[0];
+  if (country) {
+    return { match: 'MATCH (:Country {id: $anchor})<-[:CITIZEN_OF]-(:Person)-[:ATTENDED]->(n:Meeting)\nWITH DISTINCT n', params: { anchor: country } };
+  }
+  return { match: 'MATCH (n:Meeting)', params: {} };
+}
+
+/** The MATCH and conditions on `n` (a Meeting) for a filter; every value goes in as a parameter. */
+export function meetingConditions(where: MeetingFilter): { match: string; conditions: string[]; params: Params } {
   const conditions: string[] = [];
-  const params: Params = {};
+  const { match, params } = meetingMatch(where);
   if (where.participant) {
     conditions.push('EXISTS { (:Person {id: $participant})-[:ATTENDED]->(n) }');
     params.participant = where.participant;
@@ -50,20 +64,20 @@ export function meetingConditions(where: MeetingFilter): { conditions: string[];
     conditions.push('n.dateFrom <= $periodTo');
     params.periodTo = where.period.to;
   }
-  return { conditions, params };
+  return { match, conditions, params };
 }
 
 /** Meetings that pass the filter, latest first, one page with the total. */
 export function listMeetings(db: Db, where: MeetingFilter, first: number, after: string | null | undefined): Promise<Page<MeetingModel>> {
-  const { conditions, params } = meetingConditions(where);
-  return listPage<MeetingModel>(db, { match: 'MATCH (n:Meeting)', conditions, params, orderBy: 'n.dateFrom DESC, n.id', projection: project('Meeting', 'n') }, first, after);
+  const { match, conditions, params } = meetingConditions(where);
+  return listPage<MeetingModel>(db, { match, conditions, params, orderBy: 'n.dateFrom DESC, n.id', projection: project('Meeting', 'n') }, first, after);
 }
 
 /** Every meeting that passes the filter, earliest first: for questions whose answers are short by nature. */
 export async function findMeetings(db: Db, where: MeetingFilter, limit = 500): Promise<MeetingModel[]> {
-  const { conditions, params } = meetingConditions(where);
+  const { match, conditions, params } = meetingConditions(where);
   const rows = await db.read(
-    `MATCH (n:Meeting)${conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : ''}
+    `${match}${conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : ''}
 RETURN ${project('Meeting', 'n')} AS meeting
 ORDER BY n.dateFrom, n.id
 LIMIT toInteger($limit)`,

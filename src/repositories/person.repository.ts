@@ -15,7 +15,7 @@ export const FIND_PERSON_BY_ID = `
 CALL {
   MATCH (p:Person {id: $id}) RETURN p
   UNION
-  MATCH (p:Person) WHERE $id IN coalesce(p.otherIds, []) RETURN p
+  MATCH (p:Person) WHERE p.otherIdText CONTAINS '|' + $id + '|' RETURN p
 }
 RETURN ${project('Person', 'p')} AS person
 LIMIT 1`;

@@ -8,7 +8,9 @@ const SLICE = 1000;
 
 const LOOKUP_BRANCHES = ENTITY_LABELS.map((label) =>
   label === 'Person'
-    ? `MATCH (n:Person) WHERE n.id = id OR id IN coalesce(n.otherIds, []) RETURN 'Person' AS label, n.id AS found`
+    ? `MATCH (n:Person {id: id}) RETURN 'Person' AS label, n.id AS found
+    UNION
+    MATCH (n:Person) WHERE n.otherIdText CONTAINS '|' + id + '|' RETURN 'Person' AS label, n.id AS found`
     : `MATCH (n:${label} {id: id}) RETURN '${label}' AS label, n.id AS found`,
 ).join('\n    UNION\n    ');
 
@@ -85,7 +87,8 @@ SET n += row.props
 SET n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, []) AND a <> n.name],
     n.otherIds = coalesce(n.otherIds, []) + [i IN row.otherIds WHERE NOT i IN coalesce(n.otherIds, []) AND i <> n.id],
     n.nameKeys = coalesce(n.nameKeys, []) + [k IN row.nameKeys WHERE NOT k IN coalesce(n.nameKeys, [])]
-SET n.nameKeyText = reduce(text = '|', k IN n.nameKeys | text + k + '|')`;
+SET n.nameKeyText = reduce(text = '|', k IN n.nameKeys | text + k + '|'),
+    n.otherIdText = reduce(text = '|', i IN n.otherIds | text + i + '|')`;
   }
   return `
 UNWIND $rows AS row

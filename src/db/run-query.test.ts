@@ -1,0 +1,26 @@
+import { Neo4jError } from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { AppError, ErrorCode } from '../errors.js';
+import { mapNeo4jError } from './run-query.js';
+
+const mapped = (code: string) => mapNeo4jError(new Neo4jError('server said no', code, 'N/A', 'N/A')) as AppError;
+
+describe('mapNeo4jError', () => {
+  it('tells the user to split the work when a transaction runs out of memory, not that the server is down', () => {
+    const error = mapped('Neo.TransientError.General.MemoryPoolOutOfMemoryError');
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(error.message).toContain('dbms.memory.transaction.total.max');
+  });
+
+  it('reports other transient failures as an unavailable database', () => {
+    expect(mapped('Neo.TransientError.Transaction.DeadlockDetected').code).toBe(ErrorCode.DATABASE_UNAVAILABLE);
+    expect(mapped('ServiceUnavailable').code).toBe(ErrorCode.DATABASE_UNAVAILABLE);
+  });
+
+  it('maps a broken uniqueness rule to CONFLICT and passes unknown errors through', () => {
+    expect(mapped('Neo.ClientError.Schema.ConstraintValidationFailed').code).toBe(ErrorCode.CONFLICT);
+    const unknown = new Neo4jError('boom', 'Neo.DatabaseError.General.UnknownError', 'N/A', 'N/A');
+    expect(mapNeo4jError(unknown)).toBe(unknown);
+  });
+});
