@@ -68,31 +68,34 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const ev = (paragraph: number, note: string) => [{ paragraph, note }];
 
 /**
- * A deterministic synthetic world as source documents of the project's own format: a reference document with
- * countries, institutions (with hierarchy), posts and officials whose tenures succeed each other over the years,
- * then one news document per `meetingsPerSource` meetings of 2–12 participants chosen with a heavy tail.
+ * A deterministic synthetic world as source documents of the project's own format: one registry document per
+ * country with its institutions (with hierarchy), posts and officials whose tenures succeed each other over the
+ * years, then one news document per `meetingsPerSource` meetings of 2–12 participants chosen with a heavy tail.
+ * Registries are per country because no real source lists every official; it also keeps each document, and so
+ * each ingest transaction, to a size a 1 GB server takes.
  */
 export function generateWorld(size: WorldSize, options: { seed?: number; meetingsPerSource?: number } = {}): SourceDocument[] {
   const { officials, meetings } = WORLD_SIZES[size];
   const random = createRandom(options.seed ?? 20210609);
   const perSource = options.meetingsPerSource ?? 200;
   const countryCount = Math.max(4, Math.min(60, Math.round(officials / 500)));
-  const reference: SourceDocument = {
-    format: 'officials-graph/source-document@1',
-    sources: [{ id: 'synthetic-reference', kind: 'REFERENCE', publisher: 'Synthetic registry', title: `Synthetic world (${size})`, published: '2025', language: 'en', paragraphs: 3 }],
-    countries: [],
-    organizations: [],
-    people: [],
-    posts: [],
-    tenures: [],
-  };
+  const registries: SourceDocument[] = [];
   const posts: string[] = [];
   for (let c = 0; c < countryCount; c++) {
     const country = `X${pad(c, 3)}`;
-    reference.countries!.push({ id: country, name: `Country ${c}`, evidence: ev(1, 'listed in the registry') });
+    const registry: SourceDocument = {
+      format: 'officials-graph/source-document@1',
+      sources: [{ id: `synthetic-registry-${country}`, kind: 'REFERENCE', publisher: 'Synthetic registry', title: `Officials of Country ${c} (${size})`, published: '2025', language: 'en', paragraphs: 3 }],
+      countries: [{ id: country, name: `Country ${c}`, evidence: ev(1, 'listed in the registry') }],
+      organizations: [],
+      people: [],
+      posts: [],
+      tenures: [],
+    };
+    registries.push(registry);
     for (const institution of INSTITUTIONS) {
       const org = `org-${country}-${institution.key}`;
-      reference.organizations!.push({
+      registry.organizations!.push({
         id: org, name: `${institution.name} of Country ${c}`, kind: institution.kind, country,
         ...('parent' in institution ? { parent: `org-${country}-${institution.parent}` } : {}),
         evidence: ev(1, 'listed in the registry'),
@@ -100,7 +103,7 @@ export function generateWorld(size: WorldSize, options: { seed?: number; meeting
       institution.posts.forEach((title, p) => {
         const post = `post-${country}-${institution.key}-${p}`;
         posts.push(post);
-        reference.posts!.push({ id: post, title: `${title} of Country ${c}`, organization: org, evidence: ev(2, 'listed in the registry') });
+        registry.posts!.push({ id: post, title: `${title} of Country ${c}`, organization: org, evidence: ev(2, 'listed in the registry') });
       });
     }
   }
@@ -109,16 +112,17 @@ export function generateWorld(size: WorldSize, options: { seed?: number; meeting
   for (let i = 0; i < officials; i++) {
     const post = posts[i % posts.length]!;
     const country = post.split('-')[1]!;
+    const registry = registries[Number(country.slice(1))]!;
     const id = `official-${pad(i, 6)}`;
     const given = random.pick(GIVEN);
     const family = random.pick(FAMILY);
     const name = `${given} ${family} ${i}`;
     people.push({ id, country });
-    reference.people!.push({ id, name, aliases: [`${given[0]}. ${family} ${i}`], country, evidence: ev(2, 'named in the registry') });
+    registry.people!.push({ id, name, aliases: [`${given[0]}. ${family} ${i}`], country, evidence: ev(2, 'named in the registry') });
     // Holders of a post follow each other: the k-th holder served the k-th span of years.
     const turn = Math.floor(i / posts.length);
     const start = 2000 + ((turn * 3) % 24);
-    reference.tenures!.push({
+    registry.tenures!.push({
       id: `tenure-${id}`, person: id, post, start: `${start}-${pad(random.int(1, 12))}`,
       ...(start + 3 <= 2025 ? { end: `${start + 3}-${pad(random.int(1, 12))}` } : {}),
       evidence: ev(3, 'term recorded in the registry'),
@@ -126,7 +130,7 @@ export function generateWorld(size: WorldSize, options: { seed?: number; meeting
   }
 
   const pickOfficial = createZipf(officials, 1.05, random.next);
-  const documents: SourceDocument[] = [reference];
+  const documents: SourceDocument[] = [...registries];
   for (let first = 0; first < meetings; first += perSource) {
     const sourceId = `synthetic-report-${pad(first / perSource, 6)}`;
     const count = Math.min(perSource, meetings - first);

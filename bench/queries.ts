@@ -1,0 +1,264 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Db, Params } from '../src/db/run-query.js';
+import { createHttpHandler } from '../src/http.js';
+import { silentLogger } from '../src/logger.js';
+import { projectPath } from '../src/project-root.js';
+import { createServer } from '../src/server.js';
+import { openBenchDb, worldIsLoaded } from './bench-db.js';
+import { startNeo4jGraphql } from './neo4j-graphql-baseline.js';
+import { buildQuestions, type Question } from './questions.js';
+import { WORLD_SIZES, type WorldSize } from './world.js';
+
+/**
+ * Query benchmark: each key question asked, in one run and interleaved, of (1) our GraphQL API over HTTP, (2) the
+ * very statements that API sent to Neo4j, replayed through neo4j-driver with nothing in between, and (3)
+ * @neo4j/graphql over HTTP on the same graph with the closest query it can express. Fixed concurrency; p50/p99
+ * latency and requests per second per variant, and the ratios. Needs the world loaded by the ingestion path:
+ * `npm run bench:load -- --size <size> --keep`.
+ */
+
+const say = (line: string) => process.stderr.write(line + '\n');
+
+interface Statement {
+  cypher: string;
+  params: Params;
+  began: number;
+  ended: number;
+}
+
+/** A Db that, while `capture` holds a list, adds to it every statement run through it, with start and end times. */
+function recordingDb(db: Db): Db & { capture: Statement[] | undefined } {
+  const recorder: Db & { capture: Statement[] | undefined } = {
+    capture: undefined,
+    get database() {
+      return db.database;
+    },
+    get statementCount() {
+      return db.statementCount;
+    },
+    read: (cypher, params = {}) => record(cypher, params, () => db.read(cypher, params)),
+    write: (cypher, params = {}) => record(cypher, params, () => db.write(cypher, params)),
+    writeTransaction: (work) => db.writeTransaction(work),
+  };
+  async function record<T>(cypher: string, params: Params, run: () => Promise<T>): Promise<T> {
+    const list = recorder.capture;
+    const began = performance.now();
+    const result = await run();
+    list?.push({ cypher, params, began, ended: performance.now() });
+    return result;
+  }
+  return recorder;
+}
+
+/**
+ * Statements in the order the API could run them: one that started before the previous wave had finished belongs
+ * to it (DataLoader sends a level's loads together), so the replay runs each wave's statements concurrently.
+ */
+function waves(statements: Statement[]): Statement[][] {
+  const sorted = [...statements].sort((a, b) => a.began - b.began);
+  const result: Statement[][] = [];
+  for (const statement of sorted) {
+    const current = result.at(-1);
+    if (current && statement.began < Math.min(...current.map((s) => s.ended))) current.push(statement);
+    else result.push([statement]);
+  }
+  return result;
+}
+
+async function postGraphql(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+  if (!response.ok || body.errors?.length || body.data == null) {
+    throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
+  }
+}
+
+type Variant = 'ours' | 'direct' | 'neo4jGraphql';
+
+interface Measured {
+  latencies: number[];
+  wallMs: number;
+}
+
+/** `requests` requests, `concurrency` at a time; each worker takes the next index, so every variant sees the same sequence. */
+async function drive(requests: number, concurrency: number, first: number, send: (i: number) => Promise<void>): Promise<Measured> {
+  const latencies: number[] = [];
+  let next = 0;
+  const began = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        const i = first + next++;
+        const t = performance.now();
+        await send(i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { latencies, wallMs: performance.now() - began };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+interface VariantResult {
+  p50: number;
+  p99: number;
+  rps: number;
+  requests: number;
+}
+
+function summarise(runs: Measured[]): VariantResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const wall = runs.reduce((sum, r) => sum + r.wallMs, 0);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { p50: round(percentile(latencies, 0.5)), p99: round(percentile(latencies, 0.99)), rps: Math.round((latencies.length / wall) * 1000), requests: latencies.length };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', default: 'tiny' },
+      concurrency: { type: 'string', default: '4' },
+      requests: { type: 'string', default: '100' },
+      rounds: { type: 'string', default: '3' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const size = values.size as WorldSize;
+  if (!(size in WORLD_SIZES)) throw new Error(`--size must be one of ${Object.keys(WORLD_SIZES).join(', ')}`);
+  const concurrency = Number(values.concurrency);
+  const requests = Number(values.requests);
+  const rounds = Number(values.rounds);
+
+  const bench = await openBenchDb(say);
+  const servers: (() => Promise<void>)[] = [];
+  try {
+    if (!(await worldIsLoaded(bench.db, size))) {
+      throw new Error(`the bench database does not hold the ${size} world loaded by ingestion; run: npm run bench:load -- --size ${size} --keep`);
+    }
+    const db = recordingDb(bench.db);
+    const apollo = createServer({ logger: silentLogger, production: true, auth: { mutationsEnabled: false, queriesRequireKey: false } });
+    await apollo.start();
+    const http = createHttpServer(createHttpHandler(apollo, { db, apiKey: undefined, browserUrl: 'http://localhost:27474/browser/', logger: silentLogger }));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    servers.push(async () => {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+      await apollo.stop();
+    });
+    const oursUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
+    const baseline = await startNeo4jGraphql(bench.driver, 'neo4j');
+    servers.push(baseline.stop);
+
+    const questions = await buildQuestions(bench.db, size);
+    const results = [];
+    for (const question of questions) {
+      results.push(await measureQuestion(question, { oursUrl, neo4jGraphqlUrl: baseline.url, driver: bench.driver, db, requests, rounds, concurrency }));
+      say(`measured: ${question.name}`);
+    }
+    report(size, { concurrency, requests, rounds }, results);
+  } finally {
+    for (const stop of servers.reverse()) await stop();
+    await bench.close(values.keep);
+  }
+}
+
+interface QuestionResult {
+  question: string;
+  baselineNote: string;
+  statementsPerRequest: number;
+  ours: VariantResult;
+  direct: VariantResult;
+  neo4jGraphql: VariantResult | null;
+}
+
+async function measureQuestion(
+  question: Question,
+  setup: { oursUrl: string; neo4jGraphqlUrl: string; driver: Driver; db: ReturnType<typeof recordingDb>; requests: number; rounds: number; concurrency: number },
+): Promise<QuestionResult> {
+  const { oursUrl, neo4jGraphqlUrl, driver, db, requests, rounds, concurrency } = setup;
+  const total = requests * rounds;
+  // Each index asked once through our API first: the statements it sends become the direct variant's work, and
+  // both servers get warm.
+  const captured = new Map<number, Statement[][]>();
+  const pool = Math.min(total, 200);
+  for (let i = 0; i < pool; i++) {
+    db.capture = [];
+    await postGraphql(oursUrl, question.ours, question.variables(i));
+    captured.set(i, waves(db.capture));
+    db.capture = undefined;
+    if (question.neo4jGraphql) await postGraphql(neo4jGraphqlUrl, question.neo4jGraphql, question.variables(i));
+  }
+  const statements = [...captured.values()].reduce((n, w) => n + w.flat().length, 0) / captured.size;
+
+  const send: Record<Variant, ((i: number) => Promise<void>) | null> = {
+    ours: (i) => postGraphql(oursUrl, question.ours, question.variables(i % pool)),
+    direct: async (i) => {
+      for (const wave of captured.get(i % pool)!) {
+        await Promise.all(wave.map((s) => driver.executeQuery(s.cypher, s.params, { database: 'neo4j', routing: neo4j.routing.READ })));
+      }
+    },
+    neo4jGraphql: question.neo4jGraphql ? (i) => postGraphql(neo4jGraphqlUrl, question.neo4jGraphql!, question.variables(i % pool)) : null,
+  };
+  const variants = (Object.keys(send) as Variant[]).filter((v) => send[v]);
+  const runs = new Map<Variant, Measured[]>(variants.map((v) => [v, []]));
+  for (let round = 0; round < rounds; round++) {
+    // Interleaved, in an order that rotates, so no variant always runs on a colder or hotter server.
+    const order = variants.map((_, k) => variants[(k + round) % variants.length]!);
+    for (const variant of order) runs.get(variant)!.push(await drive(requests, concurrency, round * requests, send[variant]!));
+  }
+  return {
+    question: question.name,
+    baselineNote: question.baselineNote,
+    statementsPerRequest: Math.round(statements * 10) / 10,
+    ours: summarise(runs.get('ours')!),
+    direct: summarise(runs.get('direct')!),
+    neo4jGraphql: runs.has('neo4jGraphql') ? summarise(runs.get('neo4jGraphql')!) : null,
+  };
+}
+
+function report(size: WorldSize, settings: { concurrency: number; requests: number; rounds: number }, results: QuestionResult[]): void {
+  const ms = (x: number) => x.toFixed(1);
+  const ratio = (x: number) => `${x.toFixed(2)}×`;
+  const world = WORLD_SIZES[size];
+  const lines = [
+    `Queries on the ${size} world (${world.officials} officials, ${world.meetings} meetings); concurrency ${settings.concurrency}, ` +
+      `${settings.rounds} interleaved rounds of ${settings.requests} requests per variant. Latency in ms.`,
+    '',
+    '| question | ours p50 / p99 | rps | direct Cypher p50 / p99 | rps | @neo4j/graphql p50 / p99 | rps | ours p50 ÷ direct p50 | ours rps ÷ @neo4j/graphql rps |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map((r) =>
+      [
+        r.question,
+        `${ms(r.ours.p50)} / ${ms(r.ours.p99)}`,
+        r.ours.rps,
+        `${ms(r.direct.p50)} / ${ms(r.direct.p99)}`,
+        r.direct.rps,
+        r.neo4jGraphql ? `${ms(r.neo4jGraphql.p50)} / ${ms(r.neo4jGraphql.p99)}` : '—',
+        r.neo4jGraphql ? r.neo4jGraphql.rps : '—',
+        ratio(r.ours.p50 / r.direct.p50),
+        r.neo4jGraphql ? ratio(r.ours.rps / r.neo4jGraphql.rps) : '—',
+      ].join(' | ').replace(/^/, '| ').concat(' |'),
+    ),
+    '',
+    '@neo4j/graphql queries are the closest it can express:',
+    ...results.map((r) => `- ${r.question}: ${r.baselineNote}.`),
+  ];
+  const table = lines.join('\n');
+  const dir = projectPath('bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/queries-${size}.json`, JSON.stringify({ size, world, ...settings, results }, null, 2) + '\n');
+  writeFileSync(`${dir}/queries-${size}.md`, table + '\n');
+  process.stdout.write(table + '\n');
+}
+
+main().catch((error: unknown) => {
+  say(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
