@@ -18,9 +18,14 @@ const ENDPOINT = (param: string) =>
   ['Person', 'Organization', 'Country'].map((label) => `MATCH (n:${label} {id: $${param}}) RETURN n`).join(' UNION ');
 
 /**
- * The k shortest paths between two entities through the allowed relationship types, undirected, with every node
- * projected and every relationship's evidence lists, plus the sources those lists name. k and the hop limit are
- * validated integers and the types come from CONNECTION_TYPES, so nothing from the request is spliced in raw.
+ * Up to k shortest paths between two entities through the allowed relationship types, undirected, shortest first.
+ * First the paths of the fewest hops, by Neo4j's bidirectional breadth-first search (allShortestPaths), which
+ * stays fast next to a hub. Only when those are fewer than k and longer paths are allowed does SHORTEST k look
+ * further; it searches from one end, so it starts from the end with fewer relationships (from a minister with
+ * thousands of meetings it took seconds) and the path is turned back to read from `from` to `to`.
+ * Every node is projected and every relationship's evidence lists come along, plus the sources those lists name.
+ * k and the hop limit are validated integers and the types come from CONNECTION_TYPES, so nothing from the
+ * request is spliced in raw.
  */
 export function connectionsCypher(kinds: readonly ConnectionKind[], maxHops: number, k: number): string {
   const types = [...new Set(kinds.flatMap((kind) => CONNECTION_TYPES[kind]))].join('|');
@@ -30,15 +35,37 @@ CALL { ${ENDPOINT('to')} } WITH froms, collect(n) AS tos
 CALL (froms, tos) {
   UNWIND froms AS a
   UNWIND tos AS b
-  MATCH p = SHORTEST ${k} (a)-[:${types}]-{1,${maxHops}}(b)
-  RETURN collect(p) AS paths
+  WITH a, b WHERE a <> b
+  CALL (a, b) {
+    MATCH p = allShortestPaths((a)-[:${types}*1..${maxHops}]-(b))
+    RETURN p LIMIT ${k}
+  }
+  WITH p ORDER BY length(p) LIMIT ${k}
+  RETURN collect({ns: nodes(p), rs: relationships(p)}) AS shortest
 }
-WITH froms, tos, paths, reduce(ids = [], p IN paths | ids + reduce(x = [], r IN relationships(p) | x + coalesce(r.sourceIds, []))) AS sourceIds
+WITH froms, tos, shortest, size(shortest) > 0 AND size(shortest) < ${k} AND size(shortest[0].rs) < ${maxHops} AS lookFurther
+CALL (froms, tos, lookFurther) {
+  WITH froms, tos WHERE lookFurther
+  UNWIND froms AS a
+  UNWIND tos AS b
+  WITH a, b WHERE a <> b
+  WITH a, b, COUNT { (a)--() } <= COUNT { (b)--() } AS fromA
+  CALL (a, b, fromA) {
+    WITH fromA, CASE WHEN fromA THEN a ELSE b END AS x, CASE WHEN fromA THEN b ELSE a END AS y
+    MATCH p = SHORTEST ${k} (x)-[:${types}]-{1,${maxHops}}(y)
+    RETURN CASE WHEN fromA THEN nodes(p) ELSE reverse(nodes(p)) END AS ns,
+           CASE WHEN fromA THEN relationships(p) ELSE reverse(relationships(p)) END AS rs
+  }
+  WITH ns, rs ORDER BY size(rs) LIMIT ${k}
+  RETURN collect({ns: ns, rs: rs}) AS more
+}
+WITH froms, tos, CASE WHEN lookFurther THEN more ELSE shortest END AS paths
+WITH froms, tos, paths, reduce(ids = [], p IN paths | ids + reduce(x = [], r IN p.rs | x + coalesce(r.sourceIds, []))) AS sourceIds
 RETURN size(froms) > 0 AS fromFound, size(tos) > 0 AS toFound,
   [p IN paths | {
-    nodes: [x IN nodes(p) | ${projectAny(ENTITY_PROJECTION_LABELS, 'x')}],
-    relationships: [r IN relationships(p) | {type: type(r), start: startNode(r).id, end: endNode(r).id, role: r.role,
-                                             sourceIds: coalesce(r.sourceIds, []), paragraphs: coalesce(r.paragraphs, []), notes: coalesce(r.notes, [])}]
+    nodes: [x IN p.ns | ${projectAny(ENTITY_PROJECTION_LABELS, 'x')}],
+    relationships: [r IN p.rs | {type: type(r), start: startNode(r).id, end: endNode(r).id, role: r.role,
+                                 sourceIds: coalesce(r.sourceIds, []), paragraphs: coalesce(r.paragraphs, []), notes: coalesce(r.notes, [])}]
   }] AS paths,
   COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN ${project('Source', 's')} AS source } AS sources`;
 }
