@@ -1,4 +1,6 @@
 import type { Driver } from 'neo4j-driver';
+import { ingestDocuments } from '../src/ingest/ingest-documents.js';
+import type { SourceDocument } from '../src/ingest/source-document.js';
 import { createDriver } from '../src/db/driver.js';
 import { createDb, type Db } from '../src/db/run-query.js';
 import { ensureRunning, stop, type Log } from '../src/local-neo4j/local-neo4j.js';
@@ -36,4 +38,37 @@ export async function worldIsLoaded(db: Db, size: WorldSize): Promise<boolean> {
     RETURN people, keyed, meetings`);
   const { officials, meetings } = WORLD_SIZES[size];
   return row!.people === officials && row!.keyed === officials && row!.meetings === meetings;
+}
+
+/** Relationships first, then nodes, in small transactions: a hub's thousands of relationships never land in one. */
+export async function emptyDatabase(driver: Driver): Promise<void> {
+  const session = driver.session({ database: 'neo4j' });
+  try {
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS');
+    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Ingests a world through the project's path, `perIngest` documents per ingest (one transaction each), as a user
+ * ingesting a week's files at once does; reports progress and the running rate. Returns the rows written.
+ */
+export async function ingestWorld(db: Db, world: SourceDocument[], perIngest: number, log: Log): Promise<number> {
+  const began = performance.now();
+  let rows = 0;
+  let reported = 0;
+  for (let first = 0; first < world.length; first += perIngest) {
+    const inputs = world.slice(first, first + perIngest).map((value, k) => ({ file: `world-${first + k}`, value }));
+    const result = await ingestDocuments(db, inputs);
+    if (!result.ok) throw new Error(`documents from ${first} were rejected: ${JSON.stringify(result.problems.slice(0, 3))}`);
+    rows += result.rowsWritten;
+    const done = first + inputs.length;
+    if (done === world.length || done - reported >= world.length / 20) {
+      reported = done;
+      log(`  ingested ${done}/${world.length} documents, ${rows} rows, ${Math.round(rows / ((performance.now() - began) / 1000))} rows/s`);
+    }
+  }
+  return rows;
 }

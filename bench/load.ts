@@ -3,11 +3,10 @@ import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { applySchema } from '../src/db/apply-schema.js';
 import type { Db } from '../src/db/run-query.js';
-import { ingestDocuments } from '../src/ingest/ingest-documents.js';
 import { validateBatch } from '../src/ingest/validate-document.js';
 import { buildWritePlan, groupRelationships, type WritePlan } from '../src/ingest/write-plan.js';
 import { projectPath } from '../src/project-root.js';
-import { openBenchDb } from './bench-db.js';
+import { emptyDatabase, ingestWorld, openBenchDb } from './bench-db.js';
 import { generateWorld, NO_GRAPH, WORLD_SIZES, type WorldSize } from './world.js';
 
 /**
@@ -18,17 +17,6 @@ import { generateWorld, NO_GRAPH, WORLD_SIZES, type WorldSize } from './world.js
  */
 
 const say = (line: string) => process.stderr.write(line + '\n');
-
-/** Relationships first, then nodes, in small transactions: a hub's thousands of relationships never land in one. */
-async function emptyDatabase(driver: Driver): Promise<void> {
-  const session = driver.session({ database: 'neo4j' });
-  try {
-    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS');
-    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS');
-  } finally {
-    await session.close();
-  }
-}
 
 async function graphSize(db: Db): Promise<{ nodes: number; relationships: number }> {
   const [row] = await db.read('CALL () { MATCH (n) WHERE NOT n:IngestLock RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
@@ -87,20 +75,7 @@ async function main(): Promise<void> {
     await emptyDatabase(driver);
     await applySchema(db);
     t = performance.now();
-    let rows = 0;
-    let reported = 0;
-    for (let first = 0; first < world.length; first += perIngest) {
-      const inputs = world.slice(first, first + perIngest).map((value, k) => ({ file: `world-${first + k}`, value }));
-      const result = await ingestDocuments(db, inputs);
-      if (!result.ok) throw new Error(`documents from ${first} were rejected: ${JSON.stringify(result.problems.slice(0, 3))}`);
-      rows += result.rowsWritten;
-      const done = first + inputs.length;
-      if (done === world.length || done - reported >= world.length / 20) {
-        reported = done;
-        const seconds = (performance.now() - t) / 1000;
-        say(`  ingested ${done}/${world.length} documents, ${rows} rows, ${Math.round(rows / seconds)} rows/s`);
-      }
-    }
+    await ingestWorld(db, world, perIngest, say);
     const ingestMs = performance.now() - t;
     const ingested = await graphSize(db);
 
