@@ -162,9 +162,10 @@ async function main(): Promise<void> {
 
     const questions = await buildQuestions(bench.db, size);
     const results = [];
+    const began = performance.now();
     for (const question of questions) {
       results.push(await measureQuestion(question, { oursUrl, neo4jGraphqlUrl: baseline.url, driver: bench.driver, db, requests, rounds, concurrency }));
-      say(`measured: ${question.name}`);
+      say(`measured: ${question.name} (${Math.round((performance.now() - began) / 1000)} s)`);
     }
     report(size, { concurrency, requests, rounds }, results);
   } finally {

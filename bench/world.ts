@@ -31,13 +31,15 @@ function createRandom(seed: number) {
 }
 
 /**
- * Index into `n` items with a heavy tail: item i is chosen with weight 1/(i+1)^s, so a few officials attend a large
- * share of the meetings, as ministers and chiefs of staff do. Inverse-CDF over precomputed cumulative weights.
+ * Index into `n` items with a heavy tail (Zipf–Mandelbrot): item i is chosen with weight 1/(i+q)^s, so a few
+ * officials attend a large share of the meetings, as ministers and chiefs of staff do. The offset q flattens the
+ * head: with q = 1 the busiest of 10,000 officials sat in 41 % of all meetings; with q growing with the world the
+ * busiest attend a few thousand, a head of state's 25 years. Inverse-CDF over precomputed cumulative weights.
  */
-function createZipf(n: number, s: number, random: () => number) {
+function createZipf(n: number, s: number, q: number, random: () => number) {
   const cumulative = new Float64Array(n);
   let total = 0;
-  for (let i = 0; i < n; i++) cumulative[i] = total += 1 / Math.pow(i + 1, s);
+  for (let i = 0; i < n; i++) cumulative[i] = total += 1 / Math.pow(i + q, s);
   return () => {
     const target = random() * total;
     let lo = 0;
@@ -129,7 +131,7 @@ export function generateWorld(size: WorldSize, options: { seed?: number; meeting
     });
   }
 
-  const pickOfficial = createZipf(officials, 1.05, random.next);
+  const pickOfficial = createZipf(officials, 1.05, Math.max(1, officials / 500), random.next);
   const documents: SourceDocument[] = [...registries];
   for (let first = 0; first < meetings; first += perSource) {
     const sourceId = `synthetic-report-${pad(first / perSource, 6)}`;

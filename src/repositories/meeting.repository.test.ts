@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { meetingConditions } from './meeting.repository.js';
 
 describe('meetingConditions', () => {
-  it('starts from the first named participant instead of every meeting', () => {
+  it('starts from the named participant with the fewest meetings instead of every meeting', () => {
     const { match, params, conditions } = meetingConditions({ participants: ['person-a', 'person-b'] });
-    expect(match).toBe('MATCH (:Person {id: $anchor})-[:ATTENDED]->(n:Meeting)');
-    expect(params).toMatchObject({ anchor: 'person-a', participants: ['person-a', 'person-b'] });
+    expect(match).toContain('WITH anchor ORDER BY COUNT { (anchor)-[:ATTENDED]->() } LIMIT 1');
+    expect(match).toMatch(/MATCH \(anchor\)-\[:ATTENDED\]->\(n:Meeting\)$/);
+    expect(params).toEqual({ participants: ['person-a', 'person-b'] });
     expect(conditions).toHaveLength(1);
+  });
+
+  it('starts from the one participant when one is named', () => {
+    const { match, params } = meetingConditions({ participant: 'person-a' });
+    expect(match).toBe('MATCH (:Person {id: $anchor})-[:ATTENDED]->(n:Meeting)');
+    expect(params).toEqual({ anchor: 'person-a', participant: 'person-a' });
   });
 
   it('starts from the citizens of the first country for meetings between countries', () => {

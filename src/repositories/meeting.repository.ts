@@ -16,11 +16,20 @@ export type MeetingFilter = Omit<MeetingWhere, 'period'> & { period?: DayRange }
 
 /**
  * The MATCH that binds `n`: from a named person or country when the filter has one, so the query walks that
- * person's meetings instead of testing every meeting in the graph; from all meetings otherwise.
+ * person's meetings instead of testing every meeting in the graph; from all meetings otherwise. Of several named
+ * people it starts from the one with the fewest meetings: a minister may have thousands, the other side a handful.
  */
 export function meetingMatch(where: MeetingFilter): { match: string; params: Params } {
-  const person = where.participant ?? where.participants?.[0];
-  if (person) return { match: 'MATCH (:Person {id: $anchor})-[:ATTENDED]->(n:Meeting)', params: { anchor: person } };
+  if (where.participants?.length) {
+    return {
+      match: `UNWIND $participants AS pid
+MATCH (anchor:Person {id: pid})
+WITH anchor ORDER BY COUNT { (anchor)-[:ATTENDED]->() } LIMIT 1
+MATCH (anchor)-[:ATTENDED]->(n:Meeting)`,
+      params: {},
+    };
+  }
+  if (where.participant) return { match: 'MATCH (:Person {id: $anchor})-[:ATTENDED]->(n:Meeting)', params: { anchor: where.participant } };
   const country = where.countries?.[0];
   if (country) {
     return { match: 'MATCH (:Country {id: $anchor})<-[:CITIZEN_OF]-(:Person)-[:ATTENDED]->(n:Meeting)\nWITH DISTINCT n', params: { anchor: country } };
