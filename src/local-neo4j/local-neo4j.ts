@@ -28,7 +28,7 @@ const USERNAME = 'neo4j';
 const START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 60_000;
 
-function javaCommand(): string {
+export function javaCommand(): string {
   const javaHome = process.env.JAVA_HOME;
   return javaHome ? join(javaHome, 'bin', 'java') : 'java';
 }
