@@ -2,6 +2,12 @@ import DataLoader from 'dataloader';
 import type { Db } from './db/run-query.js';
 import { loadDetails, type DetailedLabel } from './repositories/details.repository.js';
 
+/** One field of one entity's details. */
+export interface DetailKey {
+  id: string;
+  field: string;
+}
+
 /** What every resolver receives: the database, one details loader per entity type, and who is asking. */
 export interface AppContext {
   db: Db;
@@ -10,19 +16,29 @@ export interface AppContext {
   authenticated: boolean;
   /** Neo4j Browser's address, for links. */
   browserUrl: string;
-  details(label: DetailedLabel): DataLoader<string, Record<string, unknown> | null>;
+  details(label: DetailedLabel): DataLoader<DetailKey, unknown, string>;
 }
 
 /** A fresh context per request, so loaders never serve one request's data to another. */
 export function createContext(db: Db, request: { requestId: string; authenticated: boolean; browserUrl: string }): AppContext {
-  const loaders = new Map<DetailedLabel, DataLoader<string, Record<string, unknown> | null>>();
+  const loaders = new Map<DetailedLabel, DataLoader<DetailKey, unknown, string>>();
   return {
     db,
     ...request,
     details(label) {
       let loader = loaders.get(label);
       if (!loader) {
-        loader = new DataLoader((ids: readonly string[]) => loadDetails(db, label, ids));
+        // One batch per type and tick: the ids and fields its keys name, in one query.
+        loader = new DataLoader(
+          async (keys: readonly DetailKey[]) => {
+            const ids = [...new Set(keys.map((k) => k.id))];
+            const fields = [...new Set(keys.map((k) => k.field))];
+            const details = await loadDetails(db, label, ids, fields);
+            const byId = new Map(ids.map((id, i) => [id, details[i]]));
+            return keys.map((k) => byId.get(k.id)?.[k.field] ?? null);
+          },
+          { cacheKeyFn: (k) => `${k.id}\u0000${k.field}` },
+        );
         loaders.set(label, loader);
       }
       return loader;

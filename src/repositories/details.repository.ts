@@ -2,101 +2,116 @@ import type { Db } from '../db/run-query.js';
 import { nodeEvidence, project, projectAny, relationshipEvidence } from './projections.js';
 
 /**
- * One query per entity type that loads, for many ids at once, everything one hop away that the type's GraphQL
- * fields need. Field resolvers read from it through a per-request loader, so each level of a request costs one
- * query per entity type present at that level, whatever the list sizes.
+ * Per entity type, what its GraphQL fields need from one hop away, one expression per field. A request's loads of
+ * one type at one level go out as one query for many ids, holding only the fields asked for: a person's country
+ * must not cost the thousands of meetings a minister attended. Labels and field names come from this constant.
  */
-export const DETAILS_CYPHER = {
-  Person: `
-UNWIND $ids AS id
-MATCH (p:Person {id: id})
-RETURN id, {
-  country: head(COLLECT { MATCH (p)-[:CITIZEN_OF]->(c:Country) RETURN ${project('Country', 'c')} }),
-  tenures: COLLECT { MATCH (p)-[:HELD]->(t:Tenure) RETURN ${project('Tenure', 't')} AS t ORDER BY coalesce(t.startFrom, t.attestedFrom, t.endFrom), t.id },
-  meetings: COLLECT {
-    MATCH (p)-[a:ATTENDED]->(m:Meeting)
-    RETURN {meeting: ${project('Meeting', 'm')}, role: a.role,
-            post: head(COLLECT { MATCH (x:Post {id: a.post}) RETURN ${project('Post', 'x')} }),
-            evidence: ${relationshipEvidence('a')}} AS attendance
-    ORDER BY m.dateFrom, m.id },
-  evidence: ${nodeEvidence('p')}
-} AS details`,
-  Country: `
-UNWIND $ids AS id
-MATCH (c:Country {id: id})
-RETURN id, {evidence: ${nodeEvidence('c')}} AS details`,
-  Place: `
-UNWIND $ids AS id
-MATCH (pl:Place {id: id})
-RETURN id, {
-  country: head(COLLECT { MATCH (pl)-[:IN_COUNTRY]->(c:Country) RETURN ${project('Country', 'c')} }),
-  evidence: ${nodeEvidence('pl')}
-} AS details`,
-  Organization: `
-UNWIND $ids AS id
-MATCH (o:Organization {id: id})
-RETURN id, {
-  country: head(COLLECT { MATCH (o)-[:IN_COUNTRY]->(c:Country) RETURN ${project('Country', 'c')} }),
-  parent: head(COLLECT { MATCH (o)-[:PART_OF]->(x:Organization) RETURN ${project('Organization', 'x')} }),
-  posts: COLLECT { MATCH (x:Post)-[:IN_ORGANIZATION]->(o) RETURN ${project('Post', 'x')} AS post ORDER BY x.title },
-  evidence: ${nodeEvidence('o')}
-} AS details`,
-  Post: `
-UNWIND $ids AS id
-MATCH (po:Post {id: id})
-RETURN id, {
-  organization: head(COLLECT { MATCH (po)-[:IN_ORGANIZATION]->(o:Organization) RETURN ${project('Organization', 'o')} }),
-  evidence: ${nodeEvidence('po')}
-} AS details`,
-  Tenure: `
-UNWIND $ids AS id
-MATCH (t:Tenure {id: id})
-RETURN id, {
-  person: head(COLLECT { MATCH (x:Person)-[:HELD]->(t) RETURN ${project('Person', 'x')} }),
-  post: head(COLLECT { MATCH (t)-[:OF_POST]->(x:Post) RETURN ${project('Post', 'x')} }),
-  evidence: ${nodeEvidence('t')}
-} AS details`,
-  Visit: `
-UNWIND $ids AS id
-MATCH (v:Visit {id: id})
-RETURN id, {
-  leader: head(COLLECT { MATCH (x:Person)-[:LED]->(v) RETURN ${project('Person', 'x')} }),
-  delegationOf: head(COLLECT { MATCH (v)-[:DELEGATION_OF]->(x:Country) RETURN ${project('Country', 'x')} }),
-  hostCountry: head(COLLECT { MATCH (v)-[:HOSTED_BY]->(x:Country) RETURN ${project('Country', 'x')} }),
-  evidence: ${nodeEvidence('v')}
-} AS details`,
-  Meeting: `
-UNWIND $ids AS id
-MATCH (m:Meeting {id: id})
-RETURN id, {
-  place: head(COLLECT { MATCH (m)-[:HELD_IN]->(x) RETURN ${projectAny(['Place', 'Country'], 'x')} }),
-  visit: head(COLLECT { MATCH (m)-[:PART_OF]->(x:Visit) RETURN ${project('Visit', 'x')} }),
-  participants: COLLECT {
-    MATCH (x:Person)-[a:ATTENDED]->(m)
-    RETURN {person: ${project('Person', 'x')}, role: a.role,
-            post: head(COLLECT { MATCH (y:Post {id: a.post}) RETURN ${project('Post', 'y')} }),
-            evidence: ${relationshipEvidence('a')}} AS participant
-    ORDER BY a.role DESC, x.name },
-  statements: COLLECT { MATCH (s:Statement)-[:MADE_AT]->(m) RETURN ${project('Statement', 's')} AS s ORDER BY s.id },
-  evidence: ${nodeEvidence('m')}
-} AS details`,
-  Statement: `
-UNWIND $ids AS id
-MATCH (st:Statement {id: id})
-RETURN id, {
-  speaker: head(COLLECT { MATCH (x:Person)-[:MADE]->(st) RETURN ${project('Person', 'x')} }),
-  onBehalfOf: head(COLLECT { MATCH (st)-[:ON_BEHALF_OF]->(x:Person) RETURN ${project('Person', 'x')} }),
-  addressedTo: head(COLLECT { MATCH (st)-[:ADDRESSED_TO]->(x) RETURN ${projectAny(['Person', 'Country', 'Organization'], 'x')} }),
-  about: COLLECT { MATCH (st)-[:ABOUT]->(x) RETURN ${projectAny(['Person', 'Country', 'Organization'], 'x')} AS x ORDER BY x.id },
-  evidence: ${nodeEvidence('st')}
-} AS details`,
-} as const;
+export const DETAILS = {
+  Person: {
+    match: 'MATCH (p:Person {id: id})',
+    fields: {
+      country: `head(COLLECT { MATCH (p)-[:CITIZEN_OF]->(c:Country) RETURN ${project('Country', 'c')} })`,
+      tenures: `COLLECT { MATCH (p)-[:HELD]->(t:Tenure) RETURN ${project('Tenure', 't')} AS t ORDER BY coalesce(t.startFrom, t.attestedFrom, t.endFrom), t.id }`,
+      meetings: `COLLECT {
+        MATCH (p)-[a:ATTENDED]->(m:Meeting)
+        RETURN {meeting: ${project('Meeting', 'm')}, role: a.role,
+                post: head(COLLECT { MATCH (x:Post {id: a.post}) RETURN ${project('Post', 'x')} }),
+                evidence: ${relationshipEvidence('a')}} AS attendance
+        ORDER BY m.dateFrom, m.id }`,
+      evidence: nodeEvidence('p'),
+    },
+  },
+  Country: {
+    match: 'MATCH (c:Country {id: id})',
+    fields: {
+      evidence: nodeEvidence('c'),
+    },
+  },
+  Place: {
+    match: 'MATCH (pl:Place {id: id})',
+    fields: {
+      country: `head(COLLECT { MATCH (pl)-[:IN_COUNTRY]->(c:Country) RETURN ${project('Country', 'c')} })`,
+      evidence: nodeEvidence('pl'),
+    },
+  },
+  Organization: {
+    match: 'MATCH (o:Organization {id: id})',
+    fields: {
+      country: `head(COLLECT { MATCH (o)-[:IN_COUNTRY]->(c:Country) RETURN ${project('Country', 'c')} })`,
+      parent: `head(COLLECT { MATCH (o)-[:PART_OF]->(x:Organization) RETURN ${project('Organization', 'x')} })`,
+      posts: `COLLECT { MATCH (x:Post)-[:IN_ORGANIZATION]->(o) RETURN ${project('Post', 'x')} AS post ORDER BY x.title }`,
+      evidence: nodeEvidence('o'),
+    },
+  },
+  Post: {
+    match: 'MATCH (po:Post {id: id})',
+    fields: {
+      organization: `head(COLLECT { MATCH (po)-[:IN_ORGANIZATION]->(o:Organization) RETURN ${project('Organization', 'o')} })`,
+      evidence: nodeEvidence('po'),
+    },
+  },
+  Tenure: {
+    match: 'MATCH (t:Tenure {id: id})',
+    fields: {
+      person: `head(COLLECT { MATCH (x:Person)-[:HELD]->(t) RETURN ${project('Person', 'x')} })`,
+      post: `head(COLLECT { MATCH (t)-[:OF_POST]->(x:Post) RETURN ${project('Post', 'x')} })`,
+      evidence: nodeEvidence('t'),
+    },
+  },
+  Visit: {
+    match: 'MATCH (v:Visit {id: id})',
+    fields: {
+      leader: `head(COLLECT { MATCH (x:Person)-[:LED]->(v) RETURN ${project('Person', 'x')} })`,
+      delegationOf: `head(COLLECT { MATCH (v)-[:DELEGATION_OF]->(x:Country) RETURN ${project('Country', 'x')} })`,
+      hostCountry: `head(COLLECT { MATCH (v)-[:HOSTED_BY]->(x:Country) RETURN ${project('Country', 'x')} })`,
+      evidence: nodeEvidence('v'),
+    },
+  },
+  Meeting: {
+    match: 'MATCH (m:Meeting {id: id})',
+    fields: {
+      place: `head(COLLECT { MATCH (m)-[:HELD_IN]->(x) RETURN ${projectAny(['Place', 'Country'], 'x')} })`,
+      visit: `head(COLLECT { MATCH (m)-[:PART_OF]->(x:Visit) RETURN ${project('Visit', 'x')} })`,
+      participants: `COLLECT {
+        MATCH (x:Person)-[a:ATTENDED]->(m)
+        RETURN {person: ${project('Person', 'x')}, role: a.role,
+                post: head(COLLECT { MATCH (y:Post {id: a.post}) RETURN ${project('Post', 'y')} }),
+                evidence: ${relationshipEvidence('a')}} AS participant
+        ORDER BY a.role DESC, x.name }`,
+      statements: `COLLECT { MATCH (s:Statement)-[:MADE_AT]->(m) RETURN ${project('Statement', 's')} AS s ORDER BY s.id }`,
+      evidence: nodeEvidence('m'),
+    },
+  },
+  Statement: {
+    match: 'MATCH (st:Statement {id: id})',
+    fields: {
+      speaker: `head(COLLECT { MATCH (x:Person)-[:MADE]->(st) RETURN ${project('Person', 'x')} })`,
+      onBehalfOf: `head(COLLECT { MATCH (st)-[:ON_BEHALF_OF]->(x:Person) RETURN ${project('Person', 'x')} })`,
+      addressedTo: `head(COLLECT { MATCH (st)-[:ADDRESSED_TO]->(x) RETURN ${projectAny(['Person', 'Country', 'Organization'], 'x')} })`,
+      about: `COLLECT { MATCH (st)-[:ABOUT]->(x) RETURN ${projectAny(['Person', 'Country', 'Organization'], 'x')} AS x ORDER BY x.id }`,
+      evidence: nodeEvidence('st'),
+    },
+  },
+} as const satisfies Record<string, { match: string; fields: Record<string, string> }>;
 
-export type DetailedLabel = keyof typeof DETAILS_CYPHER;
+export type DetailedLabel = keyof typeof DETAILS;
 
-/** Details of many entities of one type in one query; entries are null for ids not in the graph. */
-export async function loadDetails(db: Db, label: DetailedLabel, ids: readonly string[]): Promise<(Record<string, unknown> | null)[]> {
-  const rows = await db.read(DETAILS_CYPHER[label], { ids: [...ids] });
+/** The query for some fields of many entities of one type; a field this module does not know is a programming error. */
+export function detailsCypher(label: DetailedLabel, fields: readonly string[]): string {
+  const known: Record<string, string> = DETAILS[label].fields;
+  const unknown = fields.filter((field) => !(field in known));
+  if (unknown.length > 0) throw new Error(`no details field ${unknown.join(', ')} for ${label}`);
+  return `
+UNWIND $ids AS id
+${DETAILS[label].match}
+RETURN id, {
+  ${fields.map((field) => `${field}: ${known[field]}`).join(',\n  ')}
+} AS details`;
+}
+
+/** The asked-for fields of many entities of one type in one query; entries are null for ids not in the graph. */
+export async function loadDetails(db: Db, label: DetailedLabel, ids: readonly string[], fields: readonly string[]): Promise<(Record<string, unknown> | null)[]> {
+  const rows = await db.read(detailsCypher(label, fields), { ids: [...ids] });
   const byId = new Map(rows.map((row) => [row.id as string, row.details as Record<string, unknown>]));
   return ids.map((id) => byId.get(id) ?? null);
 }
