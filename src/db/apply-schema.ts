@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { barredTextCypher } from '../domain/names.js';
 import { projectPath } from '../project-root.js';
 import type { Db } from './run-query.js';
 
@@ -19,7 +20,7 @@ export function readSchemaStatements(text = readFileSync(projectPath('seed', 'co
  */
 export const BACKFILLS = [
   `MATCH (p:Person) WHERE p.otherIds IS NOT NULL AND p.otherIdText IS NULL
-   SET p.otherIdText = reduce(text = '|', i IN p.otherIds | text + i + '|')`,
+   SET p.otherIdText = ${barredTextCypher('p.otherIds')}`,
 ];
 
 /** Creates constraints and indexes (idempotent) and waits until the indexes are online, so the first query can use them. */

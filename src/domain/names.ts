@@ -35,3 +35,8 @@ export function nameKeys(names: readonly string[]): string[] {
 export function nameKeyText(keys: readonly string[]): string {
   return `|${keys.join('|')}|`;
 }
+
+/** The same `|k1|k2|` text built by Cypher from a list expression, for statements that extend the list in place. */
+export function barredTextCypher(list: string): string {
+  return `reduce(text = '|', item IN ${list} | text + item + '|')`;
+}

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/run-query.js';
+import { barredTextCypher } from '../domain/names.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { PersonModel } from './models.js';
 import { project } from './projections.js';
@@ -39,8 +40,8 @@ WITH old, keep, [old.name] + coalesce(old.aliases, []) AS names, [old.id] + coal
 SET keep.aliases = coalesce(keep.aliases, []) + [a IN names WHERE NOT a IN coalesce(keep.aliases, []) AND a <> keep.name],
     keep.otherIds = coalesce(keep.otherIds, []) + [i IN ids WHERE NOT i IN coalesce(keep.otherIds, [])],
     keep.nameKeys = coalesce(keep.nameKeys, []) + [k IN coalesce(old.nameKeys, []) WHERE NOT k IN coalesce(keep.nameKeys, [])]
-SET keep.nameKeyText = reduce(text = '|', k IN keep.nameKeys | text + k + '|'),
-    keep.otherIdText = reduce(text = '|', i IN keep.otherIds | text + i + '|')
+SET keep.nameKeyText = ${barredTextCypher('keep.nameKeys')},
+    keep.otherIdText = ${barredTextCypher('keep.otherIds')}
 DETACH DELETE old
 RETURN ${project('Person', 'keep')} AS person`;
 

@@ -1,4 +1,5 @@
 import type { Db, Row, Tx } from '../db/run-query.js';
+import { barredTextCypher } from '../domain/names.js';
 import { ENTITY_LABELS, SUPPORTED_BY, type EntityLabel } from '../ingest/source-document.js';
 import type { GraphLookup } from '../ingest/validate-document.js';
 import { groupRelationships, type NodeRow, type WritePlan } from '../ingest/write-plan.js';
@@ -87,8 +88,8 @@ SET n += row.props
 SET n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, []) AND a <> n.name],
     n.otherIds = coalesce(n.otherIds, []) + [i IN row.otherIds WHERE NOT i IN coalesce(n.otherIds, []) AND i <> n.id],
     n.nameKeys = coalesce(n.nameKeys, []) + [k IN row.nameKeys WHERE NOT k IN coalesce(n.nameKeys, [])]
-SET n.nameKeyText = reduce(text = '|', k IN n.nameKeys | text + k + '|'),
-    n.otherIdText = reduce(text = '|', i IN n.otherIds | text + i + '|')`;
+SET n.nameKeyText = ${barredTextCypher('n.nameKeys')},
+    n.otherIdText = ${barredTextCypher('n.otherIds')}`;
   }
   return `
 UNWIND $rows AS row
