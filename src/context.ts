@@ -33,8 +33,7 @@ export function createContext(db: Db, request: { requestId: string; authenticate
           async (keys: readonly DetailKey[]) => {
             const ids = [...new Set(keys.map((k) => k.id))];
             const fields = [...new Set(keys.map((k) => k.field))];
-            const details = await loadDetails(db, label, ids, fields);
-            const byId = new Map(ids.map((id, i) => [id, details[i]]));
+            const byId = await loadDetails(db, label, ids, fields);
             return keys.map((k) => byId.get(k.id)?.[k.field] ?? null);
           },
           { cacheKeyFn: (k) => `${k.id}\u0000${k.field}` },

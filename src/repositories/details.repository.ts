@@ -109,9 +109,8 @@ RETURN id, {
 } AS details`;
 }
 
-/** The asked-for fields of many entities of one type in one query; entries are null for ids not in the graph. */
-export async function loadDetails(db: Db, label: DetailedLabel, ids: readonly string[], fields: readonly string[]): Promise<(Record<string, unknown> | null)[]> {
+/** The asked-for fields of many entities of one type in one query, by id; ids not in the graph are absent. */
+export async function loadDetails(db: Db, label: DetailedLabel, ids: readonly string[], fields: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
   const rows = await db.read(detailsCypher(label, fields), { ids: [...ids] });
-  const byId = new Map(rows.map((row) => [row.id as string, row.details as Record<string, unknown>]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return new Map(rows.map((row) => [row.id as string, row.details as Record<string, unknown>]));
 }
