@@ -1,5 +1,5 @@
 import type { Db } from '../src/db/run-query.js';
-import { WORLD_SIZES, type WorldSize } from './world.js';
+import { createRandom, WORLD_SIZES, type WorldSize } from './world.js';
 
 /** One key question: our GraphQL document, and the closest @neo4j/graphql can come (null: it has no equivalent). */
 export interface Question {
@@ -20,18 +20,6 @@ query ($id: ID!) {
   }
 }`;
 
-/** mulberry32 again: parameter pools must be the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const official = (i: number) => `official-${String(i).padStart(6, '0')}`;
 
 /**
@@ -39,7 +27,7 @@ const official = (i: number) => `official-${String(i).padStart(6, '0')}`;
  * (the heavy tail is where slow queries live), the rest uniform; pairs for "meetings between" really met.
  */
 export async function buildQuestions(db: Db, size: WorldSize, poolSize = 200): Promise<Question[]> {
-  const random = seeded(42);
+  const random = createRandom(42).next;
   const { officials, meetings } = WORLD_SIZES[size];
   const pick = (n: number) => Math.floor(random() * n);
   const people = Array.from({ length: poolSize }, (_, i) => official(i % 4 === 0 ? pick(Math.min(100, officials)) : pick(officials)));

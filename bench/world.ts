@@ -14,7 +14,7 @@ export type WorldSize = keyof typeof WORLD_SIZES;
 export const NO_GRAPH: GraphLookup = { findByIds: async () => new Map(), findPeopleByNameKeys: async () => new Map() };
 
 /** mulberry32: a small, fast, seeded generator, so the same size always gives the same world. */
-function createRandom(seed: number) {
+export function createRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
