@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { SUPPORTED_BY } from '../src/ingest/source-document.js';
+import { SUPPORTED_BY } from '../src/domain/registry/index.js';
+import { groupRelationships, type WritePlan } from '../src/domain/write-plan-rows.js';
 import { javaCommand } from '../src/local-neo4j/local-neo4j.js';
-import { groupRelationships, type WritePlan } from '../src/ingest/write-plan.js';
 
 const run = promisify(execFile);
 
@@ -37,16 +37,16 @@ function writeCsv(file: string, fixed: string[], rows: { fixed: unknown[]; props
   const types = keys.map((key) => columnType(rows.map((row) => row.props[key])));
   const fd = openSync(file, 'w');
   try {
-    writeSync(fd, [...fixed, ...keys.map((key, i) => `${key}:${types[i]}`)].join(',') + '\n');
+    writeSync(fd, `${[...fixed, ...keys.map((key, i) => `${key}:${types[i]}`)].join(',')}\n`);
     let chunk: string[] = [];
     for (const row of rows) {
       chunk.push([...row.fixed.map(csvField), ...keys.map((key) => csvField(row.props[key]))].join(','));
       if (chunk.length === 10_000) {
-        writeSync(fd, chunk.join('\n') + '\n');
+        writeSync(fd, `${chunk.join('\n')}\n`);
         chunk = [];
       }
     }
-    if (chunk.length > 0) writeSync(fd, chunk.join('\n') + '\n');
+    if (chunk.length > 0) writeSync(fd, `${chunk.join('\n')}\n`);
   } finally {
     closeSync(fd);
   }
@@ -59,11 +59,19 @@ function writeCsv(file: string, fixed: string[], rows: { fixed: unknown[]; props
 function writeImportFiles(plan: WritePlan, dir: string): string[] {
   const args: string[] = [];
   const sources = join(dir, 'Source.csv');
-  writeCsv(sources, ['id:ID(Source)'], plan.sources.map((s) => ({ fixed: [s.id], props: s.props })));
+  writeCsv(
+    sources,
+    ['id:ID(Source)'],
+    plan.sources.map((s) => ({ fixed: [s.id], props: s.props })),
+  );
   args.push(`--nodes=Source=${sources}`);
   for (const [label, rows] of plan.nodes) {
     const nodes = join(dir, `${label}.csv`);
-    writeCsv(nodes, [`id:ID(${label})`], rows.map((row) => ({ fixed: [row.id], props: row.props })));
+    writeCsv(
+      nodes,
+      [`id:ID(${label})`],
+      rows.map((row) => ({ fixed: [row.id], props: row.props })),
+    );
     args.push(`--nodes=${label}=${nodes}`);
     const evidence = join(dir, `${label}-${SUPPORTED_BY}.csv`);
     writeCsv(
@@ -80,7 +88,12 @@ function writeImportFiles(plan: WritePlan, dir: string): string[] {
       [`:START_ID(${fromLabel})`, `:END_ID(${toLabel})`],
       rows.map((row) => ({
         fixed: [row.from, row.to],
-        props: { ...row.props, sourceIds: row.evidence.map((e) => e.source), paragraphs: row.evidence.map((e) => e.paragraph), notes: row.evidence.map((e) => e.note) },
+        props: {
+          ...row.props,
+          sourceIds: row.evidence.map((e) => e.source),
+          paragraphs: row.evidence.map((e) => e.paragraph),
+          notes: row.evidence.map((e) => e.note),
+        },
       })),
     );
     args.push(`--relationships=${type}=${file}`);
@@ -106,14 +119,31 @@ export async function importWithAdminTool(plan: WritePlan, libDir: string, workD
   const confDir = join(workDir, 'conf');
   mkdirSync(csvDir, { recursive: true });
   mkdirSync(confDir, { recursive: true });
-  writeFileSync(join(confDir, 'neo4j.conf'), `server.directories.data=${join(workDir, 'data')}\nserver.directories.logs=${join(workDir, 'logs')}\n`);
+  writeFileSync(
+    join(confDir, 'neo4j.conf'),
+    `server.directories.data=${join(workDir, 'data')}\nserver.directories.logs=${join(workDir, 'logs')}\n`,
+  );
   let t = performance.now();
   const files = writeImportFiles(plan, csvDir);
   const csvMs = performance.now() - t;
   t = performance.now();
   const { stdout } = await run(
     javaCommand(),
-    ['-cp', `${libDir}/*`, 'org.neo4j.cli.AdminTool', 'database', 'import', 'full', 'neo4j', '--array-delimiter=U+001F', '--multiline-fields=true', '--overwrite-destination=true', ...files],
+    [
+      '-cp',
+      `${libDir}/*`,
+      'org.neo4j.cli.AdminTool',
+      'database',
+      'import',
+      'full',
+      'neo4j',
+      '--array-delimiter=U+001F',
+      '--multiline-fields=true',
+      '--overwrite-destination=true',
+      // The tool writes import.report into the working directory unless told where; it belongs to the throwaway home.
+      `--report-file=${join(workDir, 'import.report')}`,
+      ...files,
+    ],
     { env: { ...process.env, NEO4J_HOME: workDir, NEO4J_CONF: confDir }, maxBuffer: 64 * 1024 * 1024 },
   );
   const importMs = performance.now() - t;

@@ -1,9 +1,9 @@
 import type { Driver } from 'neo4j-driver';
-import { ingestDocuments } from '../src/ingest/ingest-documents.js';
-import type { SourceDocument } from '../src/ingest/source-document.js';
 import { createDriver } from '../src/db/driver.js';
 import { createDb, type Db } from '../src/db/run-query.js';
-import { ensureRunning, stop, type Log } from '../src/local-neo4j/local-neo4j.js';
+import type { SourceDocument } from '../src/domain/registry/index.js';
+import { ensureRunning, type Log, stop } from '../src/local-neo4j/local-neo4j.js';
+import { ingestDocuments } from '../src/services/ingest.service.js';
 import { WORLD_SIZES, type WorldSize } from './world.js';
 
 export interface BenchDb {

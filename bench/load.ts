@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { applySchema } from '../src/db/apply-schema.js';
 import type { Db } from '../src/db/run-query.js';
-import { validateBatch } from '../src/ingest/validate-document.js';
-import { buildWritePlan, groupRelationships, type WritePlan } from '../src/ingest/write-plan.js';
+import { groupRelationships, type WritePlan } from '../src/domain/write-plan-rows.js';
+import { validateBatch } from '../src/ingest/validation/validate-batch.js';
+import { buildWritePlan } from '../src/ingest/write-plan.js';
 import { instanceLayout } from '../src/local-neo4j/layout.js';
 import { projectPath } from '../src/project-root.js';
 import { importWithAdminTool } from './admin-import.js';
@@ -19,10 +20,14 @@ import { generateWorld, NO_GRAPH, WORLD_SIZES, type WorldSize } from './world.js
  * rows also go, as CSV, through `neo4j-admin database import full` into a throwaway store, the offline ceiling.
  */
 
-const say = (line: string) => process.stderr.write(line + '\n');
+const say = (line: string) => process.stderr.write(`${line}\n`);
 
 async function graphSize(db: Db): Promise<{ nodes: number; relationships: number }> {
-  const [row] = await db.read('CALL () { MATCH (n) WHERE NOT n:IngestLock RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships');
+  const [row] = await db.read(
+    `CALL () { MATCH (n) WHERE NOT n:IngestLock RETURN count(n) AS nodes }
+     CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+     RETURN nodes, relationships`,
+  );
   return { nodes: row!.nodes as number, relationships: row!.relationships as number };
 }
 
@@ -37,12 +42,18 @@ async function writeRaw(driver: Driver, plan: WritePlan): Promise<void> {
   for (const [label, rows] of plan.nodes) {
     await run(`UNWIND $rows AS row CREATE (n:${label} {id: row.id}) SET n += row.props`, rows);
     const evidence = rows.flatMap((row) => row.evidence.map((e) => ({ id: row.id, ...e })));
-    await run(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}), (s:Source {id: row.source}) CREATE (n)-[:SUPPORTED_BY {paragraph: row.paragraph, note: row.note}]->(s)`, evidence);
+    await run(
+      `UNWIND $rows AS row MATCH (n:${label} {id: row.id}), (s:Source {id: row.source})
+       CREATE (n)-[:SUPPORTED_BY {paragraph: row.paragraph, note: row.note}]->(s)`,
+      evidence,
+    );
   }
   for (const { fromLabel: from, type, toLabel: to, rows } of groupRelationships(plan)) {
     await run(
       `UNWIND $rows AS row MATCH (a:${from} {id: row.from}), (b:${to} {id: row.to})
-       CREATE (a)-[r:${type}]->(b) SET r += row.props, r.sourceIds = [e IN row.evidence | e.source], r.paragraphs = [e IN row.evidence | e.paragraph], r.notes = [e IN row.evidence | e.note]`,
+       CREATE (a)-[r:${type}]->(b)
+        SET r += row.props, r.sourceIds = [e IN row.evidence | e.source], r.paragraphs = [e IN row.evidence | e.paragraph],
+            r.notes = [e IN row.evidence | e.note]`,
       rows,
     );
   }
@@ -50,7 +61,11 @@ async function writeRaw(driver: Driver, plan: WritePlan): Promise<void> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { size: { type: 'string', default: 'tiny' }, batch: { type: 'string', default: '10' }, keep: { type: 'boolean', default: false } },
+    options: {
+      size: { type: 'string', default: 'tiny' },
+      batch: { type: 'string', default: '10' },
+      keep: { type: 'boolean', default: false },
+    },
   });
   const size = values.size as WorldSize;
   if (!(size in WORLD_SIZES)) throw new Error(`--size must be one of ${Object.keys(WORLD_SIZES).join(', ')}`);
@@ -63,7 +78,10 @@ async function main(): Promise<void> {
   const bench = await openBenchDb(say);
   const { driver, db } = bench;
   try {
-    const checked = await validateBatch(world.map((value, i) => ({ file: `world-${i}`, value })), NO_GRAPH);
+    const checked = await validateBatch(
+      world.map((value, i) => ({ file: `world-${i}`, value })),
+      NO_GRAPH,
+    );
     if (!('batch' in checked)) throw new Error('the world does not validate as one batch');
     const plan = buildWritePlan(checked.batch);
     await emptyDatabase(driver);
@@ -94,28 +112,52 @@ async function main(): Promise<void> {
       ingest: { ...ingested, ms: Math.round(ingestMs), itemsPerSecond: rate(ingested, ingestMs) },
       rawUnwind: { ...raw, ms: Math.round(rawMs), itemsPerSecond: rate(raw, rawMs) },
       adminImport: {
-        nodes: imported.nodes, relationships: imported.relationships, ms: Math.round(imported.importMs), csvWriteMs: Math.round(imported.csvMs),
+        nodes: imported.nodes,
+        relationships: imported.relationships,
+        ms: Math.round(imported.importMs),
+        csvWriteMs: Math.round(imported.csvMs),
         itemsPerSecond: rate(imported, imported.importMs),
       },
     };
     const ratio = result.ingest.itemsPerSecond / result.rawUnwind.itemsPerSecond;
+    const row = (...cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+    const seconds = (ms: number) => (ms / 1000).toFixed(1);
     const table = [
-      `| loader (${size}: ${result.world.officials} officials, ${result.world.meetings} meetings) | nodes | relationships | seconds | nodes+relationships per second |`,
+      row(
+        `loader (${size}: ${result.world.officials} officials, ${result.world.meetings} meetings)`,
+        'nodes',
+        'relationships',
+        'seconds',
+        'nodes+relationships per second',
+      ),
       '| --- | ---: | ---: | ---: | ---: |',
-      `| project ingestion (validation, alias matching; ${perIngest} documents per ingest, one transaction each) | ${ingested.nodes} | ${ingested.relationships} | ${(ingestMs / 1000).toFixed(1)} | ${result.ingest.itemsPerSecond} |`,
-      `| raw UNWIND … CREATE through the driver | ${raw.nodes} | ${raw.relationships} | ${(rawMs / 1000).toFixed(1)} | ${result.rawUnwind.itemsPerSecond} |`,
-      `| neo4j-admin database import full (offline, empty store; writing its CSV took ${(imported.csvMs / 1000).toFixed(1)} s more) | ${imported.nodes} | ${imported.relationships} | ${(imported.importMs / 1000).toFixed(1)} | ${result.adminImport.itemsPerSecond} |`,
+      row(
+        `project ingestion (validation, alias matching; ${perIngest} documents per ingest, one transaction each)`,
+        ingested.nodes,
+        ingested.relationships,
+        seconds(ingestMs),
+        result.ingest.itemsPerSecond,
+      ),
+      row('raw UNWIND … CREATE through the driver', raw.nodes, raw.relationships, seconds(rawMs), result.rawUnwind.itemsPerSecond),
+      row(
+        `neo4j-admin database import full (offline, empty store; writing its CSV took ${seconds(imported.csvMs)} s more)`,
+        imported.nodes,
+        imported.relationships,
+        seconds(imported.importMs),
+        result.adminImport.itemsPerSecond,
+      ),
       '',
       `Ingestion runs at ${(ratio * 100).toFixed(0)} % of the raw UNWIND rate.`,
     ].join('\n');
     const dir = projectPath('bench', 'results');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(`${dir}/load-${size}.json`, JSON.stringify({ ...result, ingestShareOfRaw: ratio }, null, 2) + '\n');
-    writeFileSync(`${dir}/load-${size}.md`, table + '\n');
-    process.stdout.write(table + '\n');
+    writeFileSync(`${dir}/load-${size}.json`, `${JSON.stringify({ ...result, ingestShareOfRaw: ratio }, null, 2)}\n`);
+    writeFileSync(`${dir}/load-${size}.md`, `${table}\n`);
+    process.stdout.write(`${table}\n`);
     for (const other of [raw, imported]) {
       if (ingested.nodes !== other.nodes || ingested.relationships !== other.relationships) {
-        throw new Error(`the loaders wrote different graphs: ${JSON.stringify({ ingested, raw, imported: { nodes: imported.nodes, relationships: imported.relationships } })}`);
+        const counts = { ingested, raw, imported: { nodes: imported.nodes, relationships: imported.relationships } };
+        throw new Error(`the loaders wrote different graphs: ${JSON.stringify(counts)}`);
       }
     }
   } finally {

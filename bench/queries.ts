@@ -22,7 +22,7 @@ import { generateWorld, WORLD_SIZES, type WorldSize } from './world.js';
  * already holds it (left there by `npm run bench:load -- --size <size> --keep`).
  */
 
-const say = (line: string) => process.stderr.write(line + '\n');
+const say = (line: string) => process.stderr.write(`${line}\n`);
 
 interface Statement {
   cypher: string;
@@ -71,7 +71,11 @@ function waves(statements: Statement[]): Statement[][] {
 }
 
 async function postGraphql(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
   if (!response.ok || body.errors?.length || body.data == null) {
     throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
@@ -118,7 +122,12 @@ function summarise(runs: Measured[]): VariantResult {
   const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const wall = runs.reduce((sum, r) => sum + r.wallMs, 0);
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { p50: round(percentile(latencies, 0.5)), p99: round(percentile(latencies, 0.99)), rps: Math.round((latencies.length / wall) * 1000), requests: latencies.length };
+  return {
+    p50: round(percentile(latencies, 0.5)),
+    p99: round(percentile(latencies, 0.99)),
+    rps: Math.round((latencies.length / wall) * 1000),
+    requests: latencies.length,
+  };
 }
 
 async function main(): Promise<void> {
@@ -141,7 +150,10 @@ async function main(): Promise<void> {
   const servers: (() => Promise<void>)[] = [];
   try {
     if (!(await worldIsLoaded(bench.db, size))) {
-      say(`the bench database does not hold the ${size} world; ingesting it (npm run bench:load -- --size ${size} --keep does the same, and compares loaders)`);
+      say(
+        `the bench database does not hold the ${size} world; ingesting it ` +
+          `(npm run bench:load -- --size ${size} --keep does the same, and compares loaders)`,
+      );
       await emptyDatabase(bench.driver);
       await applySchema(bench.db);
       await ingestWorld(bench.db, generateWorld(size), 10, say);
@@ -149,7 +161,9 @@ async function main(): Promise<void> {
     const db = recordingDb(bench.db);
     const apollo = createServer({ logger: silentLogger, production: true, auth: { mutationsEnabled: false, queriesRequireKey: false } });
     await apollo.start();
-    const http = createHttpServer(createHttpHandler(apollo, { db, apiKey: undefined, browserUrl: 'http://localhost:27474/browser/', logger: silentLogger }));
+    const http = createHttpServer(
+      createHttpHandler(apollo, { db, apiKey: undefined, browserUrl: 'http://localhost:27474/browser/', logger: silentLogger }),
+    );
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     servers.push(async () => {
       http.closeAllConnections();
@@ -164,7 +178,17 @@ async function main(): Promise<void> {
     const results = [];
     const began = performance.now();
     for (const question of questions) {
-      results.push(await measureQuestion(question, { oursUrl, neo4jGraphqlUrl: baseline.url, driver: bench.driver, db, requests, rounds, concurrency }));
+      results.push(
+        await measureQuestion(question, {
+          oursUrl,
+          neo4jGraphqlUrl: baseline.url,
+          driver: bench.driver,
+          db,
+          requests,
+          rounds,
+          concurrency,
+        }),
+      );
       say(`measured: ${question.name} (${Math.round((performance.now() - began) / 1000)} s)`);
     }
     report(size, { concurrency, requests, rounds }, results);
@@ -185,7 +209,15 @@ interface QuestionResult {
 
 async function measureQuestion(
   question: Question,
-  setup: { oursUrl: string; neo4jGraphqlUrl: string; driver: Driver; db: ReturnType<typeof recordingDb>; requests: number; rounds: number; concurrency: number },
+  setup: {
+    oursUrl: string;
+    neo4jGraphqlUrl: string;
+    driver: Driver;
+    db: ReturnType<typeof recordingDb>;
+    requests: number;
+    rounds: number;
+    concurrency: number;
+  },
 ): Promise<QuestionResult> {
   const { oursUrl, neo4jGraphqlUrl, driver, db, requests, rounds, concurrency } = setup;
   const total = requests * rounds;
@@ -236,7 +268,8 @@ function report(size: WorldSize, settings: { concurrency: number; requests: numb
     `Queries on the ${size} world (${world.officials} officials, ${world.meetings} meetings); concurrency ${settings.concurrency}, ` +
       `${settings.rounds} interleaved rounds of ${settings.requests} requests per variant. Latency in ms.`,
     '',
-    '| question | ours p50 / p99 | rps | direct Cypher p50 / p99 | rps | @neo4j/graphql p50 / p99 | rps | ours p50 ÷ direct p50 | ours rps ÷ @neo4j/graphql rps |',
+    `| ${['question', 'ours p50 / p99', 'rps', 'direct Cypher p50 / p99', 'rps', '@neo4j/graphql p50 / p99', 'rps'].join(' | ')} | ` +
+      'ours p50 ÷ direct p50 | ours rps ÷ @neo4j/graphql rps |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map((r) =>
       [
@@ -249,7 +282,10 @@ function report(size: WorldSize, settings: { concurrency: number; requests: numb
         r.neo4jGraphql ? r.neo4jGraphql.rps : '—',
         ratio(r.ours.p50 / r.direct.p50),
         r.neo4jGraphql ? ratio(r.ours.rps / r.neo4jGraphql.rps) : '—',
-      ].join(' | ').replace(/^/, '| ').concat(' |'),
+      ]
+        .join(' | ')
+        .replace(/^/, '| ')
+        .concat(' |'),
     ),
     '',
     '@neo4j/graphql queries are the closest it can express:',
@@ -258,9 +294,9 @@ function report(size: WorldSize, settings: { concurrency: number; requests: numb
   const table = lines.join('\n');
   const dir = projectPath('bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(`${dir}/queries-${size}.json`, JSON.stringify({ size, world, ...settings, results }, null, 2) + '\n');
-  writeFileSync(`${dir}/queries-${size}.md`, table + '\n');
-  process.stdout.write(table + '\n');
+  writeFileSync(`${dir}/queries-${size}.json`, `${JSON.stringify({ size, world, ...settings, results }, null, 2)}\n`);
+  writeFileSync(`${dir}/queries-${size}.md`, `${table}\n`);
+  process.stdout.write(`${table}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -34,12 +34,14 @@ export async function buildQuestions(db: Db, size: WorldSize, poolSize = 200): P
   const strangers = Array.from({ length: poolSize }, () => [official(pick(officials)), official(pick(officials))] as const);
 
   const meetingIds = Array.from({ length: poolSize }, () => `meeting-${String(pick(meetings)).padStart(7, '0')}`);
-  const pairs = (await db.read(
-    `UNWIND $ids AS id
+  const pairs = (
+    await db.read(
+      `UNWIND $ids AS id
      MATCH (a:Person)-[:ATTENDED]->(:Meeting {id: id})<-[:ATTENDED]-(b:Person) WHERE a.id < b.id
      WITH id, collect([a.id, b.id])[0] AS pair RETURN pair`,
-    { ids: meetingIds },
-  )).map((row) => row.pair as [string, string]);
+      { ids: meetingIds },
+    )
+  ).map((row) => row.pair as [string, string]);
 
   const posts = (await db.read(`MATCH (p:Post) RETURN p.id AS id ORDER BY id`)).map((row) => row.id as string);
   const postDays = Array.from({ length: poolSize }, () => ({

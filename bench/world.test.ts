@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateBatch } from '../src/ingest/validate-document.js';
+import { validateBatch } from '../src/ingest/validation/validate-batch.js';
 import { generateWorld, NO_GRAPH } from './world.js';
 
 describe('generateWorld', () => {
@@ -13,7 +13,10 @@ describe('generateWorld', () => {
   it('has the size asked for, in documents the project accepts as one batch', async () => {
     expect(world.flatMap((d) => d.people ?? [])).toHaveLength(200);
     expect(world.flatMap((d) => d.meetings ?? [])).toHaveLength(1_000);
-    const result = await validateBatch(world.map((value, i) => ({ file: `world-${i}`, value })), NO_GRAPH);
+    const result = await validateBatch(
+      world.map((value, i) => ({ file: `world-${i}`, value })),
+      NO_GRAPH,
+    );
     expect(result.problems).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
-import type { SourceDocument } from '../src/ingest/source-document.js';
-import type { GraphLookup } from '../src/ingest/validate-document.js';
+import type { SourceDocument } from '../src/domain/registry/index.js';
+import type { GraphLookup } from '../src/ingest/validation/link-people.js';
 
 /** World sizes: the benchmark's tiny size runs in CI; the others are for measuring on a developer machine. */
 export const WORLD_SIZES = {
@@ -39,7 +39,7 @@ export function createRandom(seed: number) {
 function createZipf(n: number, s: number, q: number, random: () => number) {
   const cumulative = new Float64Array(n);
   let total = 0;
-  for (let i = 0; i < n; i++) cumulative[i] = total += 1 / Math.pow(i + q, s);
+  for (let i = 0; i < n; i++) cumulative[i] = total += 1 / (i + q) ** s;
   return () => {
     const target = random() * total;
     let lo = 0;
@@ -53,18 +53,68 @@ function createZipf(n: number, s: number, q: number, random: () => number) {
   };
 }
 
-const TOPICS = ['NAVAL_COOPERATION', 'MILITARY_COOPERATION', 'SECURITY', 'EXCHANGE_VISITS_OF_SERVICEMEN', 'DEMINING', 'RECONSTRUCTION', 'REGIONAL_SECURITY', 'BILATERAL_RELATIONS', 'TRADE'] as const;
+const TOPICS = [
+  'NAVAL_COOPERATION',
+  'MILITARY_COOPERATION',
+  'SECURITY',
+  'EXCHANGE_VISITS_OF_SERVICEMEN',
+  'DEMINING',
+  'RECONSTRUCTION',
+  'REGIONAL_SECURITY',
+  'BILATERAL_RELATIONS',
+  'TRADE',
+] as const;
 const FORMATS = ['BILATERAL', 'EXPANDED', 'ONE_ON_ONE', 'MULTILATERAL', 'CALL'] as const;
 const INSTITUTIONS = [
   { key: 'mod', name: 'Ministry of Defence', kind: 'MINISTRY', posts: ['Minister of Defence', 'Deputy Minister of Defence'] },
-  { key: 'navy', name: 'Naval Forces', kind: 'NAVAL_FORCES', parent: 'mod', posts: ['Commander of the Naval Forces', 'Chief of the Naval Staff'] },
+  {
+    key: 'navy',
+    name: 'Naval Forces',
+    kind: 'NAVAL_FORCES',
+    parent: 'mod',
+    posts: ['Commander of the Naval Forces', 'Chief of the Naval Staff'],
+  },
   { key: 'army', name: 'Army', kind: 'ARMY', parent: 'mod', posts: ['Chief of Army Staff', 'Deputy Chief of Army Staff'] },
   { key: 'parliament', name: 'Parliament', kind: 'PARLIAMENT', posts: ['Speaker of Parliament', 'Chair of the Defence Committee'] },
   { key: 'presidency', name: 'Presidency', kind: 'PRESIDENCY', posts: ['President', 'Head of the Presidential Administration'] },
-  { key: 'mfa', name: 'Ministry of Foreign Affairs', kind: 'MINISTRY', posts: ['Minister of Foreign Affairs', 'Deputy Minister of Foreign Affairs'] },
+  {
+    key: 'mfa',
+    name: 'Ministry of Foreign Affairs',
+    kind: 'MINISTRY',
+    posts: ['Minister of Foreign Affairs', 'Deputy Minister of Foreign Affairs'],
+  },
 ] as const;
-const GIVEN = ['Amir', 'Leyla', 'Farid', 'Nigar', 'Rashid', 'Samira', 'Tariq', 'Aysel', 'Kamran', 'Zehra', 'Orhan', 'Dilara', 'Yusuf', 'Nadia', 'Emil'];
-const FAMILY = ['Aliyev', 'Khan', 'Hasanli', 'Qureshi', 'Mammadov', 'Malik', 'Guliyev', 'Siddiqui', 'Rzayev', 'Chaudhry', 'Karimov', 'Butt'];
+const GIVEN = [
+  'Amir',
+  'Leyla',
+  'Farid',
+  'Nigar',
+  'Rashid',
+  'Samira',
+  'Tariq',
+  'Aysel',
+  'Kamran',
+  'Zehra',
+  'Orhan',
+  'Dilara',
+  'Yusuf',
+  'Nadia',
+  'Emil',
+];
+const FAMILY = [
+  'Aliyev',
+  'Khan',
+  'Hasanli',
+  'Qureshi',
+  'Mammadov',
+  'Malik',
+  'Guliyev',
+  'Siddiqui',
+  'Rzayev',
+  'Chaudhry',
+  'Karimov',
+  'Butt',
+];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const ev = (paragraph: number, note: string) => [{ paragraph, note }];
@@ -87,7 +137,17 @@ export function generateWorld(size: WorldSize, options: { seed?: number; meeting
     const country = `X${pad(c, 3)}`;
     const registry: SourceDocument = {
       format: 'officials-graph/source-document@1',
-      sources: [{ id: `synthetic-registry-${country}`, kind: 'REFERENCE', publisher: 'Synthetic registry', title: `Officials of Country ${c} (${size})`, published: '2025', language: 'en', paragraphs: 3 }],
+      sources: [
+        {
+          id: `synthetic-registry-${country}`,
+          kind: 'REFERENCE',
+          publisher: 'Synthetic registry',
+          title: `Officials of Country ${c} (${size})`,
+          published: '2025',
+          language: 'en',
+          paragraphs: 3,
+        },
+      ],
       countries: [{ id: country, name: `Country ${c}`, evidence: ev(1, 'listed in the registry') }],
       organizations: [],
       people: [],
@@ -98,7 +158,10 @@ export function generateWorld(size: WorldSize, options: { seed?: number; meeting
     for (const institution of INSTITUTIONS) {
       const org = `org-${country}-${institution.key}`;
       registry.organizations!.push({
-        id: org, name: `${institution.name} of Country ${c}`, kind: institution.kind, country,
+        id: org,
+        name: `${institution.name} of Country ${c}`,
+        kind: institution.kind,
+        country,
         ...('parent' in institution ? { parent: `org-${country}-${institution.parent}` } : {}),
         evidence: ev(1, 'listed in the registry'),
       });
@@ -125,7 +188,10 @@ export function generateWorld(size: WorldSize, options: { seed?: number; meeting
     const turn = Math.floor(i / posts.length);
     const start = 2000 + ((turn * 3) % 24);
     registry.tenures!.push({
-      id: `tenure-${id}`, person: id, post, start: `${start}-${pad(random.int(1, 12))}`,
+      id: `tenure-${id}`,
+      person: id,
+      post,
+      start: `${start}-${pad(random.int(1, 12))}`,
       ...(start + 3 <= 2025 ? { end: `${start + 3}-${pad(random.int(1, 12))}` } : {}),
       evidence: ev(3, 'term recorded in the registry'),
     });
@@ -138,11 +204,21 @@ export function generateWorld(size: WorldSize, options: { seed?: number; meeting
     const count = Math.min(perSource, meetings - first);
     const doc: SourceDocument = {
       format: 'officials-graph/source-document@1',
-      sources: [{ id: sourceId, kind: 'NEWS_REPORT', publisher: 'Synthetic Wire', title: `Report ${first / perSource}`, published: '2025-01-01', language: 'en', paragraphs: count }],
+      sources: [
+        {
+          id: sourceId,
+          kind: 'NEWS_REPORT',
+          publisher: 'Synthetic Wire',
+          title: `Report ${first / perSource}`,
+          published: '2025-01-01',
+          language: 'en',
+          paragraphs: count,
+        },
+      ],
       meetings: [],
     };
     for (let m = 0; m < count; m++) {
-      const size = Math.min(officials, 2 + Math.floor(Math.pow(random.next(), 3) * 11));
+      const size = Math.min(officials, 2 + Math.floor(random.next() ** 3 * 11));
       const chosen = new Set<number>();
       while (chosen.size < size) chosen.add(pickOfficial());
       const participants = [...chosen].map((i, k) => ({ person: people[i]!.id, role: k === 0 ? 'HOST' : 'ATTENDEE' }));

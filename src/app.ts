@@ -2,12 +2,13 @@ import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { applySchema } from './db/apply-schema.js';
-import { openDb, type OpenDb } from './db/open-db.js';
+import { type OpenDb, openDb } from './db/open-db.js';
 import { createHttpHandler } from './http.js';
-import { formatProblems } from './ingest/validate-document.js';
+import { formatProblems } from './ingest/validation/problem.js';
 import type { Logger } from './logger.js';
-import { ingestFiles, seedFiles } from './seed.js';
+import { seedFiles } from './seed.js';
 import { createServer } from './server.js';
+import { ingestFiles } from './services/ingest.service.js';
 
 /** How long requests in flight may take to finish when the API stops. */
 const STOP_GRACE_MS = 5_000;
@@ -23,7 +24,10 @@ export interface RunningApp {
  * The whole start-up, in the order of the data flow: Neo4j (found by the one rule) → constraints and indexes →
  * seed documents → Apollo server → HTTP listener. Every step is idempotent, so a restart changes no data.
  */
-export async function startApp(config: Config, options: { logger: Logger; say: (line: string) => void; seed?: boolean }): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  options: { logger: Logger; say: (line: string) => void; seed?: boolean },
+): Promise<RunningApp> {
   const database = await openDb(config, options.say);
   try {
     const statements = await applySchema(database.db);
@@ -39,7 +43,9 @@ export async function startApp(config: Config, options: { logger: Logger; say: (
       auth: { mutationsEnabled: config.apiKey !== undefined, queriesRequireKey: config.queriesRequireApiKey },
     });
     await server.start();
-    const http = createHttpServer(createHttpHandler(server, { db: database.db, apiKey: config.apiKey, browserUrl: config.browserUrl, logger: options.logger }));
+    const http = createHttpServer(
+      createHttpHandler(server, { db: database.db, apiKey: config.apiKey, browserUrl: config.browserUrl, logger: options.logger }),
+    );
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
       http.listen(config.http.port, config.http.host, resolve);

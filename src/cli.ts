@@ -2,15 +2,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { loadConfig, ConfigError } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
 import { applySchema } from './db/apply-schema.js';
-import { fingerprint, RUN_LENGTH } from './domain/copy-check.js';
 import { openDb } from './db/open-db.js';
-import { exportDocuments } from './ingest/export-documents.js';
-import type { IngestProgress } from './ingest/ingest-documents.js';
-import { formatProblems } from './ingest/validate-document.js';
-import { ensureRunning, LocalNeo4jError, reset, status, stop, type LocalStatus } from './local-neo4j/local-neo4j.js';
-import { ingestFiles, seedFiles } from './seed.js';
+import { fingerprint, RUN_LENGTH } from './domain/copy-check.js';
+import { formatProblems } from './ingest/validation/problem.js';
+import { ensureRunning, LocalNeo4jError, type LocalStatus, reset, status, stop } from './local-neo4j/local-neo4j.js';
+import { seedFiles } from './seed.js';
+import { exportDocuments } from './services/export.service.js';
+import { type IngestProgress, ingestFiles } from './services/ingest.service.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -23,7 +23,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 
 Neo4j: NEO4J_URI/NEO4J_USERNAME/NEO4J_PASSWORD if set (environment or .env), else the local server.`;
 
-const log = (line: string) => process.stderr.write(line + '\n');
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** A bar on stderr for inputs large enough to wait for; silent when output is not a terminal. */
 function progressBar(): IngestProgress | undefined {
@@ -46,7 +46,7 @@ function formatBytes(bytes: number): string {
 
 function printStatus(s: LocalStatus): void {
   process.stdout.write(
-    [
+    `${[
       `instance  ${s.instance}`,
       `neo4j     ${s.version} ${s.provisioned ? '(jars cached)' : '(not downloaded yet)'}`,
       `state     ${s.running ? `running, pid ${s.pid}` : 'stopped'}`,
@@ -54,7 +54,7 @@ function printStatus(s: LocalStatus): void {
       `browser   ${s.browser}`,
       `home      ${s.home}`,
       `disk      jars ${formatBytes(s.diskBytes.jars)}, instance ${formatBytes(s.diskBytes.instance)}`,
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
 }
 
@@ -77,7 +77,10 @@ async function ingestCommand(files: string[]): Promise<number> {
     const began = Date.now();
     const result = await ingestFiles(db, files, progressBar());
     if (!result.ok) {
-      log(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was written:\n${formatProblems(result.problems)}`);
+      log(
+        `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was written:\n` +
+          formatProblems(result.problems),
+      );
       return 1;
     }
     for (const { documentId, personId } of result.linkedPeople) log(`linked ${documentId} to existing person ${personId}`);
@@ -94,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
   switch (command) {
@@ -108,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
         log('fingerprint needs a FILE');
         return 2;
       }
-      process.stdout.write(JSON.stringify({ runLength: RUN_LENGTH, hashes: fingerprint(readFileSync(file, 'utf8')) }) + '\n');
+      process.stdout.write(`${JSON.stringify({ runLength: RUN_LENGTH, hashes: fingerprint(readFileSync(file, 'utf8')) })}\n`);
       return 0;
     }
     case 'export': {
@@ -120,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
       return withDb(async (db) => {
         const documents = await exportDocuments(db);
         mkdirSync(out, { recursive: true });
-        for (const doc of documents) writeFileSync(join(out, `${doc.sources[0]!.id}.json`), JSON.stringify(doc, null, 2) + '\n');
+        for (const doc of documents) writeFileSync(join(out, `${doc.sources[0]!.id}.json`), `${JSON.stringify(doc, null, 2)}\n`);
         log(`wrote ${documents.length} document(s) to ${out}`);
         return 0;
       });

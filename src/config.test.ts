@@ -4,13 +4,25 @@ import { ConfigError, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('uses the server in NEO4J_URI and requires its password', () => {
     const config = loadConfig({ env: { NEO4J_URI: 'neo4j://db.example:7687', NEO4J_PASSWORD: 'secret-pw', PORT: '4100' } });
-    expect(config.neo4j).toEqual({ kind: 'external', uri: 'neo4j://db.example:7687', username: 'neo4j', password: 'secret-pw', database: 'neo4j' });
+    expect(config.neo4j).toEqual({
+      kind: 'external',
+      uri: 'neo4j://db.example:7687',
+      username: 'neo4j',
+      password: 'secret-pw',
+      database: 'neo4j',
+    });
     expect(config.http).toEqual({ host: '127.0.0.1', port: 4100 });
     expect(() => loadConfig({ env: { NEO4J_URI: 'bolt://127.0.0.1:7687' } })).toThrow(/NEO4J_PASSWORD is required/);
   });
 
   it('falls back to the local server when NEO4J_URI is not set', () => {
-    expect(loadConfig({ env: {} }).neo4j).toEqual({ kind: 'local', instance: 'local', initialPassword: undefined, database: 'neo4j', browserAssetsUrl: undefined });
+    expect(loadConfig({ env: {} }).neo4j).toEqual({
+      kind: 'local',
+      instance: 'local',
+      initialPassword: undefined,
+      database: 'neo4j',
+      browserAssetsUrl: undefined,
+    });
     expect(loadConfig({ env: { PORT: '4100' } }).neo4j).toMatchObject({ browserAssetsUrl: 'http://localhost:4100/browser' });
     expect(loadConfig({ env: {}, instance: 'test' }).neo4j).toMatchObject({ kind: 'local', instance: 'test' });
   });

@@ -4,7 +4,13 @@ import { INSTANCE_PORTS } from './local-neo4j/layout.js';
 /** Where the graph lives: a server the user names, or the project's own local Neo4j. */
 export type Neo4jTarget =
   | { kind: 'external'; uri: string; username: string; password: string; database: string }
-  | { kind: 'local'; instance: 'local' | 'test'; initialPassword: string | undefined; database: string; browserAssetsUrl: string | undefined };
+  | {
+      kind: 'local';
+      instance: 'local' | 'test';
+      initialPassword: string | undefined;
+      database: string;
+      browserAssetsUrl: string | undefined;
+    };
 
 export interface Config {
   neo4j: Neo4jTarget;
@@ -75,7 +81,8 @@ export function loadConfig(options: { instance?: 'local' | 'test'; env?: Env; lo
   }
 
   if (env.QUERIES_REQUIRE_API_KEY === 'true' && !env.API_KEY) throw new ConfigError('QUERIES_REQUIRE_API_KEY=true needs API_KEY');
-  if (env.API_KEY !== undefined && env.API_KEY !== '' && env.API_KEY.length < 16) throw new ConfigError('API_KEY must have at least 16 characters');
+  if (env.API_KEY !== undefined && env.API_KEY !== '' && env.API_KEY.length < 16)
+    throw new ConfigError('API_KEY must have at least 16 characters');
   return {
     neo4j,
     http: { host: env.HOST || '127.0.0.1', port: readPort(env, 'PORT', 4000) },

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Db } from './db/run-query.js';
-import { loadDetails, type DetailedLabel } from './repositories/details.repository.js';
+import { countingDb, type Db } from './db/run-query.js';
+import { type DetailedLabel, loadDetails } from './repositories/details.repository.js';
 
 /** One field of one entity's details. */
 export interface DetailKey {
@@ -20,7 +20,8 @@ export interface AppContext {
 }
 
 /** A fresh context per request, so loaders never serve one request's data to another. */
-export function createContext(db: Db, request: { requestId: string; authenticated: boolean; browserUrl: string }): AppContext {
+export function createContext(shared: Db, request: { requestId: string; authenticated: boolean; browserUrl: string }): AppContext {
+  const db = countingDb(shared);
   const loaders = new Map<DetailedLabel, DataLoader<DetailKey, unknown, string>>();
   return {
     db,
@@ -34,7 +35,10 @@ export function createContext(db: Db, request: { requestId: string; authenticate
             const ids = [...new Set(keys.map((k) => k.id))];
             const fields = [...new Set(keys.map((k) => k.field))];
             const byId = await loadDetails(db, label, ids, fields);
-            return keys.map((k) => byId.get(k.id)?.[k.field] ?? null);
+            return keys.map((k) => {
+              const details: Record<string, unknown> | undefined = byId.get(k.id);
+              return details?.[k.field] ?? null;
+            });
           },
           { cacheKeyFn: (k) => `${k.id}\u0000${k.field}` },
         );

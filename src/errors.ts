@@ -23,7 +23,3 @@ export class AppError extends GraphQLError {
     this.name = 'AppError';
   }
 }
-
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}

@@ -1,8 +1,8 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { createContext, type AppContext } from './context.js';
+import { type ApolloServer, HeaderMap } from '@apollo/server';
+import { type AppContext, createContext } from './context.js';
 import type { Db } from './db/run-query.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './project-root.js';
@@ -33,12 +33,19 @@ async function sendBrowserAsset(response: ServerResponse, file: string, extensio
     return sendJson(response, 404, { error: `no browser asset ${file}` });
   }
   // Neo4j Browser runs on another origin (its own port) and fetches these with XHR.
-  response.writeHead(200, { 'content-type': `${ASSET_TYPES[extension]}; charset=utf-8`, 'access-control-allow-origin': '*', 'cache-control': 'no-cache' });
+  response.writeHead(200, {
+    'content-type': `${ASSET_TYPES[extension]}; charset=utf-8`,
+    'access-control-allow-origin': '*',
+    'cache-control': 'no-cache',
+  });
   response.end(body);
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -98,7 +105,8 @@ export function createHttpHandler(server: ApolloServer<AppContext>, options: Htt
       if (url.pathname === '/ready') {
         try {
           const [schema] = await options.db.read(READY_CHECK);
-          if (!schema?.applied) return sendJson(response, 503, { status: 'not ready', reason: 'the graph schema (constraints) is not applied' });
+          if (!schema?.applied)
+            return sendJson(response, 503, { status: 'not ready', reason: 'the graph schema (constraints) is not applied' });
           return sendJson(response, 200, { status: 'ready' });
         } catch {
           return sendJson(response, 503, { status: 'not ready', reason: 'Neo4j does not answer' });
@@ -106,7 +114,12 @@ export function createHttpHandler(server: ApolloServer<AppContext>, options: Htt
       }
       const asset = BROWSER_ASSET.exec(url.pathname);
       if (asset && request.method === 'OPTIONS') {
-        response.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, HEAD', 'access-control-allow-headers': '*', 'access-control-max-age': '600' });
+        response.writeHead(204, {
+          'access-control-allow-origin': '*',
+          'access-control-allow-methods': 'GET, HEAD',
+          'access-control-allow-headers': '*',
+          'access-control-max-age': '600',
+        });
         return void response.end();
       }
       if (asset && (request.method === 'GET' || request.method === 'HEAD')) return sendBrowserAsset(response, asset[1]!, asset[2]!);
@@ -122,12 +135,15 @@ export function createHttpHandler(server: ApolloServer<AppContext>, options: Htt
         try {
           body = JSON.parse(text);
         } catch {
-          return sendJson(response, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendJson(response, 400, {
+            errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+          });
         }
       }
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-        context: async () => createContext(options.db, { requestId, authenticated: presentsKey(request, options.apiKey), browserUrl: options.browserUrl }),
+        context: async () =>
+          createContext(options.db, { requestId, authenticated: presentsKey(request, options.apiKey), browserUrl: options.browserUrl }),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;
@@ -138,9 +154,13 @@ export function createHttpHandler(server: ApolloServer<AppContext>, options: Htt
       for await (const chunk of result.body.asyncIterator) response.write(chunk);
       response.end();
     } catch (error) {
-      if (error instanceof HttpError) return sendJson(response, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      if (error instanceof HttpError)
+        return sendJson(response, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
       options.logger.log('error', 'http handler failed', { requestId, error: error instanceof Error ? error.stack : String(error) });
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+      if (!response.headersSent)
+        sendJson(response, 500, {
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+        });
       else response.end();
     }
   };

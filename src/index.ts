@@ -1,9 +1,9 @@
-import { startApp, type RunningApp } from './app.js';
+import { type RunningApp, startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { LocalNeo4jError } from './local-neo4j/local-neo4j.js';
 import { createJsonLogger } from './logger.js';
 
-const say = (line: string) => process.stdout.write(line + '\n');
+const say = (line: string) => process.stdout.write(`${line}\n`);
 
 let app: RunningApp | undefined;
 let stopping = false;

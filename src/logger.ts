@@ -10,7 +10,7 @@ export function createJsonLogger(stream: NodeJS.WritableStream = process.stderr,
   return {
     log(level, message, fields = {}) {
       if (order.indexOf(level) < order.indexOf(minimum)) return;
-      stream.write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }) + '\n');
+      stream.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
     },
   };
 }

@@ -1,5 +1,5 @@
-import { buildASTSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { mergeTypeDefs } from '@graphql-tools/merge';
+import { buildASTSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from './schema.js';
 

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { gql } from 'graphql-tag';
 import type { DocumentNode } from 'graphql';
+import { gql } from 'graphql-tag';
 import { projectPath } from './project-root.js';
-
 
 /** The SDL files of schema/, the API's contract, in name order. */
 export function loadTypeDefs(): DocumentNode[] {

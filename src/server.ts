@@ -3,9 +3,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { AppContext } from './context.js';
 import type { Logger } from './logger.js';
-import { authPlugin, type AuthOptions } from './plugins/auth.plugin.js';
-import { MAX_TOKENS, queryLimitsPlugin } from './plugins/query-limits.plugin.js';
+import { type AuthOptions, authPlugin } from './plugins/auth.plugin.js';
 import { errorMaskingPlugin, maskError } from './plugins/error-masking.plugin.js';
+import { MAX_TOKENS, queryLimitsPlugin } from './plugins/query-limits.plugin.js';
 import { requestLoggingPlugin } from './plugins/request-logging.plugin.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
@@ -34,7 +34,9 @@ export function createServer({ logger, production, auth }: ServerOptions): Apoll
       queryLimitsPlugin(),
       requestLoggingPlugin(logger),
       errorMaskingPlugin(logger),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
   });
 }

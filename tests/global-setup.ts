@@ -46,7 +46,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const { Neo4jContainer } = await import('@testcontainers/neo4j');
     say('starting neo4j:5.26-community with testcontainers');
     const container = await new Neo4jContainer('neo4j:5.26-community').withPassword('test-password').start();
-    neo4j = { uri: container.getBoltUri(), username: container.getUsername(), password: container.getPassword(), database: 'neo4j', origin: 'testcontainers' };
+    neo4j = {
+      uri: container.getBoltUri(),
+      username: container.getUsername(),
+      password: container.getPassword(),
+      database: 'neo4j',
+      origin: 'testcontainers',
+    };
     teardown = async () => {
       await container.stop();
     };
@@ -65,7 +71,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       const nodes = Number(records[0]?.get('nodes'));
       if (nodes > 0) {
         throw new Error(
-          `NEO4J_URI points at a database with ${nodes} nodes, and the integration tests delete everything. Set NEO4J_TEST_URI to a disposable server, or unset NEO4J_URI to use the project's own test instance.`,
+          `NEO4J_URI points at a database with ${nodes} nodes, and the integration tests delete everything. ` +
+            "Set NEO4J_TEST_URI to a disposable server, or unset NEO4J_URI to use the project's own test instance.",
         );
       }
     }

@@ -1,18 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { barredTextCypher } from '../domain/names.js';
-import { projectPath } from '../project-root.js';
+import { RETIRED_INDEXES, schemaStatements } from '../domain/registry/index.js';
 import type { Db } from './run-query.js';
-
-/** The statements of seed/constraints.cypher, comments removed, one per `;`. */
-export function readSchemaStatements(text = readFileSync(projectPath('seed', 'constraints.cypher'), 'utf8')): string[] {
-  return text
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('//'))
-    .join('\n')
-    .split(';')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
 
 /**
  * Derived properties that arrived after graphs were first written; each fills only nodes that lack it, so after
@@ -23,10 +11,14 @@ export const BACKFILLS = [
    SET p.otherIdText = ${barredTextCypher('p.otherIds')}`,
 ];
 
-/** Creates constraints and indexes (idempotent) and waits until the indexes are online, so the first query can use them. */
+/**
+ * Creates the registry's constraints and indexes (idempotent), drops indexes nothing uses any more, and waits
+ * until the indexes are online, so the first query can use them. Answers how many statements define the schema.
+ */
 export async function applySchema(db: Db): Promise<number> {
-  const statements = readSchemaStatements();
+  const statements = schemaStatements();
   for (const statement of statements) await db.write(statement);
+  for (const name of RETIRED_INDEXES) await db.write(`DROP INDEX ${name} IF EXISTS`);
   await db.write('CALL db.awaitIndexes(60)');
   for (const backfill of BACKFILLS) await db.write(backfill);
   return statements.length;

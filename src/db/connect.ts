@@ -12,7 +12,11 @@ export async function resolveNeo4j(target: Neo4jTarget, log: Log): Promise<Resol
   if (target.kind === 'external') {
     return { uri: target.uri, username: target.username, password: target.password, database: target.database, browserUrl: undefined };
   }
-  const local = await ensureRunning(target.instance, { initialPassword: target.initialPassword, browserAssetsUrl: target.browserAssetsUrl, log });
+  const local = await ensureRunning(target.instance, {
+    initialPassword: target.initialPassword,
+    browserAssetsUrl: target.browserAssetsUrl,
+    log,
+  });
   if (local.started) log(`Neo4j is up (${(local.startMs / 1000).toFixed(1)} s).`);
   return { uri: local.uri, username: local.username, password: local.password, database: target.database, browserUrl: local.browserUrl };
 }

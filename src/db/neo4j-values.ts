@@ -15,4 +15,3 @@ export function toNative(value: unknown): unknown {
   }
   return value;
 }
-

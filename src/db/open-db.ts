@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import type { Log } from '../local-neo4j/local-neo4j.js';
-import { resolveNeo4j, type ResolvedNeo4j } from './connect.js';
+import { type ResolvedNeo4j, resolveNeo4j } from './connect.js';
 import { createDriver } from './driver.js';
 import { createDb, type Db } from './run-query.js';
 

@@ -1,9 +1,15 @@
-import { Neo4jError, routing, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { type Driver, type ManagedTransaction, Neo4jError, routing } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.js';
 import { toNative } from './neo4j-values.js';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
+
+/** One parameterised Cypher statement, as repositories build it and tests pin it. */
+export interface Statement {
+  cypher: string;
+  params: Params;
+}
 
 /** A statement run inside a write transaction opened by {@link Db.writeTransaction}. */
 export interface Tx {
@@ -12,11 +18,12 @@ export interface Tx {
 
 /** The only door to Neo4j: every query of the project goes through one of these methods. */
 export interface Db {
-  read(cypher: string, params?: Params): Promise<Row[]>;
+  /** Rows of a read; `T` names the shape the statement's RETURN gives them, which the caller's Cypher guarantees. */
+  read<T extends object = Row>(cypher: string, params?: Params): Promise<T[]>;
   write(cypher: string, params?: Params): Promise<Row[]>;
   /** Runs `work` in one transaction: all of it commits, or none of it. Retried on transient errors, so `work` must be idempotent. */
   writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Statements sent since creation; tests use it to count round trips per request. */
+  /** Statements sent through this Db since it was made; a request's own Db (countingDb) counts that request alone. */
   readonly statementCount: number;
   readonly database: string;
 }
@@ -33,14 +40,21 @@ export function mapNeo4jError(error: unknown): unknown {
   if (error.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
     return new AppError(
       ErrorCode.BAD_USER_INPUT,
-      'The work needs more memory than the database allows one transaction (dbms.memory.transaction.total.max); split the documents into smaller ones, or narrow the query.',
+      'The work needs more memory than the database allows one transaction (dbms.memory.transaction.total.max); ' +
+        'split the documents into smaller ones, or narrow the query.',
     );
   }
   if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || error.retriable) {
     return new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'The graph database is not reachable right now; try again shortly.');
   }
-  if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
-    return new AppError(ErrorCode.BAD_USER_INPUT, 'The query took too long and was stopped; narrow it (fewer hops, a smaller page, a date range).');
+  if (
+    error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' ||
+    error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
+  ) {
+    return new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      'The query took too long and was stopped; narrow it (fewer hops, a smaller page, a date range).',
+    );
   }
   return error;
 }
@@ -74,7 +88,7 @@ export function createDb(driver: Driver, database: string, options: { timeoutMs?
     get statementCount() {
       return statementCount;
     },
-    read: (cypher, params = {}) => execute(cypher, params, 'READ'),
+    read: <T extends object = Row>(cypher: string, params: Params = {}) => execute(cypher, params, 'READ') as Promise<T[]>,
     write: (cypher, params = {}) => execute(cypher, params, 'WRITE'),
     async writeTransaction(work) {
       const session = driver.session({ database, defaultAccessMode: 'WRITE' });
@@ -96,5 +110,31 @@ export function createDb(driver: Driver, database: string, options: { timeoutMs?
         await session.close();
       }
     },
+  };
+}
+
+/**
+ * A view of `db` that counts the statements sent through it alone: each request gets one, so the count in its
+ * log line and in tests is that request's, however many run at once.
+ */
+export function countingDb(db: Db): Db {
+  let statementCount = 0;
+  const count = <T>(result: Promise<T>) => {
+    statementCount += 1;
+    return result;
+  };
+  return {
+    database: db.database,
+    get statementCount() {
+      return statementCount;
+    },
+    read: <T extends object = Row>(cypher: string, params?: Params) => count(db.read<T>(cypher, params)),
+    write: (cypher, params) => count(db.write(cypher, params)),
+    writeTransaction: (work) =>
+      db.writeTransaction((tx) =>
+        work({
+          run: (cypher, params) => count(tx.run(cypher, params)),
+        }),
+      ),
   };
 }

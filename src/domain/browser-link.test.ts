@@ -7,7 +7,11 @@ describe('Neo4j Browser links', () => {
     expect(url.origin + url.pathname).toBe('http://localhost:7474/browser/');
     expect(url.searchParams.get('cmd')).toBe('edit');
     expect(url.searchParams.get('arg')).toBe(
-      "MATCH (p:Person {id: 'person-subhan-bekirov'})\nOPTIONAL MATCH (p)-[a:ATTENDED]->(m:Meeting)<-[b:ATTENDED]-(other:Person)\nRETURN p, a, m, b, other",
+      [
+        "MATCH (p:Person {id: 'person-subhan-bekirov'})",
+        'OPTIONAL MATCH (p)-[a:ATTENDED]->(m:Meeting)<-[b:ATTENDED]-(other:Person)',
+        'RETURN p, a, m, b, other',
+      ].join('\n'),
     );
   });
 

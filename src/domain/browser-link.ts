@@ -12,9 +12,17 @@ export function browserEditUrl(browserUrl: string, cypher: string): string {
 }
 
 export function personQuery(id: string): string {
-  return `MATCH (p:Person {id: ${literal(id)}})\nOPTIONAL MATCH (p)-[a:ATTENDED]->(m:Meeting)<-[b:ATTENDED]-(other:Person)\nRETURN p, a, m, b, other`;
+  return [
+    `MATCH (p:Person {id: ${literal(id)}})`,
+    'OPTIONAL MATCH (p)-[a:ATTENDED]->(m:Meeting)<-[b:ATTENDED]-(other:Person)',
+    'RETURN p, a, m, b, other',
+  ].join('\n');
 }
 
 export function meetingQuery(id: string): string {
-  return `MATCH (m:Meeting {id: ${literal(id)}})<-[a:ATTENDED]-(p:Person)\nOPTIONAL MATCH (m)-[h:HELD_IN]->(place)\nRETURN m, a, p, h, place`;
+  return [
+    `MATCH (m:Meeting {id: ${literal(id)}})<-[a:ATTENDED]-(p:Person)`,
+    'OPTIONAL MATCH (m)-[h:HELD_IN]->(place)',
+    'RETURN m, a, p, h, place',
+  ].join('\n');
 }

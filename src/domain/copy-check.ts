@@ -4,7 +4,12 @@ import { createHash } from 'node:crypto';
 export const RUN_LENGTH = 8;
 
 function words(text: string): string[] {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}$.]+/gu, ' ').trim().split(' ').filter((w) => w.length > 0);
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}$.]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w.length > 0);
 }
 
 function hash(run: string): string {

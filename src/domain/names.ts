@@ -1,6 +1,9 @@
 import anyAscii from 'any-ascii';
 
-/** Letters whose usual English spelling differs from the generic transliteration: Azerbaijani "ə" is written "a" (Həsənov → Hasanov). */
+/**
+ * Letters whose usual English spelling differs from the generic transliteration: Azerbaijani "ə" is written "a"
+ * (Həsənov → Hasanov).
+ */
 const BEFORE_TRANSLITERATION: [RegExp, string][] = [[/[əƏ]/g, 'a']];
 
 /**
@@ -21,7 +24,10 @@ const FOLDS: [RegExp, string][] = [
 export function nameKey(name: string): string {
   let text = name.normalize('NFKC');
   for (const [pattern, replacement] of BEFORE_TRANSLITERATION) text = text.replace(pattern, replacement);
-  let key = anyAscii(text).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  let key = anyAscii(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   for (const [pattern, replacement] of FOLDS) key = key.replace(pattern, replacement);
   return key;
 }
@@ -31,12 +37,7 @@ export function nameKeys(names: readonly string[]): string[] {
   return [...new Set(names.map(nameKey).filter((k) => k.length > 0))];
 }
 
-/** The keys as one string, `|k1|k2|`, so a text index can find a person by any key with CONTAINS `|k|`. */
-export function nameKeyText(keys: readonly string[]): string {
-  return `|${keys.join('|')}|`;
-}
-
-/** The same `|k1|k2|` text built by Cypher from a list expression, for statements that extend the list in place. */
+/** A list as one `|k1|k2|` text, built by Cypher in the statement that extends the list: a text index answers CONTAINS '|k|'. */
 export function barredTextCypher(list: string): string {
   return `reduce(text = '|', item IN ${list} | text + item + '|')`;
 }

@@ -14,7 +14,12 @@ describe('parsePartialDate', () => {
   });
 
   it('expands into stored properties', () => {
-    expect(partialDateProperties('period', '2021-Q1')).toEqual({ period: '2021-Q1', periodPrecision: 'QUARTER', periodFrom: '2021-01-01', periodTo: '2021-03-31' });
+    expect(partialDateProperties('period', '2021-Q1')).toEqual({
+      period: '2021-Q1',
+      periodPrecision: 'QUARTER',
+      periodFrom: '2021-01-01',
+      periodTo: '2021-03-31',
+    });
     expect(partialDateProperties('date', undefined)).toEqual({});
   });
 });

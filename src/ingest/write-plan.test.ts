@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceDocument } from './source-document.js';
-import { buildWritePlan, groupRelationships, planSize } from './write-plan.js';
+import type { SourceDocument } from '../domain/registry/index.js';
+import { groupRelationships } from '../domain/write-plan-rows.js';
+import { buildWritePlan, planSize } from './write-plan.js';
 
 const document: SourceDocument = {
   format: 'officials-graph/source-document@1',
@@ -8,7 +9,11 @@ const document: SourceDocument = {
   people: [{ id: 'doc-bakirov', name: 'Subhan Bakirov', aliases: ['Bakirov S.'], evidence: [{ paragraph: 2, note: 'named' }] }],
   meetings: [
     {
-      id: 'm1', date: '2021-06', format: 'BILATERAL', topics: ['DEMINING'], summary: 'Talks.',
+      id: 'm1',
+      date: '2021-06',
+      format: 'BILATERAL',
+      topics: ['DEMINING'],
+      summary: 'Talks.',
       participants: [
         { person: 'doc-bakirov', role: 'HOST' },
         { person: 'person-x', role: 'ATTENDEE', evidence: [{ paragraph: 3, note: 'also there' }] },
@@ -21,7 +26,11 @@ const document: SourceDocument = {
 const batch = {
   documents: [{ file: 'd.json', document }],
   idMap: new Map([['doc-bakirov', 'person-subhan-bekirov']]),
-  labels: new Map([['doc-bakirov', 'Person' as const], ['person-x', 'Person' as const], ['m1', 'Meeting' as const]]),
+  labels: new Map([
+    ['doc-bakirov', 'Person' as const],
+    ['person-x', 'Person' as const],
+    ['m1', 'Meeting' as const],
+  ]),
   existingPeople: new Set(['person-subhan-bekirov']),
 };
 
@@ -31,15 +40,25 @@ describe('buildWritePlan', () => {
   it('writes a person found by alias under the graph id, as an alias, keeping the document id as a former id', () => {
     expect(plan.nodes.get('Person')).toEqual([
       {
-        id: 'person-subhan-bekirov', props: {}, evidence: [{ source: 's1', paragraph: 2, note: 'named' }],
-        aliases: ['Subhan Bakirov', 'Bakirov S.'], otherIds: ['doc-bakirov'], nameKeys: ['subhan bakirov', 'bakirov s'],
+        id: 'person-subhan-bekirov',
+        props: {},
+        evidence: [{ source: 's1', paragraph: 2, note: 'named' }],
+        aliases: ['Subhan Bakirov', 'Bakirov S.'],
+        otherIds: ['doc-bakirov'],
+        nameKeys: ['subhan bakirov', 'bakirov s'],
       },
     ]);
   });
 
   it('stores dates with their precision and window', () => {
     expect(plan.nodes.get('Meeting')![0]!.props).toEqual({
-      format: 'BILATERAL', topics: ['DEMINING'], summary: 'Talks.', date: '2021-06', datePrecision: 'MONTH', dateFrom: '2021-06-01', dateTo: '2021-06-30',
+      format: 'BILATERAL',
+      topics: ['DEMINING'],
+      summary: 'Talks.',
+      date: '2021-06',
+      datePrecision: 'MONTH',
+      dateFrom: '2021-06-01',
+      dateTo: '2021-06-30',
     });
   });
 

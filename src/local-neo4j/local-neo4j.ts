@@ -1,10 +1,21 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { BROWSER_ASSETS_URL, instanceLayout, NEO4J_VERSION, type InstanceLayout, type InstanceName } from './layout.js';
+import { BROWSER_ASSETS_URL, type InstanceLayout, type InstanceName, instanceLayout, NEO4J_VERSION } from './layout.js';
 import { renderNeo4jConf, renderProvisionPom, serverJvmArgs } from './neo4j-conf.js';
 
 const run = promisify(execFile);
@@ -41,14 +52,16 @@ async function assertJava17(): Promise<void> {
     output = stderr + stdout;
   } catch {
     throw new LocalNeo4jError(
-      `Java 17 or newer is needed to run the local Neo4j, and "${java}" could not be run. Install a JDK 17+ (Debian: apt-get install -y openjdk-17-jre-headless) or set NEO4J_URI to a server of your own.`,
+      `Java 17 or newer is needed to run the local Neo4j, and "${java}" could not be run. ` +
+        'Install a JDK 17+ (Debian: apt-get install -y openjdk-17-jre-headless) or set NEO4J_URI to a server of your own.',
     );
   }
   const match = /version "(\d+)(?:\.(\d+))?/.exec(output);
   const major = match ? Number(match[1] === '1' ? match[2] : match[1]) : NaN;
   if (!(major >= 17)) {
     throw new LocalNeo4jError(
-      `Java 17 or newer is needed to run the local Neo4j, found ${match ? `Java ${major}` : 'an unknown version'} at "${java}". Point JAVA_HOME at a JDK 17+ or set NEO4J_URI.`,
+      `Java 17 or newer is needed to run the local Neo4j, found ${match ? `Java ${major}` : 'an unknown version'} at "${java}". ` +
+        'Point JAVA_HOME at a JDK 17+ or set NEO4J_URI.',
     );
   }
 }
@@ -58,7 +71,8 @@ async function assertMaven(): Promise<void> {
     await run('mvn', ['-v']);
   } catch {
     throw new LocalNeo4jError(
-      'Maven (mvn) is needed once, to download Neo4j from Maven Central into .neo4j/. Install it (Debian: apt-get install -y maven) or set NEO4J_URI to a server of your own.',
+      'Maven (mvn) is needed once, to download Neo4j from Maven Central into .neo4j/. ' +
+        'Install it (Debian: apt-get install -y maven) or set NEO4J_URI to a server of your own.',
     );
   }
 }
@@ -78,13 +92,15 @@ export async function provision(layout: InstanceLayout, log: Log): Promise<{ dow
   rmSync(staging, { recursive: true, force: true });
   log(`Downloading Neo4j ${NEO4J_VERSION} from Maven Central (once; about 140 MB)…`);
   try {
-    await run(
-      'mvn',
-      ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${staging}`],
-      { maxBuffer: 64 * 1024 * 1024 },
-    );
+    await run('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${staging}`], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
-    const detail = (error as { stdout?: string }).stdout?.split('\n').filter((l) => l.includes('ERROR')).slice(0, 3).join('\n');
+    const detail = (error as { stdout?: string }).stdout
+      ?.split('\n')
+      .filter((l) => l.includes('ERROR'))
+      .slice(0, 3)
+      .join('\n');
     throw new LocalNeo4jError(`mvn could not fetch Neo4j ${NEO4J_VERSION}:\n${detail || String(error)}`);
   }
   // Rename last, so an interrupted download never looks like a complete one.
@@ -167,19 +183,28 @@ function hasDatabaseFiles(layout: InstanceLayout): boolean {
 }
 
 async function prepareHome(layout: InstanceLayout, initialPassword: string | undefined, browserAssetsUrl: string, log: Log): Promise<void> {
-  for (const dir of [layout.confDir, layout.dataDir, layout.logsDir, layout.runDir, join(layout.home, 'web'), join(layout.home, 'import'), join(layout.home, 'plugins')]) {
+  for (const dir of [
+    layout.confDir,
+    layout.dataDir,
+    layout.logsDir,
+    layout.runDir,
+    join(layout.home, 'web'),
+    join(layout.home, 'import'),
+    join(layout.home, 'plugins'),
+  ]) {
     mkdirSync(dir, { recursive: true });
   }
   writeFileSync(join(layout.confDir, 'neo4j.conf'), renderNeo4jConf(layout, { browserAssetsUrl }));
   if (existsSync(layout.passwordFile)) return;
   if (hasDatabaseFiles(layout)) {
     throw new LocalNeo4jError(
-      `The local Neo4j (${layout.home}) has data but its password file is gone. Reset it with: npm run neo4j:reset${layout.name === 'test' ? ' -- --test' : ''}`,
+      `The local Neo4j (${layout.home}) has data but its password file is gone. ` +
+        `Reset it with: npm run neo4j:reset${layout.name === 'test' ? ' -- --test' : ''}`,
     );
   }
   const password = initialPassword ?? randomBytes(18).toString('base64url');
   await setInitialPassword(layout, password);
-  writeFileSync(layout.passwordFile, password + '\n', { mode: 0o600 });
+  writeFileSync(layout.passwordFile, `${password}\n`, { mode: 0o600 });
   log(`Set the password of user neo4j (kept in ${layout.passwordFile}).`);
 }
 
@@ -221,10 +246,14 @@ export async function ensureRunning(
   }
 
   await assertJava17();
-  for (const [what, port] of [['Bolt', layout.ports.bolt], ['HTTP', layout.ports.http]] as const) {
+  for (const [what, port] of [
+    ['Bolt', layout.ports.bolt],
+    ['HTTP', layout.ports.http],
+  ] as const) {
     if (!(await portIsFree(port))) {
       throw new LocalNeo4jError(
-        `Port ${port} (${what}) on 127.0.0.1 is taken by another program, so the local Neo4j cannot start. Stop that program, or set NEO4J_URI/NEO4J_PASSWORD to use the server that holds the port.`,
+        `Port ${port} (${what}) on 127.0.0.1 is taken by another program, so the local Neo4j cannot start. ` +
+          'Stop that program, or set NEO4J_URI/NEO4J_PASSWORD to use the server that holds the port.',
       );
     }
   }
@@ -246,12 +275,16 @@ export async function ensureRunning(
 async function waitForBolt(layout: InstanceLayout, pid: number, begin: number): Promise<void> {
   while (Date.now() - begin < START_TIMEOUT_MS) {
     if (!isAlive(pid)) {
-      throw new LocalNeo4jError(`The local Neo4j stopped during start-up. Last lines of ${layout.consoleLog}:\n${tail(layout.consoleLog, 15)}`);
+      throw new LocalNeo4jError(
+        `The local Neo4j stopped during start-up. Last lines of ${layout.consoleLog}:\n${tail(layout.consoleLog, 15)}`,
+      );
     }
     if (await boltAnswers(layout.ports.bolt)) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new LocalNeo4jError(`The local Neo4j did not answer on Bolt port ${layout.ports.bolt} within ${START_TIMEOUT_MS / 1000} s; see ${layout.consoleLog}`);
+  throw new LocalNeo4jError(
+    `The local Neo4j did not answer on Bolt port ${layout.ports.bolt} within ${START_TIMEOUT_MS / 1000} s; see ${layout.consoleLog}`,
+  );
 }
 
 /** Stops the instance with SIGTERM (a clean shutdown), SIGKILL after a minute. Returns false if it was not running. */

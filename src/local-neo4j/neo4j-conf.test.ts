@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instanceLayout, INSTANCE_PORTS, NEO4J_VERSION } from './layout.js';
+import { INSTANCE_PORTS, instanceLayout, NEO4J_VERSION } from './layout.js';
 import { renderNeo4jConf, renderProvisionPom, serverJvmArgs } from './neo4j-conf.js';
 
 const layout = instanceLayout('test', '/srv/og/.neo4j');
@@ -18,12 +18,19 @@ describe('local Neo4j files', () => {
     expect(conf).toContain('server.http.listen_address=127.0.0.1:17474\n');
     expect(conf).toContain('server.directories.data=/srv/og/.neo4j/instances/test/data\n');
     expect(conf).toContain('dbms.security.auth_enabled=true\n');
-    expect(conf.split('\n').filter((l) => l.includes('=')).every((l) => /^[a-z_.]+=\S+$/.test(l))).toBe(true);
+    expect(
+      conf
+        .split('\n')
+        .filter((l) => l.includes('='))
+        .every((l) => /^[a-z_.]+=\S+$/.test(l)),
+    ).toBe(true);
   });
 
   it('has the Browser fetch the style sheet and guide from the API on connect, and keeps its telemetry off', () => {
     const conf = renderNeo4jConf(layout, { browserAssetsUrl: 'http://localhost:14000/browser' });
-    expect(conf).toContain('browser.post_connect_cmd=style http://localhost:14000/browser/style.grass; play http://localhost:14000/browser/guide.html\n');
+    expect(conf).toContain(
+      'browser.post_connect_cmd=style http://localhost:14000/browser/style.grass; play http://localhost:14000/browser/guide.html\n',
+    );
     expect(conf).toContain('browser.remote_content_hostname_whitelist=localhost,127.0.0.1\n');
     expect(conf).toContain('client.allow_telemetry=false\n');
     expect(renderNeo4jConf(layout)).not.toContain('browser.post_connect_cmd');

@@ -1,10 +1,4 @@
-import {
-  BROWSER_VERSION,
-  INSTANCE_MEMORY,
-  MAVEN_DEPENDENCY_PLUGIN_VERSION,
-  NEO4J_VERSION,
-  type InstanceLayout,
-} from './layout.js';
+import { BROWSER_VERSION, INSTANCE_MEMORY, type InstanceLayout, MAVEN_DEPENDENCY_PLUGIN_VERSION, NEO4J_VERSION } from './layout.js';
 
 /**
  * neo4j.conf for a local instance. Every key here was checked against `SHOW SETTINGS` of the pinned

@@ -16,13 +16,23 @@ export function authPlugin(options: AuthOptions): ApolloServerPlugin<AppContext>
         async didResolveOperation({ operation, contextValue }) {
           if (operation?.operation === 'mutation') {
             if (!options.mutationsEnabled) {
-              throw new AppError(ErrorCode.FORBIDDEN, 'Mutations are disabled on this server; set API_KEY to enable them.', { http: { status: 403 } });
+              throw new AppError(ErrorCode.FORBIDDEN, 'Mutations are disabled on this server; set API_KEY to enable them.', {
+                http: { status: 403 },
+              });
             }
             if (!contextValue.authenticated) {
-              throw new AppError(ErrorCode.UNAUTHENTICATED, 'Mutations need the API key: send "Authorization: Bearer <key>" or "x-api-key: <key>".', { http: { status: 401 } });
+              throw new AppError(
+                ErrorCode.UNAUTHENTICATED,
+                'Mutations need the API key: send "Authorization: Bearer <key>" or "x-api-key: <key>".',
+                { http: { status: 401 } },
+              );
             }
           } else if (options.queriesRequireKey && !contextValue.authenticated) {
-            throw new AppError(ErrorCode.UNAUTHENTICATED, 'This server needs the API key for queries too: send "Authorization: Bearer <key>".', { http: { status: 401 } });
+            throw new AppError(
+              ErrorCode.UNAUTHENTICATED,
+              'This server needs the API key for queries too: send "Authorization: Bearer <key>".',
+              { http: { status: 401 } },
+            );
           }
         },
       };

@@ -1,5 +1,5 @@
-import { buildASTSchema, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { mergeTypeDefs } from '@graphql-tools/merge';
+import { buildASTSchema, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../schema.js';
 import { measureSelection } from './query-limits.plugin.js';
@@ -9,13 +9,17 @@ const schema = buildASTSchema(mergeTypeDefs(loadTypeDefs()));
 function measure(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
   return measureSelection(schema, operation.selectionSet, schema.getQueryType()!, fragments, variables);
 }
 
 describe('measureSelection', () => {
   it('counts depth through fragments and aliases', () => {
-    expect(measure(`{ a: person(id: "x") { ...P } b: person(id: "y") { id } } fragment P on Person { meetings { meeting { id } } }`)).toEqual({ depth: 4, aliases: 2, cost: 1 + 1 + 10 + 10 + 1 + 1 });
+    expect(
+      measure(`{ a: person(id: "x") { ...P } b: person(id: "y") { id } } fragment P on Person { meetings { meeting { id } } }`),
+    ).toEqual({ depth: 4, aliases: 2, cost: 1 + 1 + 10 + 10 + 1 + 1 });
   });
 
   it('weighs list fields by their page size, variables included', () => {
@@ -25,6 +29,10 @@ describe('measureSelection', () => {
   });
 
   it('leaves introspection out', () => {
-    expect(measure(`{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }`)).toEqual({ depth: 0, aliases: 0, cost: 0 });
+    expect(measure(`{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }`)).toEqual({
+      depth: 0,
+      aliases: 0,
+      cost: 0,
+    });
   });
 });

@@ -1,14 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
   getNamedType,
   getNullableType,
   isListType,
   isObjectType,
   Kind,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLCompositeType,
-  type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
 import type { AppContext } from '../context.js';
@@ -34,7 +34,12 @@ const UNBOUNDED_LIST_ESTIMATE = 10;
 function requestedFirst(field: FieldNode, variables: Record<string, unknown>): number | undefined {
   const argument = field.arguments?.find((a) => a.name.value === 'first');
   if (!argument) return undefined;
-  const value = argument.value.kind === Kind.VARIABLE ? variables[argument.value.name.value] : argument.value.kind === Kind.INT ? Number(argument.value.value) : undefined;
+  const value =
+    argument.value.kind === Kind.VARIABLE
+      ? variables[argument.value.name.value]
+      : argument.value.kind === Kind.INT
+        ? Number(argument.value.value)
+        : undefined;
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
@@ -60,7 +65,13 @@ export function measureSelection(
     for (const selection of set.selections) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments[selection.name.value];
-        if (fragment) walk(fragment.selectionSet, (schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType) ?? parent, multiplier, depth);
+        if (fragment)
+          walk(
+            fragment.selectionSet,
+            (schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType) ?? parent,
+            multiplier,
+            depth,
+          );
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -96,15 +107,22 @@ export function queryLimitsPlugin(limits: QueryLimits = DEFAULT_QUERY_LIMITS): A
           const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
           if (!root) return;
           const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+            document.definitions
+              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+              .map((d) => [d.name.value, d]),
           );
           const measured = measureSelection(schema, operation.selectionSet, root, fragments, request.variables ?? {});
-          const checks: [keyof Measure, number][] = [['depth', limits.maxDepth], ['aliases', limits.maxAliases], ['cost', limits.maxCost]];
+          const checks: [keyof Measure, number][] = [
+            ['depth', limits.maxDepth],
+            ['aliases', limits.maxAliases],
+            ['cost', limits.maxCost],
+          ];
           for (const [what, max] of checks) {
             if (measured[what] > max) {
               throw new AppError(
                 ErrorCode.QUERY_TOO_COMPLEX,
-                `The operation's ${what} is ${measured[what]}, over the limit of ${max}; ask for fewer nested levels, fewer aliases or smaller pages (first).`,
+                `The operation's ${what} is ${measured[what]}, over the limit of ${max}; ` +
+                  'ask for fewer nested levels, fewer aliases or smaller pages (first).',
                 { limit: what, max, actual: measured[what], http: { status: 400 } },
               );
             }

@@ -7,14 +7,13 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<AppCont
   return {
     async requestDidStart({ contextValue }) {
       const began = performance.now();
-      const statementsBefore = contextValue.db.statementCount;
       return {
         async willSendResponse({ operationName, response }) {
           logger.log('info', 'graphql', {
             requestId: contextValue.requestId,
             operationName,
             ms: Math.round(performance.now() - began),
-            statements: contextValue.db.statementCount - statementsBefore,
+            statements: contextValue.db.statementCount,
             errors: response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0,
           });
         },

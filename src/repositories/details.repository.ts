@@ -1,5 +1,41 @@
 import type { Db } from '../db/run-query.js';
+import type {
+  AttendanceModel,
+  CountryModel,
+  EvidenceModel,
+  OrganizationModel,
+  ParticipantModel,
+  PersonModel,
+  PlaceModel,
+  PostModel,
+  StatementModel,
+  TenureModel,
+  VisitModel,
+} from './models.js';
 import { nodeEvidence, project, projectAny, relationshipEvidence } from './projections.js';
+
+type Party = PersonModel | CountryModel | OrganizationModel;
+
+/** What each details field holds, per entity type: the field resolvers are typed by these. */
+export interface DetailsModels {
+  Person: { country: CountryModel | null; tenures: TenureModel[]; meetings: AttendanceModel[]; evidence: EvidenceModel[] };
+  Country: { evidence: EvidenceModel[] };
+  Place: { country: CountryModel; evidence: EvidenceModel[] };
+  Organization: { country: CountryModel | null; parent: OrganizationModel | null; posts: PostModel[]; evidence: EvidenceModel[] };
+  Post: { organization: OrganizationModel; evidence: EvidenceModel[] };
+  Tenure: { person: PersonModel; post: PostModel; evidence: EvidenceModel[] };
+  Visit: { leader: PersonModel; delegationOf: CountryModel; hostCountry: CountryModel; evidence: EvidenceModel[] };
+  Meeting: {
+    place: PlaceModel | CountryModel | null;
+    visit: VisitModel | null;
+    participants: ParticipantModel[];
+    statements: StatementModel[];
+    evidence: EvidenceModel[];
+  };
+  Statement: { speaker: PersonModel; onBehalfOf: PersonModel | null; addressedTo: Party | null; about: Party[]; evidence: EvidenceModel[] };
+}
+
+type DetailsQueries = { [L in keyof DetailsModels]: { match: string; fields: Record<keyof DetailsModels[L], string> } };
 
 /**
  * Per entity type, what its GraphQL fields need from one hop away, one expression per field. A request's loads of
@@ -11,7 +47,9 @@ export const DETAILS = {
     match: 'MATCH (p:Person {id: id})',
     fields: {
       country: `head(COLLECT { MATCH (p)-[:CITIZEN_OF]->(c:Country) RETURN ${project('Country', 'c')} })`,
-      tenures: `COLLECT { MATCH (p)-[:HELD]->(t:Tenure) RETURN ${project('Tenure', 't')} AS t ORDER BY coalesce(t.startFrom, t.attestedFrom, t.endFrom), t.id }`,
+      tenures: `COLLECT {
+        MATCH (p)-[:HELD]->(t:Tenure)
+        RETURN ${project('Tenure', 't')} AS t ORDER BY coalesce(t.startFrom, t.attestedFrom, t.endFrom), t.id }`,
       meetings: `COLLECT {
         MATCH (p)-[a:ATTENDED]->(m:Meeting)
         RETURN {meeting: ${project('Meeting', 'm')}, role: a.role,
@@ -92,9 +130,9 @@ export const DETAILS = {
       evidence: nodeEvidence('st'),
     },
   },
-} as const satisfies Record<string, { match: string; fields: Record<string, string> }>;
+} as const satisfies DetailsQueries;
 
-export type DetailedLabel = keyof typeof DETAILS;
+export type DetailedLabel = keyof DetailsModels;
 
 /** The query for some fields of many entities of one type; a field this module does not know is a programming error. */
 export function detailsCypher(label: DetailedLabel, fields: readonly string[]): string {
@@ -110,7 +148,12 @@ RETURN id, {
 }
 
 /** The asked-for fields of many entities of one type in one query, by id; ids not in the graph are absent. */
-export async function loadDetails(db: Db, label: DetailedLabel, ids: readonly string[], fields: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+export async function loadDetails<L extends DetailedLabel>(
+  db: Db,
+  label: L,
+  ids: readonly string[],
+  fields: readonly string[],
+): Promise<Map<string, Partial<DetailsModels[L]>>> {
   const rows = await db.read(detailsCypher(label, fields), { ids: [...ids] });
-  return new Map(rows.map((row) => [row.id as string, row.details as Record<string, unknown>]));
+  return new Map(rows.map((row) => [row.id as string, row.details as Partial<DetailsModels[L]>]));
 }

@@ -32,7 +32,10 @@ MATCH (anchor)-[:ATTENDED]->(n:Meeting)`,
   if (where.participant) return { match: 'MATCH (:Person {id: $anchor})-[:ATTENDED]->(n:Meeting)', params: { anchor: where.participant } };
   const country = where.countries?.[0];
   if (country) {
-    return { match: 'MATCH (:Country {id: $anchor})<-[:CITIZEN_OF]-(:Person)-[:ATTENDED]->(n:Meeting)\nWITH DISTINCT n', params: { anchor: country } };
+    return {
+      match: 'MATCH (:Country {id: $anchor})<-[:CITIZEN_OF]-(:Person)-[:ATTENDED]->(n:Meeting)\nWITH DISTINCT n',
+      params: { anchor: country },
+    };
   }
   return { match: 'MATCH (n:Meeting)', params: {} };
 }
@@ -54,7 +57,10 @@ export function meetingConditions(where: MeetingFilter): { match: string; condit
     params.countries = where.countries;
   }
   if (where.organization) {
-    conditions.push('EXISTS { (:Organization {id: $organization})<-[:IN_ORGANIZATION]-(:Post)<-[:OF_POST]-(:Tenure)<-[:HELD]-(:Person)-[:ATTENDED]->(n) }');
+    conditions.push(
+      `EXISTS { (:Organization {id: $organization})<-[:IN_ORGANIZATION]-(:Post)<-[:OF_POST]-(:Tenure)
+               <-[:HELD]-(:Person)-[:ATTENDED]->(n) }`,
+    );
     params.organization = where.organization;
   }
   if (where.topic) {
@@ -79,7 +85,12 @@ export function meetingConditions(where: MeetingFilter): { match: string; condit
 /** Meetings that pass the filter, latest first, one page with the total. */
 export function listMeetings(db: Db, where: MeetingFilter, first: number, after: string | null | undefined): Promise<Page<MeetingModel>> {
   const { match, conditions, params } = meetingConditions(where);
-  return listPage<MeetingModel>(db, { match, conditions, params, orderBy: 'n.dateFrom DESC, n.id', projection: project('Meeting', 'n') }, first, after);
+  return listPage<MeetingModel>(
+    db,
+    { match, conditions, params, orderBy: 'n.dateFrom DESC, n.id', projection: project('Meeting', 'n') },
+    first,
+    after,
+  );
 }
 
 /** Every meeting that passes the filter, earliest first: for questions whose answers are short by nature. */

@@ -1,13 +1,13 @@
-import type {
-  DatePrecision,
-  MeetingFormat,
-  OrganizationKind,
-  ParticipantRole,
-  PlaceKind,
-  SourceKind,
-  StatementKind,
-  Topic,
-} from '../__generated__/graphql.js';
+import type { TermCode } from '../domain/registry/index.js';
+
+type DatePrecision = 'YEAR' | 'QUARTER' | 'MONTH' | 'DAY';
+type MeetingFormat = TermCode<'meetingFormat'>;
+type OrganizationKind = TermCode<'organizationKind'>;
+type ParticipantRole = TermCode<'participantRole'>;
+type PlaceKind = TermCode<'placeKind'>;
+type SourceKind = TermCode<'sourceKind'>;
+type StatementKind = TermCode<'statementKind'>;
+type Topic = TermCode<'topic'>;
 
 /**
  * What the repositories return: an entity's own fields, as the projections in projections.ts build them.
@@ -150,3 +150,67 @@ export type EntityModel =
   | StatementModel
   | CountryRelationModel
   | TradeFigureModel;
+
+/** A path between two entities as the graph returns it: its nodes, and its relationships with their evidence lists. */
+export interface RawPathModel {
+  nodes: EntityModel[];
+  relationships: {
+    type: string;
+    start: string;
+    end: string;
+    role: string | null;
+    sourceIds: string[];
+    paragraphs: number[];
+    notes: string[];
+  }[];
+}
+
+/** One step of a connection, explained in words. */
+export interface HopModel {
+  from: EntityModel;
+  to: EntityModel;
+  relationship: string;
+  explanation: string;
+  evidence: EvidenceModel[];
+}
+
+export interface ConnectionModel {
+  length: number;
+  path: EntityModel[];
+  hops: HopModel[];
+}
+
+export interface EncounterModel {
+  meeting: MeetingModel;
+  role: ParticipantRole;
+  post: PostModel | null;
+  counterpartRole: ParticipantRole;
+  counterpartPost: PostModel | null;
+}
+
+export interface CounterpartModel {
+  person: PersonModel;
+  meetingCount: number;
+  firstMet: PartialDateModel | null;
+  lastMet: PartialDateModel | null;
+  encounters: EncounterModel[];
+}
+
+export type TimelineKindCode = 'TENURE_START' | 'TENURE_END' | 'TENURE_ATTESTED' | 'MEETING' | 'STATEMENT';
+
+/** One dated event of a person as the graph holds it: the post's title, the others met and the role there. */
+export interface TimelineFactModel {
+  kind: TimelineKindCode;
+  date: PartialDateModel;
+  postTitle: string | null;
+  others: string[];
+  role: ParticipantRole | null;
+  tenure: TenureModel | null;
+  meeting: MeetingModel | null;
+  statement: StatementModel | null;
+}
+
+/** A timeline entry with its words. */
+export interface TimelineEntryModel extends Omit<TimelineFactModel, 'postTitle' | 'others' | 'role'> {
+  description: string;
+}

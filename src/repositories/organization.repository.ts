@@ -43,14 +43,25 @@ export interface OrganizationFilter {
   parent?: string | null;
 }
 
-export function listOrganizations(db: Db, where: OrganizationFilter, first: number, after: string | null | undefined): Promise<Page<OrganizationModel>> {
+export function listOrganizations(
+  db: Db,
+  where: OrganizationFilter,
+  first: number,
+  after: string | null | undefined,
+): Promise<Page<OrganizationModel>> {
   const conditions: string[] = [];
   if (where.country) conditions.push('EXISTS { (n)-[:IN_COUNTRY]->(:Country {id: $country}) }');
   if (where.kind) conditions.push('n.kind = $kind');
   if (where.parent) conditions.push('EXISTS { (n)-[:PART_OF]->(:Organization {id: $parent}) }');
   return listPage<OrganizationModel>(
     db,
-    { match: 'MATCH (n:Organization)', conditions, params: { ...where }, orderBy: 'n.name, n.id', projection: project('Organization', 'n') },
+    {
+      match: 'MATCH (n:Organization)',
+      conditions,
+      params: { ...where },
+      orderBy: 'n.name, n.id',
+      projection: project('Organization', 'n'),
+    },
     first,
     after,
   );

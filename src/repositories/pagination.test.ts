@@ -16,7 +16,13 @@ describe('cursors', () => {
   });
 
   it('count and slice in one statement', () => {
-    const cypher = pageCypher({ match: 'MATCH (n:Person)', conditions: ['n.name = $name'], orderBy: 'n.name', projection: 'n.id', params: {} });
+    const cypher = pageCypher({
+      match: 'MATCH (n:Person)',
+      conditions: ['n.name = $name'],
+      orderBy: 'n.name',
+      projection: 'n.id',
+      params: {},
+    });
     expect(cypher).toContain('WHERE n.name = $name');
     expect(cypher).toContain('size(matches) AS totalCount');
     expect(cypher).toContain('matches[toInteger($skip)..toInteger($skip + $first)]');

@@ -20,7 +20,9 @@ export function decodeCursor(after: string | null | undefined): number {
   const text = Buffer.from(after, 'base64url').toString('utf8');
   const offset = Number(text.slice(PREFIX.length));
   if (!text.startsWith(PREFIX) || !Number.isInteger(offset) || offset < 0) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor from this API; pass an endCursor from a previous page', { argument: 'after' });
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor from this API; pass an endCursor from a previous page', {
+      argument: 'after',
+    });
   }
   return offset + 1;
 }

@@ -1,6 +1,6 @@
+import type { MatchReason } from '../__generated__/graphql.js';
 import type { Db } from '../db/run-query.js';
 import { nameKey } from '../domain/names.js';
-import type { MatchReason } from '../__generated__/graphql.js';
 import type { PersonModel } from './models.js';
 import { listPage, type Page } from './pagination.js';
 import { project } from './projections.js';
@@ -62,7 +62,10 @@ export function explainMatch(query: string, person: Pick<PersonModel, 'name' | '
 export async function searchPeople(db: Db, name: string, first: number): Promise<PersonMatchModel[]> {
   // Longest first: the index narrows on it, and an initial such as "a" is in nearly every name (at 100k people,
   // narrowing on it scanned them all: 150 ms a search).
-  const words = nameKey(name).split(' ').filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
+  const words = nameKey(name)
+    .split(' ')
+    .filter((w) => w.length > 0)
+    .sort((a, b) => b.length - a.length);
   if (words.length === 0) return [];
   const rows = await db.read(SEARCH_PEOPLE_BY_NAME_KEY, { words, limit: first * 5 + 20 });
   return rows
@@ -85,10 +88,17 @@ export function listPeople(db: Db, where: PersonFilter, first: number, after: st
   const conditions: string[] = [];
   if (where.country) conditions.push('EXISTS { (n)-[:CITIZEN_OF]->(:Country {id: $country}) }');
   if (where.post) conditions.push('EXISTS { (n)-[:HELD]->(:Tenure)-[:OF_POST]->(:Post {id: $post}) }');
-  if (where.organization) conditions.push('EXISTS { (n)-[:HELD]->(:Tenure)-[:OF_POST]->(:Post)-[:IN_ORGANIZATION]->(:Organization {id: $organization}) }');
+  if (where.organization)
+    conditions.push('EXISTS { (n)-[:HELD]->(:Tenure)-[:OF_POST]->(:Post)-[:IN_ORGANIZATION]->(:Organization {id: $organization}) }');
   return listPage<PersonModel>(
     db,
-    { match: 'MATCH (n:Person)', conditions, params: { country: where.country, post: where.post, organization: where.organization }, orderBy: 'n.name, n.id', projection: project('Person', 'n') },
+    {
+      match: 'MATCH (n:Person)',
+      conditions,
+      params: { country: where.country, post: where.post, organization: where.organization },
+      orderBy: 'n.name, n.id',
+      projection: project('Person', 'n'),
+    },
     first,
     after,
   );

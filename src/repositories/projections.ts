@@ -1,3 +1,5 @@
+import { DOCUMENT_LABELS, type LabelSpec } from '../domain/registry/index.js';
+
 /**
  * Cypher map projections shared by the repositories, so every query returns an entity in the same shape: its own
  * fields, `__typename` (which GraphQL uses to resolve unions), and dates as PartialDate maps. Relationship fields
@@ -6,26 +8,26 @@
  */
 
 export function partialDate(v: string, field: string): string {
-  return `CASE WHEN ${v}.${field} IS NULL THEN null ELSE {value: ${v}.${field}, precision: ${v}.${field}Precision, earliest: ${v}.${field}From, latest: ${v}.${field}To} END`;
+  const d = `${v}.${field}`;
+  return `CASE WHEN ${d} IS NULL THEN null ELSE {value: ${d}, precision: ${d}Precision, earliest: ${d}From, latest: ${d}To} END`;
 }
 
-const PROJECTIONS: Record<string, (v: string) => string> = {
-  Person: (v) => `${v} {.id, .name, aliases: coalesce(${v}.aliases, []), __typename: 'Person'}`,
-  Country: (v) => `${v} {.id, .name, __typename: 'Country'}`,
-  Place: (v) => `${v} {.id, .name, .kind, __typename: 'Place'}`,
-  Organization: (v) => `${v} {.id, .name, .shortName, .kind, __typename: 'Organization'}`,
-  Post: (v) => `${v} {.id, .title, __typename: 'Post'}`,
-  Tenure: (v) => `${v} {.id, start: ${partialDate(v, 'start')}, end: ${partialDate(v, 'end')}, attested: ${partialDate(v, 'attested')}, __typename: 'Tenure'}`,
-  Visit: (v) => `${v} {.id, .title, .summary, date: ${partialDate(v, 'date')}, __typename: 'Visit'}`,
-  Meeting: (v) => `${v} {.id, .format, topics: coalesce(${v}.topics, []), .summary, date: ${partialDate(v, 'date')}, __typename: 'Meeting'}`,
-  Statement: (v) => `${v} {.id, .kind, .summary, date: ${partialDate(v, 'date')}, __typename: 'Statement'}`,
-  CountryRelation: (v) => `${v} {.id, .kind, .summary, date: ${partialDate(v, 'date')}, __typename: 'CountryRelation'}`,
-  TradeFigure: (v) => `${v} {.id, .flow, .amount, .currency, period: ${partialDate(v, 'period')}, __typename: 'TradeFigure'}`,
-  Source: (v) => `${v} {.id, .kind, .publisher, .title, .author, .language, .url, .paragraphs, published: ${partialDate(v, 'published')}, __typename: 'Source'}`,
-};
+/** The own fields of a label as a map projection: scalars as they are, lists never null, dates as PartialDate maps. */
+function projectionOf(spec: LabelSpec): (v: string) => string {
+  return (v) => {
+    const parts = ['.id'];
+    for (const [name, field] of Object.entries(spec.fields)) {
+      if (field.kind === 'date') parts.push(`${name}: ${partialDate(v, name)}`);
+      else if (field.kind === 'texts' || field.kind === 'terms') parts.push(`${name}: coalesce(${v}.${name}, [])`);
+      else if (field.kind !== 'ref' && field.kind !== 'links' && field.kind !== 'ids') parts.push(`.${name}`);
+    }
+    return `${v} {${parts.join(', ')}, __typename: '${spec.label}'}`;
+  };
+}
 
-/** Labels a path or union may hold, in the order CASE tests them. */
-export const ENTITY_PROJECTION_LABELS = ['Person', 'Organization', 'Country', 'Place', 'Post', 'Tenure', 'Visit', 'Meeting', 'Statement', 'CountryRelation', 'TradeFigure'] as const;
+const PROJECTIONS: Record<string, (v: string) => string> = Object.fromEntries(
+  DOCUMENT_LABELS.map((spec) => [spec.label, projectionOf(spec)]),
+);
 
 /** The projection of one node whose label is known. */
 export function project(label: string, v: string): string {
@@ -41,10 +43,15 @@ export function projectAny(labels: readonly string[], v: string): string {
 
 /** Evidence of a node: one SUPPORTED_BY relationship per source paragraph. */
 export function nodeEvidence(v: string): string {
-  return `COLLECT { MATCH (${v})-[${v}_e:SUPPORTED_BY]->(${v}_s:Source) RETURN {source: ${project('Source', `${v}_s`)}, paragraph: ${v}_e.paragraph, note: ${v}_e.note} AS evidence ORDER BY ${v}_s.id, ${v}_e.paragraph }`;
+  const [e, s] = [`${v}_e`, `${v}_s`];
+  return `COLLECT { MATCH (${v})-[${e}:SUPPORTED_BY]->(${s}:Source)
+    RETURN {source: ${project('Source', s)}, paragraph: ${e}.paragraph, note: ${e}.note} AS evidence ORDER BY ${s}.id, ${e}.paragraph }`;
 }
 
 /** Evidence of a relationship, kept in its aligned sourceIds/paragraphs/notes lists. */
 export function relationshipEvidence(r: string): string {
-  return `COLLECT { UNWIND range(0, size(coalesce(${r}.sourceIds, [])) - 1) AS ${r}_i MATCH (${r}_s:Source {id: ${r}.sourceIds[${r}_i]}) RETURN {source: ${project('Source', `${r}_s`)}, paragraph: ${r}.paragraphs[${r}_i], note: ${r}.notes[${r}_i]} AS evidence ORDER BY ${r}_s.id, ${r}.paragraphs[${r}_i] }`;
+  const [i, s] = [`${r}_i`, `${r}_s`];
+  return `COLLECT { UNWIND range(0, size(coalesce(${r}.sourceIds, [])) - 1) AS ${i} MATCH (${s}:Source {id: ${r}.sourceIds[${i}]})
+    RETURN {source: ${project('Source', s)}, paragraph: ${r}.paragraphs[${i}], note: ${r}.notes[${i}]} AS evidence
+    ORDER BY ${s}.id, ${r}.paragraphs[${i}] }`;
 }

@@ -1,24 +1,8 @@
-import type { CounterpartOrder, ParticipantRole, TimelineKind } from '../__generated__/graphql.js';
-import type { Db } from '../db/run-query.js';
+import type { CounterpartOrder } from '../__generated__/graphql.js';
+import type { Db, Statement } from '../db/run-query.js';
 import type { DayRange } from '../domain/partial-date.js';
-import type { MeetingModel, PartialDateModel, PersonModel, PostModel, StatementModel, TenureModel } from './models.js';
+import type { CounterpartModel, TimelineFactModel } from './models.js';
 import { partialDate, project } from './projections.js';
-
-export interface EncounterModel {
-  meeting: MeetingModel;
-  role: ParticipantRole;
-  post: PostModel | null;
-  counterpartRole: ParticipantRole;
-  counterpartPost: PostModel | null;
-}
-
-export interface CounterpartModel {
-  person: PersonModel;
-  meetingCount: number;
-  firstMet: PartialDateModel | null;
-  lastMet: PartialDateModel | null;
-  encounters: EncounterModel[];
-}
 
 /** Sort keys come only from this map, never from the request. */
 const COUNTERPART_ORDER: Record<CounterpartOrder, string> = {
@@ -40,7 +24,8 @@ MATCH (p:Person {id: $personId})-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(c:Person
 WHERE c <> p
   AND ${inPeriod}
   AND ($country IS NULL OR EXISTS { (c)-[:CITIZEN_OF]->(:Country {id: $country}) })
-  AND ($organization IS NULL OR EXISTS { (c)-[:HELD]->(:Tenure)-[:OF_POST]->(:Post)-[:IN_ORGANIZATION]->(:Organization)-[:PART_OF*0..5]->(:Organization {id: $organization}) })
+  AND ($organization IS NULL OR EXISTS {
+    (c)-[:HELD]->(:Tenure)-[:OF_POST]->(:Post)-[:IN_ORGANIZATION]->(:Organization)-[:PART_OF*0..5]->(:Organization {id: $organization}) })
 WITH p, c, collect(m) AS shared, count(m) AS meetingCount, coalesce(max(m.dateFrom), '') AS lastKey, c.name AS name
 ORDER BY ${COUNTERPART_ORDER[orderBy]}
 LIMIT toInteger($first)
@@ -57,32 +42,36 @@ CALL (p, c, shared) {
 }
 WITH c, meetingCount, lastKey, name, encounters
 ORDER BY ${COUNTERPART_ORDER[orderBy]}
-RETURN ${project('Person', 'c')} AS person, meetingCount, encounters[0].meeting.date AS firstMet, encounters[-1].meeting.date AS lastMet, encounters`;
+RETURN ${project('Person', 'c')} AS person, meetingCount,
+       encounters[0].meeting.date AS firstMet, encounters[-1].meeting.date AS lastMet, encounters`;
 }
 
-export async function listCounterparts(
-  db: Db,
-  personId: string,
-  filter: { period: DayRange; country?: string | null; organization?: string | null; orderBy: CounterpartOrder; first: number },
-): Promise<CounterpartModel[]> {
-  const rows = await db.read(counterpartsCypher(filter.orderBy), {
-    personId,
-    from: filter.period.from,
-    to: filter.period.to,
-    country: filter.country ?? null,
-    organization: filter.organization ?? null,
-    first: filter.first,
-  });
-  return rows as unknown as CounterpartModel[];
+export interface CounterpartFilter {
+  period: DayRange;
+  country?: string | null;
+  organization?: string | null;
+  orderBy: CounterpartOrder;
+  first: number;
 }
 
-export interface TimelineEntryModel {
-  date: PartialDateModel;
-  kind: TimelineKind;
-  description: string;
-  tenure: TenureModel | null;
-  meeting: MeetingModel | null;
-  statement: StatementModel | null;
+/** The one statement that answers whom a person met, with its parameters. */
+export function counterpartsStatement(personId: string, filter: CounterpartFilter): Statement {
+  return {
+    cypher: counterpartsCypher(filter.orderBy),
+    params: {
+      personId,
+      from: filter.period.from,
+      to: filter.period.to,
+      country: filter.country ?? null,
+      organization: filter.organization ?? null,
+      first: filter.first,
+    },
+  };
+}
+
+export async function listCounterparts(db: Db, personId: string, filter: CounterpartFilter): Promise<CounterpartModel[]> {
+  const { cypher, params } = counterpartsStatement(personId, filter);
+  return db.read<CounterpartModel>(cypher, params);
 }
 
 /** Dated events of a person, earliest first: tenure starts, ends and attestations, meetings, statements. */
@@ -90,30 +79,36 @@ export const TIMELINE = `
 MATCH (p:Person {id: $personId})
 CALL (p) {
   MATCH (p)-[:HELD]->(t:Tenure)-[:OF_POST]->(post:Post)
-  UNWIND [
-    {kind: 'TENURE_START', field: 'start', verb: 'Took up the post of '},
-    {kind: 'TENURE_END', field: 'end', verb: 'Left the post of '},
-    {kind: 'TENURE_ATTESTED', field: 'attested', verb: 'Attested in the post of '}
-  ] AS e
+  UNWIND [{kind: 'TENURE_START', field: 'start'}, {kind: 'TENURE_END', field: 'end'}, {kind: 'TENURE_ATTESTED', field: 'attested'}] AS e
   WITH t, post, e,
-       CASE e.field WHEN 'start' THEN ${partialDate('t', 'start')} WHEN 'end' THEN ${partialDate('t', 'end')} ELSE ${partialDate('t', 'attested')} END AS date
+       CASE e.field WHEN 'start' THEN ${partialDate('t', 'start')}
+                    WHEN 'end' THEN ${partialDate('t', 'end')}
+                    ELSE ${partialDate('t', 'attested')} END AS date
   WHERE date IS NOT NULL
-  RETURN e.kind AS kind, date, e.verb + post.title AS description, ${project('Tenure', 't')} AS tenure, null AS meeting, null AS statement
+  RETURN e.kind AS kind, date, post.title AS postTitle, [] AS others, null AS role,
+         ${project('Tenure', 't')} AS tenure, null AS meeting, null AS statement
   UNION ALL
   MATCH (p)-[a:ATTENDED]->(m:Meeting) WHERE m.date IS NOT NULL
-  WITH m, a, COLLECT { MATCH (o:Person)-[:ATTENDED]->(m) WHERE o <> p RETURN o.name AS name ORDER BY name } AS others
-  RETURN 'MEETING' AS kind, ${partialDate('m', 'date')} AS date,
-         'Met ' + reduce(s = '', n IN others | s + CASE WHEN s = '' THEN '' ELSE ', ' END + n) + ' (' + toLower(replace(a.role, '_', ' ')) + ')' AS description,
+  RETURN 'MEETING' AS kind, ${partialDate('m', 'date')} AS date, null AS postTitle,
+         COLLECT { MATCH (o:Person)-[:ATTENDED]->(m) WHERE o <> p RETURN o.name AS name ORDER BY name } AS others, a.role AS role,
          null AS tenure, ${project('Meeting', 'm')} AS meeting, null AS statement
   UNION ALL
   MATCH (p)-[:MADE]->(s:Statement) WHERE s.date IS NOT NULL
-  RETURN 'STATEMENT' AS kind, ${partialDate('s', 'date')} AS date, s.summary AS description, null AS tenure, null AS meeting, ${project('Statement', 's')} AS statement
+  RETURN 'STATEMENT' AS kind, ${partialDate('s', 'date')} AS date, null AS postTitle, [] AS others, null AS role,
+         null AS tenure, null AS meeting, ${project('Statement', 's')} AS statement
 }
-WITH kind, date, description, tenure, meeting, statement
+WITH kind, date, postTitle, others, role, tenure, meeting, statement
 WHERE ($from IS NULL OR date.latest >= $from) AND ($to IS NULL OR date.earliest <= $to)
-RETURN kind, date, description, tenure, meeting, statement
+RETURN kind, date, postTitle, others, role, tenure, meeting, statement
 ORDER BY date.earliest, date.latest, kind`;
 
-export async function listTimeline(db: Db, personId: string, period: DayRange): Promise<TimelineEntryModel[]> {
-  return (await db.read(TIMELINE, { personId, from: period.from, to: period.to })) as unknown as TimelineEntryModel[];
+/** The one statement that lists a person's dated events, with its parameters. */
+export function timelineStatement(personId: string, period: DayRange): Statement {
+  return { cypher: TIMELINE, params: { personId, from: period.from, to: period.to } };
+}
+
+/** A person's dated events as facts; the presenter words them. */
+export async function listTimeline(db: Db, personId: string, period: DayRange): Promise<TimelineFactModel[]> {
+  const { cypher, params } = timelineStatement(personId, period);
+  return db.read<TimelineFactModel>(cypher, params);
 }

@@ -1,5 +1,5 @@
 import type { PeriodInput } from '../__generated__/graphql.js';
-import { parsePartialDate, type DayRange, type PartialDate } from '../domain/partial-date.js';
+import { type DayRange, type PartialDate, parsePartialDate } from '../domain/partial-date.js';
 import { AppError, ErrorCode } from '../errors.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -21,7 +21,11 @@ export function assertPageSize(argument: string, value: number): number {
 export function parsePeriodArgument(argument: string, value: string): PartialDate {
   const period = parsePartialDate(value);
   if (!period) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be a date or period: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD; got "${value}"`, { argument });
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `${argument} must be a date or period: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD; got "${value}"`,
+      { argument },
+    );
   }
   return period;
 }

@@ -9,13 +9,26 @@ import { relationshipResolvers } from './relationship.resolvers.js';
 import { DateScalar } from './scalars.js';
 import { sourceResolvers } from './source.resolvers.js';
 
-const parts: Resolvers[] = [personResolvers, organizationResolvers, meetingResolvers, sourceResolvers, listResolvers, relationshipResolvers, mutationResolvers];
-
-/** All resolver maps merged type by type; a type defined in two maps keeps the fields of both. */
-export const resolvers: Resolvers = parts.reduce<Record<string, Record<string, unknown>>>(
-  (merged, part) => {
-    for (const [type, fields] of Object.entries(part)) merged[type] = { ...merged[type], ...(fields as Record<string, unknown>) };
-    return merged;
+/** Every resolver of the schema: each file owns its types, and the root fields of all files are joined. */
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  JSON: GraphQLJSON,
+  Query: {
+    ...personResolvers.Query,
+    ...organizationResolvers.Query,
+    ...meetingResolvers.Query,
+    ...sourceResolvers.Query,
+    ...listResolvers.Query,
+    ...relationshipResolvers.Query,
   },
-  { Date: DateScalar as unknown as Record<string, unknown>, JSON: GraphQLJSON as unknown as Record<string, unknown> },
-) as Resolvers;
+  Mutation: mutationResolvers.Mutation,
+  Person: personResolvers.Person,
+  Country: organizationResolvers.Country,
+  Place: organizationResolvers.Place,
+  Organization: organizationResolvers.Organization,
+  Post: organizationResolvers.Post,
+  Tenure: organizationResolvers.Tenure,
+  Meeting: meetingResolvers.Meeting,
+  Visit: meetingResolvers.Visit,
+  Statement: meetingResolvers.Statement,
+};

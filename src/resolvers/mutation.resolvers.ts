@@ -1,13 +1,15 @@
 import type { Resolvers } from '../__generated__/graphql.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { ingestDocuments } from '../ingest/ingest-documents.js';
-import { mergePeople } from '../repositories/merge-people.repository.js';
-import { findPersonById } from '../repositories/person.repository.js';
+import { ingestDocuments } from '../services/ingest.service.js';
+import { mergePeople } from '../services/merge.service.js';
 
 export const mutationResolvers: Resolvers = {
   Mutation: {
     ingestDocuments: async (_parent, { documents }, { db }) => {
-      const result = await ingestDocuments(db, documents.map((value, i) => ({ file: `documents[${i}]`, value })));
+      const result = await ingestDocuments(
+        db,
+        documents.map((value, i) => ({ file: `documents[${i}]`, value })),
+      );
       if (!result.ok) {
         throw new AppError(ErrorCode.INVALID_DOCUMENT, `${result.problems.length} problem(s) in the documents; nothing was written`, {
           problems: result.problems.map(({ file, path, message, expected }) => ({ document: file, path, message, expected })),
@@ -15,12 +17,6 @@ export const mutationResolvers: Resolvers = {
       }
       return result;
     },
-    mergePeople: async (_parent, { keep, merge }, { db }) => {
-      const [kept, merged] = await Promise.all([findPersonById(db, keep), findPersonById(db, merge)]);
-      for (const [person, id, argument] of [[kept, keep, 'keep'], [merged, merge, 'merge']] as const) {
-        if (!person) throw new AppError(ErrorCode.NOT_FOUND, `No person has the id "${id}"`, { argument });
-      }
-      return mergePeople(db, kept!.id, merged!.id);
-    },
+    mergePeople: (_parent, { keep, merge }, { db }) => mergePeople(db, keep, merge),
   },
 };

@@ -32,4 +32,3 @@ export const organizationResolvers: Resolvers = {
     evidence: fromDetails('Tenure', 'evidence'),
   },
 };
-

@@ -1,8 +1,8 @@
 import type { Resolvers } from '../__generated__/graphql.js';
 import { browserEditUrl, personQuery } from '../domain/browser-link.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { assertPageSize } from './arguments.js';
 import { findPersonById, searchPeople } from '../repositories/person.repository.js';
+import { assertPageSize } from './arguments.js';
 import { fromDetails } from './details.js';
 
 export const personResolvers: Resolvers = {

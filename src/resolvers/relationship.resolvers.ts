@@ -1,5 +1,8 @@
-import type { ConnectionKind, Resolvers } from '../__generated__/graphql.js';
-import { CONNECTION_TYPES, findConnections } from '../repositories/connection.repository.js';
+import type { Resolvers } from '../__generated__/graphql.js';
+import { CONNECTION_KINDS } from '../domain/registry/index.js';
+import { presentConnections } from '../presenters/connection.presenter.js';
+import { presentTimeline } from '../presenters/timeline.presenter.js';
+import { findConnections } from '../repositories/connection.repository.js';
 import { findMeetings } from '../repositories/meeting.repository.js';
 import { listOrganizationMembers } from '../repositories/organization.repository.js';
 import { listCounterparts, listTimeline } from '../repositories/relationship.repository.js';
@@ -11,18 +14,28 @@ const MAX_PATHS = 10;
 export const relationshipResolvers: Resolvers = {
   Query: {
     counterparts: (_parent, { personId, period, country, organization, orderBy, first }, { db }) =>
-      listCounterparts(db, personId, { period: parsePeriodInput('period', period), country, organization, orderBy, first: assertPageSize('first', first) }),
+      listCounterparts(db, personId, {
+        period: parsePeriodInput('period', period),
+        country,
+        organization,
+        orderBy,
+        first: assertPageSize('first', first),
+      }),
     meetingsBetween: (_parent, { personA, personB, period }, { db }) =>
       findMeetings(db, { participants: [personA, personB], period: parsePeriodInput('period', period) }),
     meetingsBetweenCountries: (_parent, { countryA, countryB, period }, { db }) =>
       findMeetings(db, { countries: [countryA, countryB], period: parsePeriodInput('period', period) }),
-    organizationMembers: (_parent, { organizationId, asOf }, { db }) => listOrganizationMembers(db, organizationId, parsePeriodArgument('asOf', asOf)),
-    connections: (_parent, { from, to, maxHops, kinds, first }, { db }) =>
-      findConnections(db, from, to, {
+    organizationMembers: (_parent, { organizationId, asOf }, { db }) =>
+      listOrganizationMembers(db, organizationId, parsePeriodArgument('asOf', asOf)),
+    connections: async (_parent, { from, to, maxHops, kinds, first }, { db }) => {
+      const found = await findConnections(db, from, to, {
         maxHops: assertRange('maxHops', maxHops, 1, MAX_HOPS),
         first: assertRange('first', first, 1, MAX_PATHS),
-        kinds: kinds?.length ? kinds : (Object.keys(CONNECTION_TYPES) as ConnectionKind[]),
-      }),
-    timeline: (_parent, { personId, period }, { db }) => listTimeline(db, personId, parsePeriodInput('period', period)),
+        kinds: kinds?.length ? kinds : CONNECTION_KINDS,
+      });
+      return presentConnections(found.paths, found.sources);
+    },
+    timeline: async (_parent, { personId, period }, { db }) =>
+      presentTimeline(await listTimeline(db, personId, parsePeriodInput('period', period))),
   },
 };

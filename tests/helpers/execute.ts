@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { createContext, type AppContext } from '../../src/context.js';
+import { type AppContext, createContext } from '../../src/context.js';
 import type { Db } from '../../src/db/run-query.js';
 import { silentLogger } from '../../src/logger.js';
 import { createServer } from '../../src/server.js';
@@ -26,11 +26,16 @@ export async function execute<T = Record<string, unknown>>(
   variables: Record<string, unknown> = {},
   options: { authenticated?: boolean } = {},
 ): Promise<Executed<T>> {
-  const before = db.statementCount;
-  const response = await server.executeOperation(
-    { query, variables },
-    { contextValue: createContext(db, { requestId: 'test', authenticated: options.authenticated ?? false, browserUrl: 'http://localhost:7474/browser/' }) },
-  );
+  const contextValue = createContext(db, {
+    requestId: 'test',
+    authenticated: options.authenticated ?? false,
+    browserUrl: 'http://localhost:7474/browser/',
+  });
+  const response = await server.executeOperation({ query, variables }, { contextValue });
   assert(response.body.kind === 'single');
-  return { data: response.body.singleResult.data as T | null | undefined, errors: response.body.singleResult.errors, statements: db.statementCount - before };
+  return {
+    data: response.body.singleResult.data as T | null | undefined,
+    errors: response.body.singleResult.errors,
+    statements: contextValue.db.statementCount,
+  };
 }

@@ -1,7 +1,8 @@
 import type { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { AppContext } from '../../src/context.js';
-import { ingestFiles, seedFiles } from '../../src/seed.js';
+import { seedFiles } from '../../src/seed.js';
+import { ingestFiles } from '../../src/services/ingest.service.js';
 import { createTestServer } from './execute.js';
 import { openTestDb, resetGraph, type TestDb } from './test-db.js';
 

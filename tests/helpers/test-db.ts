@@ -1,5 +1,5 @@
-import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
+import { inject } from 'vitest';
 import { applySchema } from '../../src/db/apply-schema.js';
 import { createDriver } from '../../src/db/driver.js';
 import { createDb, type Db, type Row } from '../../src/db/run-query.js';
@@ -42,9 +42,12 @@ export async function dumpGraph(db: Db): Promise<string[]> {
   const rels = await db.read('MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props');
   const sortProps = (props: Record<string, unknown>) => {
     const copy: Record<string, unknown> = { ...props };
-    for (const [key, value] of Object.entries(copy)) if (Array.isArray(value) && key !== 'sourceIds' && key !== 'paragraphs' && key !== 'notes') copy[key] = [...value].sort();
+    for (const [key, value] of Object.entries(copy))
+      if (Array.isArray(value) && key !== 'sourceIds' && key !== 'paragraphs' && key !== 'notes') copy[key] = [...value].sort();
     if (Array.isArray(copy.sourceIds)) {
-      const triples = (copy.sourceIds as string[]).map((s, i) => `${s}#${(copy.paragraphs as number[])[i]}#${(copy.notes as string[])[i]}`).sort();
+      const triples = (copy.sourceIds as string[])
+        .map((s, i) => `${s}#${(copy.paragraphs as number[])[i]}#${(copy.notes as string[])[i]}`)
+        .sort();
       copy.sourceIds = triples;
       delete copy.paragraphs;
       delete copy.notes;

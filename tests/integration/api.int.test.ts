@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/project-root.js';
 import { execute } from '../helpers/execute.js';
@@ -50,7 +50,11 @@ describe('people', () => {
 
 describe('Neo4j Browser material', () => {
   it('links a person and a meeting to the Browser with a query that draws them', async () => {
-    const { data } = await execute<any>(server, graph.t.db, `{ person(id: "person-arif-alvi") { browserUrl } meeting(id: "meeting-2021-06-04-alvi-gafarova") { browserUrl } }`);
+    const { data } = await execute<any>(
+      server,
+      graph.t.db,
+      `{ person(id: "person-arif-alvi") { browserUrl } meeting(id: "meeting-2021-06-04-alvi-gafarova") { browserUrl } }`,
+    );
     for (const link of [data.person.browserUrl, data.meeting.browserUrl]) {
       const url = new URL(link);
       expect(url.searchParams.get('cmd')).toBe('edit');
@@ -71,16 +75,24 @@ describe('Neo4j Browser material', () => {
 
   it('ships a guide whose every runnable query answers from the seed', async () => {
     const guide = readFileSync(projectPath('browser', 'guide.html'), 'utf8');
-    const queries = [...guide.matchAll(/<pre class="pre-scrollable code runnable">([\s\S]*?)<\/pre>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+    const queries = [...guide.matchAll(/<pre class="pre-scrollable code runnable">([\s\S]*?)<\/pre>/g)].map((m) =>
+      m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+    );
     expect(queries.length).toBe(5);
     for (const query of queries) expect((await graph.t.db.read(query)).length, query).toBeGreaterThan(0);
   });
 });
 
 describe('posts', () => {
-  it('says who held Pakistan\'s Chief of the Naval Staff post in June 2021', async () => {
-    const { data } = await execute(server, graph.t.db, `{ postHolders(postId: "post-pk-chief-of-naval-staff", asOf: "2021-06") { person { name } start { value } end { value } } }`);
-    expect(data).toEqual({ postHolders: [{ person: { name: 'Muhammad Amjad Khan Niazi' }, start: { value: '2020-10-07' }, end: { value: '2023-10-07' } }] });
+  it("says who held Pakistan's Chief of the Naval Staff post in June 2021", async () => {
+    const { data } = await execute(
+      server,
+      graph.t.db,
+      `{ postHolders(postId: "post-pk-chief-of-naval-staff", asOf: "2021-06") { person { name } start { value } end { value } } }`,
+    );
+    expect(data).toEqual({
+      postHolders: [{ person: { name: 'Muhammad Amjad Khan Niazi' }, start: { value: '2020-10-07' }, end: { value: '2023-10-07' } }],
+    });
     const before = await execute(server, graph.t.db, `{ postHolders(postId: "post-pk-chief-of-naval-staff", asOf: "2019-05-01") { id } }`);
     expect(before.data).toEqual({ postHolders: [] });
   });

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
-import { ensureRunning, LocalNeo4jError, setInitialPassword } from '../../src/local-neo4j/local-neo4j.js';
 import { instanceLayout } from '../../src/local-neo4j/layout.js';
+import { ensureRunning, LocalNeo4jError, setInitialPassword } from '../../src/local-neo4j/local-neo4j.js';
 import { projectRoot } from '../../src/project-root.js';
 import { useEmptyGraph } from '../helpers/graph-fixtures.js';
 import { countsByLabel } from '../helpers/test-db.js';
@@ -21,7 +21,14 @@ function startEntryPoint(): Promise<Started> {
   const neo4j = inject('neo4j');
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: projectRoot(),
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password, PORT: '0', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USERNAME: neo4j.username,
+      NEO4J_PASSWORD: neo4j.password,
+      PORT: '0',
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -51,8 +58,16 @@ function stopWith(child: ChildProcess, signal: NodeJS.Signals): Promise<number |
 }
 
 async function graphql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return { status: response.status, requestId: response.headers.get('x-request-id'), body: (await response.json()) as { data?: any; errors?: any[] } };
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: response.status,
+    requestId: response.headers.get('x-request-id'),
+    body: (await response.json()) as { data?: any; errors?: any[] },
+  };
 }
 
 const WHOM_BEKIROV_MET = /* GraphQL */ `
@@ -75,7 +90,9 @@ describe('npm start', () => {
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const person = body.data.searchPeople[0].person;
     expect(person.name).toBe('Subhan Bekirov');
-    const counterparts = person.meetings.flatMap((m: any) => m.meeting.participants.filter((p: any) => p.person.name !== 'Subhan Bekirov').map((p: any) => p.person.name));
+    const counterparts = person.meetings.flatMap((m: any) =>
+      m.meeting.participants.filter((p: any) => p.person.name !== 'Subhan Bekirov').map((p: any) => p.person.name),
+    );
     expect(counterparts.sort()).toEqual(['Muhammad Amjad Khan Niazi', 'Qamar Javed Bajwa']);
 
     const base = app.url.replace('/graphql', '');
@@ -101,7 +118,11 @@ describe('npm start', () => {
   it('refuses oversized bodies and malformed JSON with a clear error', async () => {
     const app = await startEntryPoint();
     try {
-      const big = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ sources { id } } #${'x'.repeat(1_100_000)}` }) });
+      const big = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ sources { id } } #${'x'.repeat(1_100_000)}` }),
+      });
       expect(big.status).toBe(413);
       const bad = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
       expect(bad.status).toBe(400);

@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app.js';
+import { type RunningApp, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { INSTANCE_PORTS } from '../../src/local-neo4j/layout.js';
 import { silentLogger } from '../../src/logger.js';
@@ -15,7 +15,9 @@ const neo4j = inject('neo4j');
 // The style sheet and guide are applied on connect by the conf the project writes: only its own server has it.
 const runnable = neo4j.origin === 'local' && existsSync(CHROMIUM);
 if (!runnable && process.env.REQUIRE_BROWSER_TESTS === '1') {
-  throw new Error(`Browser tests are required but cannot run: origin ${neo4j.origin}, ${CHROMIUM} ${existsSync(CHROMIUM) ? 'present' : 'missing'}`);
+  throw new Error(
+    `Browser tests are required but cannot run: origin ${neo4j.origin}, ${CHROMIUM} ${existsSync(CHROMIUM) ? 'present' : 'missing'}`,
+  );
 }
 
 const PERSON = 'rgb(31, 111, 235)';
@@ -30,11 +32,22 @@ describe.skipIf(!runnable)('Neo4j Browser', () => {
     const t = await openTestDb();
     await resetGraph(t.db);
     await t.close();
-    const config = loadConfig({ env: { NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password, PORT: '14000' } });
+    const config = loadConfig({
+      env: { NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password, PORT: '14000' },
+    });
     app = await startApp(config, { logger: silentLogger, say: () => {} });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   });
@@ -55,7 +68,9 @@ describe.skipIf(!runnable)('Neo4j Browser', () => {
     await page.getByText('Officials graph').first().waitFor({ timeout: 20_000 });
 
     await page.click('.monaco-editor');
-    await page.keyboard.type("MATCH (p:Person {id: 'person-subhan-bekirov'})-[a:ATTENDED]->(m:Meeting)<-[b:ATTENDED]-(other:Person) RETURN p, a, m, b, other");
+    await page.keyboard.type(
+      "MATCH (p:Person {id: 'person-subhan-bekirov'})-[a:ATTENDED]->(m:Meeting)<-[b:ATTENDED]-(other:Person) RETURN p, a, m, b, other",
+    );
     await page.click('[data-testid="editor-Run"]');
     await page.waitForFunction(() => document.querySelectorAll('svg g.node').length === 5, undefined, { timeout: 20_000 });
     await page.waitForTimeout(1500);

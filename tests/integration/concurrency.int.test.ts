@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestDocuments } from '../../src/ingest/ingest-documents.js';
+import { ingestDocuments } from '../../src/services/ingest.service.js';
 import { useEmptyGraph } from '../helpers/graph-fixtures.js';
 import { countsByLabel, dumpGraph } from '../helpers/test-db.js';
 
@@ -15,15 +15,34 @@ function overlapping(round: number, side: 'a' | 'b') {
       { id: `shared-person-${round}`, name: `Shared Official ${round}`, country: 'AZ', evidence: ev },
       { id: `own-person-${round}-${side}`, name: `Own Official ${round} ${side}`, country: 'AZ', evidence: ev },
     ],
-    meetings: [{
-      id: `meeting-${round}-${side}`, date: '2021-06', format: 'BILATERAL', topics: ['SECURITY'], summary: `Talks ${round} ${side}.`,
-      participants: [{ person: `shared-person-${round}`, role: 'HOST' }, { person: `own-person-${round}-${side}`, role: 'ATTENDEE' }],
-      evidence: ev,
-    }],
+    meetings: [
+      {
+        id: `meeting-${round}-${side}`,
+        date: '2021-06',
+        format: 'BILATERAL',
+        topics: ['SECURITY'],
+        summary: `Talks ${round} ${side}.`,
+        participants: [
+          { person: `shared-person-${round}`, role: 'HOST' },
+          { person: `own-person-${round}-${side}`, role: 'ATTENDEE' },
+        ],
+        evidence: ev,
+      },
+    ],
   };
   return {
     format: 'officials-graph/source-document@1',
-    sources: [{ id: `source-${round}-${side}`, kind: 'NEWS_REPORT', publisher: `Wire ${side}`, title: 'Report', published: '2021-06-10', language: 'en', paragraphs: 2 }],
+    sources: [
+      {
+        id: `source-${round}-${side}`,
+        kind: 'NEWS_REPORT',
+        publisher: `Wire ${side}`,
+        title: 'Report',
+        published: '2021-06-10',
+        language: 'en',
+        paragraphs: 2,
+      },
+    ],
     ...shared,
   };
 }
@@ -52,7 +71,17 @@ describe('concurrent ingests', () => {
     // The case that needs the ingest lock: one new person, two ids, the same name, at the same moment.
     const newcomer = (side: 'a' | 'b') => ({
       format: 'officials-graph/source-document@1',
-      sources: [{ id: `newcomer-source-${side}`, kind: 'NEWS_REPORT', publisher: 'Wire', title: 'Report', published: '2021-07-01', language: 'en', paragraphs: 1 }],
+      sources: [
+        {
+          id: `newcomer-source-${side}`,
+          kind: 'NEWS_REPORT',
+          publisher: 'Wire',
+          title: 'Report',
+          published: '2021-07-01',
+          language: 'en',
+          paragraphs: 1,
+        },
+      ],
       people: [{ id: `newcomer-${side}`, name: 'Leyla Mammadova', evidence: ev }],
     });
     const results = await Promise.all([
@@ -60,7 +89,9 @@ describe('concurrent ingests', () => {
       ingestDocuments(graph.t.db, [{ file: 'b', value: newcomer('b') }]),
     ]);
     expect(results.every((r) => r.ok)).toBe(true);
-    const [person] = await graph.t.db.read(`MATCH (p:Person {name: 'Leyla Mammadova'}) RETURN count(p) AS n, collect(p.otherIds) AS otherIds`);
+    const [person] = await graph.t.db.read(
+      `MATCH (p:Person {name: 'Leyla Mammadova'}) RETURN count(p) AS n, collect(p.otherIds) AS otherIds`,
+    );
     expect(person).toEqual({ n: 1, otherIds: [expect.arrayContaining([expect.stringMatching(/^newcomer-[ab]$/)])] });
 
     const before = await dumpGraph(graph.t.db);

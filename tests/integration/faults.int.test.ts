@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startApp, type RunningApp } from '../../src/app.js';
+import { type RunningApp, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { ensureRunning, stop } from '../../src/local-neo4j/local-neo4j.js';
 import type { Logger } from '../../src/logger.js';
@@ -14,7 +14,11 @@ let app: RunningApp;
 
 async function graph(query: string, headers: Record<string, string> = {}) {
   const began = performance.now();
-  const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const response = await fetch(app.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
   const text = await response.text();
   return { ms: performance.now() - began, status: response.status, text, body: JSON.parse(text) as { data?: any; errors?: any[] } };
 }
@@ -25,7 +29,9 @@ describe.skipIf(neo4j.origin !== 'local')('Neo4j going away under load', () => {
     const t = await openTestDb();
     await resetGraph(t.db);
     await t.close();
-    const config = loadConfig({ env: { NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password, PORT: '0', API_KEY } });
+    const config = loadConfig({
+      env: { NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password, PORT: '0', API_KEY },
+    });
     app = await startApp(config, { logger: capturingLogger, say: () => {} });
   });
 
@@ -59,7 +65,10 @@ describe.skipIf(neo4j.origin !== 'local')('Neo4j going away under load', () => {
     const stopMs = performance.now() - stopBegan;
 
     const down = await graph('{ person(id: "person-arif-alvi") { name } }');
-    expect(down.body.errors?.[0]).toMatchObject({ message: 'The graph database is not reachable right now; try again shortly.', extensions: { code: 'DATABASE_UNAVAILABLE' } });
+    expect(down.body.errors?.[0]).toMatchObject({
+      message: 'The graph database is not reachable right now; try again shortly.',
+      extensions: { code: 'DATABASE_UNAVAILABLE' },
+    });
     // A request made while Neo4j is down fails within the driver's connection and retry timeouts.
     expect(down.ms).toBeLessThan(5_000);
     expect(await ready()).toBe(503);
@@ -87,16 +96,26 @@ describe.skipIf(neo4j.origin !== 'local')('Neo4j going away under load', () => {
     expect(await dumpGraph(t2.db)).toEqual(before);
     await t2.close();
     process.stderr.write(
-      `[faults] ${outcomes.length} requests, ${failed.length} failed while Neo4j was down; a request made while it was down failed in ${Math.round(down.ms)} ms; ` +
+      `[faults] ${outcomes.length} requests, ${failed.length} failed while Neo4j was down; ` +
+        `a request made while it was down failed in ${Math.round(down.ms)} ms; ` +
         `slowest failure under load ${Math.round(Math.max(...failed.map((o) => o.ms)))} ms; ` +
         `stop ${Math.round(stopMs)} ms; restart to first answer ${Math.round(recoverMs)} ms; graph unchanged\n`,
     );
   });
 
   it('keeps secrets out of logs and answers: the database password and the API key', async () => {
-    const wrongKey = await graph('mutation { mergePeople(keep: "a", merge: "b") { id } }', { authorization: 'Bearer not-the-key-00000000' });
+    // This test's own traffic: answers, a refused key, a mutation that fails with the right key, a bad query.
+    logLines.length = 0;
+    const answers = [];
+    for (let i = 0; i < 8; i++) answers.push(await graph('{ sources { id } }'));
+    const wrongKey = await graph('mutation { mergePeople(keep: "a", merge: "b") { id } }', {
+      authorization: 'Bearer not-the-key-00000000',
+    });
     expect(wrongKey.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
-    const everything = [...logLines, wrongKey.text].join('\n');
+    const rightKey = await graph('mutation { mergePeople(keep: "a", merge: "b") { id } }', { authorization: `Bearer ${API_KEY}` });
+    expect(rightKey.body.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    answers.push(rightKey, await graph('{ nosuchfield }'));
+    const everything = [...logLines, wrongKey.text, ...answers.map((a) => a.text)].join('\n');
     expect(logLines.length).toBeGreaterThan(10);
     expect(everything).not.toContain(neo4j.password);
     expect(everything).not.toContain(API_KEY);

@@ -26,7 +26,11 @@ describe('limits', () => {
     const storm = await execute(server, graph.t.db, aliases);
     expect(storm.errors![0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'aliases' } });
     expect(storm.statements).toBe(0);
-    const wide = await execute(server, graph.t.db, `{ meetings(first: 100) { nodes { participants { person { meetings { meeting { participants { person { name } } } } } } } } }`);
+    const wide = await execute(
+      server,
+      graph.t.db,
+      `{ meetings(first: 100) { nodes { participants { person { meetings { meeting { participants { person { name } } } } } } } } }`,
+    );
     expect(wide.errors![0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'cost' } });
     expect(wide.statements).toBe(0);
   });
@@ -45,6 +49,8 @@ describe('limits', () => {
 
   it('stops a database query that runs past its timeout and says so', async () => {
     const slow = createDb(graph.t.driver, 'neo4j', { timeoutMs: 200 });
-    await expect(slow.read('UNWIND range(1, 300000000) AS x RETURN count(x) AS n')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(slow.read('UNWIND range(1, 300000000) AS x RETURN count(x) AS n')).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });

@@ -6,7 +6,8 @@ import { countsByLabel } from '../helpers/test-db.js';
 const graph = useSeededGraph();
 const { server } = graph;
 
-const run = <T = any>(query: string, variables: Record<string, unknown> = {}, authenticated = false) => execute<T>(server, graph.t.db, query, variables, { authenticated });
+const run = <T = any>(query: string, variables: Record<string, unknown> = {}, authenticated = false) =>
+  execute<T>(server, graph.t.db, query, variables, { authenticated });
 
 describe('who met whom', () => {
   const COUNTERPARTS = /* GraphQL */ `
@@ -14,7 +15,10 @@ describe('who met whom', () => {
       counterparts(personId: $id, country: $country, period: $period) {
         person { name }
         meetingCount firstMet { value } lastMet { value }
-        encounters { meeting { id date { value } place { ... on Country { name } } topics } role post { title } counterpartRole counterpartPost { title } }
+        encounters {
+          meeting { id date { value } place { ... on Country { name } } topics }
+          role post { title } counterpartRole counterpartPost { title }
+        }
       }
     }`;
 
@@ -25,9 +29,16 @@ describe('who met whom', () => {
     expect(Object.keys(byName).sort()).toEqual(['Muhammad Amjad Khan Niazi', 'Qamar Javed Bajwa']);
     expect(byName['Muhammad Amjad Khan Niazi'].encounters).toEqual([
       {
-        meeting: { id: 'meeting-2021-06-bekirov-niazi', date: { value: '2021-06' }, place: { name: 'Pakistan' }, topics: expect.arrayContaining(['NAVAL_COOPERATION', 'EXCHANGE_VISITS_OF_SERVICEMEN']) },
-        role: 'HEAD_OF_VISITING_DELEGATION', post: { title: 'Commander of the Naval Forces of Azerbaijan' },
-        counterpartRole: 'HOST', counterpartPost: { title: 'Chief of the Naval Staff of Pakistan' },
+        meeting: {
+          id: 'meeting-2021-06-bekirov-niazi',
+          date: { value: '2021-06' },
+          place: { name: 'Pakistan' },
+          topics: expect.arrayContaining(['NAVAL_COOPERATION', 'EXCHANGE_VISITS_OF_SERVICEMEN']),
+        },
+        role: 'HEAD_OF_VISITING_DELEGATION',
+        post: { title: 'Commander of the Naval Forces of Azerbaijan' },
+        counterpartRole: 'HOST',
+        counterpartPost: { title: 'Chief of the Naval Staff of Pakistan' },
       },
     ]);
     expect(byName['Qamar Javed Bajwa'].encounters[0].counterpartPost).toEqual({ title: 'Chief of Army Staff of Pakistan' });
@@ -36,9 +47,17 @@ describe('who met whom', () => {
   it('says whom Arif Alvi met: Sahiba Gafarova, on 4 June 2021', async () => {
     const { data } = await run(COUNTERPARTS, { id: 'person-arif-alvi' });
     expect(data.counterparts).toEqual([
-      expect.objectContaining({ person: { name: 'Sahiba Gafarova' }, meetingCount: 1, firstMet: { value: '2021-06-04' }, lastMet: { value: '2021-06-04' } }),
+      expect.objectContaining({
+        person: { name: 'Sahiba Gafarova' },
+        meetingCount: 1,
+        firstMet: { value: '2021-06-04' },
+        lastMet: { value: '2021-06-04' },
+      }),
     ]);
-    expect(data.counterparts[0].encounters[0]).toMatchObject({ post: { title: 'President of Pakistan' }, counterpartPost: { title: 'Speaker of the Parliament of Azerbaijan' } });
+    expect(data.counterparts[0].encounters[0]).toMatchObject({
+      post: { title: 'President of Pakistan' },
+      counterpartPost: { title: 'Speaker of the Parliament of Azerbaijan' },
+    });
   });
 
   it('restricts by counterpart country and by period', async () => {
@@ -49,7 +68,9 @@ describe('who met whom', () => {
   });
 
   it('ranks top contacts by meeting count', async () => {
-    const { data } = await run(`{ counterparts(personId: "person-subhan-bekirov", orderBy: MEETING_COUNT_DESC, first: 1) { person { name } meetingCount } }`);
+    const { data } = await run(
+      `{ counterparts(personId: "person-subhan-bekirov", orderBy: MEETING_COUNT_DESC, first: 1) { person { name } meetingCount } }`,
+    );
     expect(data.counterparts).toEqual([{ person: { name: expect.any(String) }, meetingCount: 1 }]);
   });
 
@@ -67,8 +88,11 @@ describe('who met whom', () => {
 });
 
 describe('connections', () => {
-  it('shows that Zakir Hasanov met neither Pakistani officer, yet is connected to Bajwa through Bekirov, each hop explained and sourced', async () => {
-    const met = await run(`{ counterparts(personId: "person-zakir-hasanov") { person { name } } meetingsBetween(personA: "person-zakir-hasanov", personB: "person-qamar-javed-bajwa") { id } }`);
+  it('shows Zakir Hasanov met neither Pakistani officer, yet reached Bajwa through Bekirov, each hop explained, sourced', async () => {
+    const met = await run(
+      `{ counterparts(personId: "person-zakir-hasanov") { person { name } }
+         meetingsBetween(personA: "person-zakir-hasanov", personB: "person-qamar-javed-bajwa") { id } }`,
+    );
     expect(met.data).toEqual({ counterparts: [], meetingsBetween: [] });
 
     const { data, errors } = await run(/* GraphQL */ `{
@@ -94,26 +118,35 @@ describe('connections', () => {
       'Subhan Bekirov attended the bilateral meeting of 2021-06 as head of the visiting delegation',
       'Qamar Javed Bajwa attended the bilateral meeting of 2021-06 as host',
     ]);
-    for (const hop of throughBekirov.hops) expect(hop.evidence[0]).toMatchObject({ source: { publisher: 'AzerNews' }, paragraph: expect.any(Number) });
+    for (const hop of throughBekirov.hops)
+      expect(hop.evidence[0]).toMatchObject({ source: { publisher: 'AzerNews' }, paragraph: expect.any(Number) });
     const lengths = data.connections.map((c: any) => c.length);
     expect(lengths).toEqual([...lengths].sort((a: number, b: number) => a - b));
   });
 
   it('connects a person to a country, and honours the kinds and the hop limit', async () => {
-    const toCountry = await run(`{ connections(from: "person-arif-alvi", to: "AZ", kinds: [COUNTRIES, COUNTRY_RELATIONS], maxHops: 3, first: 1) { length hops { explanation } } }`);
+    const toCountry = await run(
+      `{ connections(from: "person-arif-alvi", to: "AZ", kinds: [COUNTRIES, COUNTRY_RELATIONS], maxHops: 3, first: 1) {
+           length hops { explanation } } }`,
+    );
     expect(toCountry.errors).toBeUndefined();
     expect(toCountry.data.connections).toHaveLength(1);
     expect(toCountry.data.connections[0].length).toBe(3);
     expect(toCountry.data.connections[0].hops[0].explanation).toBe('Arif Alvi is a citizen of Pakistan');
     const citizenshipOnly = await run(`{ connections(from: "person-arif-alvi", to: "AZ", kinds: [COUNTRIES]) { length } }`);
     expect(citizenshipOnly.data.connections).toEqual([]);
-    const short = await run(`{ connections(from: "person-zakir-hasanov", to: "person-qamar-javed-bajwa", kinds: [MEETINGS], maxHops: 4) { length } }`);
+    const short = await run(
+      `{ connections(from: "person-zakir-hasanov", to: "person-qamar-javed-bajwa", kinds: [MEETINGS], maxHops: 4) { length } }`,
+    );
     expect(short.data.connections).toEqual([]);
   });
 
   it('rejects unknown ends and limits out of range', async () => {
     const unknown = await run(`{ connections(from: "person-nobody", to: "AZ") { length } }`);
-    expect(unknown.errors![0]).toMatchObject({ message: 'No person, organization or country has the id "person-nobody"', extensions: { code: 'NOT_FOUND', argument: 'from' } });
+    expect(unknown.errors![0]).toMatchObject({
+      message: 'No person, organization or country has the id "person-nobody"',
+      extensions: { code: 'NOT_FOUND', argument: 'from' },
+    });
     const far = await run(`{ connections(from: "person-arif-alvi", to: "AZ", maxHops: 9) { length } }`);
     expect(far.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'maxHops' } });
   });
@@ -131,7 +164,12 @@ describe('lists, filters and pagination', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const { data }: any = await run(`query($after: String) { people(first: 4, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { name } } } }`, { after });
+      const { data }: any = await run(
+        `query($after: String) {
+          people(first: 4, after: $after) {
+            totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { name } } } }`,
+        { after },
+      );
       pages += 1;
       expect(data.people.totalCount).toBe(6);
       expect(data.people.pageInfo.hasPreviousPage).toBe(after !== null);
@@ -140,7 +178,14 @@ describe('lists, filters and pagination', () => {
       after = data.people.pageInfo.endCursor;
     }
     expect(pages).toBe(2);
-    expect(names).toEqual(['Arif Alvi', 'Muhammad Amjad Khan Niazi', 'Qamar Javed Bajwa', 'Sahiba Gafarova', 'Subhan Bekirov', 'Zakir Hasanov']);
+    expect(names).toEqual([
+      'Arif Alvi',
+      'Muhammad Amjad Khan Niazi',
+      'Qamar Javed Bajwa',
+      'Sahiba Gafarova',
+      'Subhan Bekirov',
+      'Zakir Hasanov',
+    ]);
   });
 
   it('filters people, organizations, posts and meetings', async () => {
@@ -181,7 +226,7 @@ describe('lists, filters and pagination', () => {
 });
 
 describe('timeline', () => {
-  it('lists Arif Alvi\'s tenure, meeting and statements in date order', async () => {
+  it("lists Arif Alvi's tenure, meeting and statements in date order", async () => {
     const { data } = await run(`{ timeline(personId: "person-arif-alvi") { date { value } kind description } }`);
     expect(data.timeline.map((e: any) => [e.date.value, e.kind])).toEqual([
       ['2018-09-09', 'TENURE_START'],
@@ -210,20 +255,57 @@ describe('round trips', () => {
     // meetings → Meeting details → Person + Statement details → Tenure details
     expect(statements).toBe(5);
   });
+
+  it("counts each request's own statements while others run at once", async () => {
+    const nested = /* GraphQL */ `{ meetings(first: 50) { nodes { participants { person { name country { name } } } } } }`;
+    const flat = /* GraphQL */ `{ people(first: 5) { nodes { name } } }`;
+    const results = await Promise.all([run(nested), run(flat), run(nested), run(flat), run(nested)]);
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    // meetings → Meeting details → Person details; people alone is one list query (and its count).
+    const [alone] = await Promise.all([run(flat)]);
+    expect(results.map((r) => r.statements)).toEqual([3, alone!.statements, 3, alone!.statements, 3]);
+  });
 });
 
 describe('mutations', () => {
   const DOC = {
     format: 'officials-graph/source-document@1',
-    sources: [{ id: 'wire-2021-07-01', kind: 'NEWS_REPORT', publisher: 'Wire', title: 'Later report', published: '2021-07-01', language: 'en', paragraphs: 2 }],
-    people: [{ id: 'dup-bekirov', name: 'Admiral S. Bekirov', country: 'AZ', evidence: [{ paragraph: 1, note: 'The commander, under his rank and initial.' }] }],
-    meetings: [{
-      id: 'meeting-2021-07-bekirov-niazi', date: '2021-07-01', format: 'CALL', topics: ['NAVAL_COOPERATION'], summary: 'A call between the two naval chiefs.',
-      participants: [{ person: 'dup-bekirov', role: 'ATTENDEE' }, { person: 'person-amjad-khan-niazi', role: 'ATTENDEE' }],
-      evidence: [{ paragraph: 2, note: 'The call.' }],
-    }],
+    sources: [
+      {
+        id: 'wire-2021-07-01',
+        kind: 'NEWS_REPORT',
+        publisher: 'Wire',
+        title: 'Later report',
+        published: '2021-07-01',
+        language: 'en',
+        paragraphs: 2,
+      },
+    ],
+    people: [
+      {
+        id: 'dup-bekirov',
+        name: 'Admiral S. Bekirov',
+        country: 'AZ',
+        evidence: [{ paragraph: 1, note: 'The commander, under his rank and initial.' }],
+      },
+    ],
+    meetings: [
+      {
+        id: 'meeting-2021-07-bekirov-niazi',
+        date: '2021-07-01',
+        format: 'CALL',
+        topics: ['NAVAL_COOPERATION'],
+        summary: 'A call between the two naval chiefs.',
+        participants: [
+          { person: 'dup-bekirov', role: 'ATTENDEE' },
+          { person: 'person-amjad-khan-niazi', role: 'ATTENDEE' },
+        ],
+        evidence: [{ paragraph: 2, note: 'The call.' }],
+      },
+    ],
   };
-  const INGEST = `mutation($documents: [JSON!]!) { ingestDocuments(documents: $documents) { documents rowsWritten linkedPeople { documentId personId } } }`;
+  const INGEST = `mutation($documents: [JSON!]!) {
+    ingestDocuments(documents: $documents) { documents rowsWritten linkedPeople { documentId personId } } }`;
 
   it('needs the API key', async () => {
     const refused = await run(INGEST, { documents: [DOC] });
@@ -234,7 +316,10 @@ describe('mutations', () => {
   it('lists every problem of an invalid document and writes nothing', async () => {
     const bad = { ...DOC, people: [{ ...DOC.people[0], country: 'XX' }], meetings: [{ ...DOC.meetings[0], format: 'LUNCH' }] };
     const { errors } = await run(INGEST, { documents: [bad] }, true);
-    expect(errors![0]!.extensions).toMatchObject({ code: 'INVALID_DOCUMENT', problems: [{ document: 'documents[0]', path: '/meetings/0/format' }] });
+    expect(errors![0]!.extensions).toMatchObject({
+      code: 'INVALID_DOCUMENT',
+      problems: [{ document: 'documents[0]', path: '/meetings/0/format' }],
+    });
     const refs = await run(INGEST, { documents: [{ ...DOC, people: [{ ...DOC.people[0], country: 'XX' }] }] }, true);
     expect(refs.errors![0]!.extensions).toMatchObject({ code: 'INVALID_DOCUMENT', problems: [{ path: '/people/0/country' }] });
     expect((await countsByLabel(graph.t.db)).Meeting).toBe(3);

@@ -14,7 +14,10 @@ interface Service {
 }
 
 describe('docker-compose.yml', () => {
-  const compose = parse(readFileSync(projectPath('docker-compose.yml'), 'utf8')) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+  const compose = parse(readFileSync(projectPath('docker-compose.yml'), 'utf8')) as {
+    services: Record<string, Service>;
+    volumes: Record<string, unknown>;
+  };
   const { neo4j, api } = compose.services;
 
   it('runs the official Neo4j 5.26 community image with a health check and a named volume', () => {
@@ -27,14 +30,22 @@ describe('docker-compose.yml', () => {
   });
 
   it('styles Neo4j Browser on connect from the API, the same way as the local server', () => {
-    expect(neo4j!.environment.NEO4J_browser_post__connect__cmd).toBe('style http://localhost:4000/browser/style.grass; play http://localhost:4000/browser/guide.html');
+    expect(neo4j!.environment.NEO4J_browser_post__connect__cmd).toBe(
+      'style http://localhost:4000/browser/style.grass; play http://localhost:4000/browser/guide.html',
+    );
     expect(neo4j!.environment.NEO4J_browser_remote__content__hostname__whitelist).toContain('localhost');
   });
 
   it('builds the API, which waits for a healthy Neo4j and reaches it by service name with the same password', () => {
     expect(api!.build).toBe('.');
     expect(api!.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
-    expect(api!.environment).toMatchObject({ NEO4J_URI: 'bolt://neo4j:7687', NEO4J_PASSWORD: '${NEO4J_PASSWORD}', HOST: '0.0.0.0', PORT: '4000' });
+    expect(api!.environment).toMatchObject({
+      NEO4J_URI: 'bolt://neo4j:7687',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: compose's own variable syntax, kept literally in the file
+      NEO4J_PASSWORD: '${NEO4J_PASSWORD}',
+      HOST: '0.0.0.0',
+      PORT: '4000',
+    });
     expect(api!.ports).toEqual(['127.0.0.1:4000:4000']);
     expect(api!.healthcheck!.test.join(' ')).toContain('/ready');
   });
@@ -44,6 +55,7 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toContain('RUN npm ci');
     expect(dockerfile).toContain('npm run build');
     expect(dockerfile).toContain('CMD ["node", "dist/src/index.js"]');
-    for (const folder of ['schema', 'seed', 'browser', 'dist']) expect(dockerfile).toContain(`COPY --from=build /app/${folder} ./${folder}`);
+    for (const folder of ['schema', 'seed', 'browser', 'dist'])
+      expect(dockerfile).toContain(`COPY --from=build /app/${folder} ./${folder}`);
   });
 });

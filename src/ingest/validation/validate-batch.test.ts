@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityLabel } from './source-document.js';
-import { checkShape, formatProblems, validateBatch, type GraphLookup } from './validate-document.js';
+import type { EntityLabel } from '../../domain/registry/index.js';
+import type { GraphLookup } from './link-people.js';
+import { formatProblems } from './problem.js';
+import { checkShape } from './shape.js';
+import { validateBatch } from './validate-batch.js';
 
 /** What the graph holds, for validation that needs to ask it; queries themselves are tested on a real Neo4j. */
 function graphHolding(entities: Record<string, EntityLabel>, peopleByKey: Record<string, string[]> = {}): GraphLookup {
@@ -10,7 +13,15 @@ function graphHolding(entities: Record<string, EntityLabel>, peopleByKey: Record
   };
 }
 
-const source = { id: 's1', kind: 'NEWS_REPORT', publisher: 'Wire', title: 'Report', published: '2021-06-09', language: 'en', paragraphs: 4 };
+const source = {
+  id: 's1',
+  kind: 'NEWS_REPORT',
+  publisher: 'Wire',
+  title: 'Report',
+  published: '2021-06-09',
+  language: 'en',
+  paragraphs: 4,
+};
 const ev = (paragraph = 1) => [{ paragraph, note: 'what it says' }];
 const doc = (extra: Record<string, unknown>) => ({ format: 'officials-graph/source-document@1', sources: [source], ...extra });
 

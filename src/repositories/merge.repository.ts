@@ -1,12 +1,11 @@
-import type { Db, Tx } from '../db/run-query.js';
+import type { Statement, Tx } from '../db/run-query.js';
 import { barredTextCypher } from '../domain/names.js';
-import { AppError, ErrorCode } from '../errors.js';
+import { personRelationshipTypes } from '../domain/registry/index.js';
 import type { PersonModel } from './models.js';
 import { project } from './projections.js';
 
-/** Relationship types a person can have, by direction: each is moved by its own statement, so types stay constants. */
-const OUTGOING = ['CITIZEN_OF', 'HELD', 'LED', 'ATTENDED', 'MADE'] as const;
-const INCOMING = ['ON_BEHALF_OF', 'ADDRESSED_TO', 'ABOUT'] as const;
+/** Relationship types a person can have, by direction, from the registry: each is moved by its own statement. */
+const { outgoing: OUTGOING, incoming: INCOMING } = personRelationshipTypes();
 
 /** Moves one relationship type from `old` to `keep`, uniting evidence lists when `keep` already has the same one. */
 export function moveRelationshipsCypher(type: string, direction: 'out' | 'in'): string {
@@ -19,7 +18,8 @@ WHERE x <> keep
 WITH keep, x, r, properties(r) AS props
 MERGE ${target}
 WITH k, r, props, [i IN range(0, size(coalesce(props.sourceIds, [])) - 1)
-  WHERE NOT any(j IN range(0, size(coalesce(k.sourceIds, [])) - 1) WHERE k.sourceIds[j] = props.sourceIds[i] AND k.paragraphs[j] = props.paragraphs[i])] AS add
+  WHERE NOT any(j IN range(0, size(coalesce(k.sourceIds, [])) - 1)
+                WHERE k.sourceIds[j] = props.sourceIds[i] AND k.paragraphs[j] = props.paragraphs[i])] AS add
 SET k.role = coalesce(k.role, props.role),
     k.post = coalesce(k.post, props.post),
     k.sourceIds = coalesce(k.sourceIds, []) + [i IN add | props.sourceIds[i]],
@@ -45,20 +45,41 @@ SET keep.nameKeyText = ${barredTextCypher('keep.nameKeys')},
 DETACH DELETE old
 RETURN ${project('Person', 'keep')} AS person`;
 
-async function movePerson(tx: Tx, keep: string, merge: string): Promise<PersonModel> {
-  const params = { keep, merge };
-  for (const type of OUTGOING) await tx.run(moveRelationshipsCypher(type, 'out'), params);
-  for (const type of INCOMING) await tx.run(moveRelationshipsCypher(type, 'in'), params);
-  await tx.run(MOVE_EVIDENCE, params);
-  const [row] = await tx.run(ABSORB_PERSON, params);
-  return row!.person as PersonModel;
+/**
+ * Moves everything of person `merge` to person `keep` in the caller's transaction: relationships, evidence, name
+ * and aliases, and ids (the merged id keeps resolving to `keep`). Both must be current ids of existing people.
+ */
+export async function movePerson(tx: Tx, keep: string, merge: string): Promise<PersonModel> {
+  let person: PersonModel | undefined;
+  for (const { cypher, params } of mergeStatements(keep, merge)) {
+    const [row] = await tx.run(cypher, params);
+    person = row?.person as PersonModel | undefined;
+  }
+  return person!;
 }
 
-/**
- * Merges person `merge` into person `keep` in one transaction: relationships, evidence, name and aliases, and ids
- * (the merged id keeps resolving to `keep`). Both are canonical ids; throws BAD_USER_INPUT when they are the same.
- */
-export async function mergePeople(db: Db, keep: string, merge: string): Promise<PersonModel> {
-  if (keep === merge) throw new AppError(ErrorCode.BAD_USER_INPUT, 'keep and merge name the same person', { argument: 'merge' });
-  return db.writeTransaction((tx) => movePerson(tx, keep, merge));
+/** The statements of one merge, in order: each relationship type a person can have, evidence, then names and ids. */
+export function mergeStatements(keep: string, merge: string): Statement[] {
+  const params = { keep, merge };
+  return [
+    ...OUTGOING.map((type) => ({ cypher: moveRelationshipsCypher(type, 'out'), params })),
+    ...INCOMING.map((type) => ({ cypher: moveRelationshipsCypher(type, 'in'), params })),
+    { cypher: MOVE_EVIDENCE, params },
+    { cypher: ABSORB_PERSON, params },
+  ];
+}
+
+export const FIND_CURRENT_PERSON_ID = `
+CALL {
+  MATCH (p:Person {id: $id}) RETURN p
+  UNION
+  MATCH (p:Person) WHERE p.otherIdText CONTAINS '|' + $id + '|' RETURN p
+}
+RETURN p.id AS id
+LIMIT 1`;
+
+/** The current id of the person an id names (its own, or one it had before a merge), in the caller's transaction. */
+export async function findCurrentPersonId(tx: Tx, id: string): Promise<string | null> {
+  const [row] = await tx.run(FIND_CURRENT_PERSON_ID, { id });
+  return (row?.id as string | undefined) ?? null;
 }

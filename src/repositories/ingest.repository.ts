@@ -1,8 +1,7 @@
-import type { Db, Row, Tx } from '../db/run-query.js';
+import type { Tx } from '../db/run-query.js';
 import { barredTextCypher } from '../domain/names.js';
-import { ENTITY_LABELS, SUPPORTED_BY, type EntityLabel } from '../ingest/source-document.js';
-import type { GraphLookup } from '../ingest/validate-document.js';
-import { groupRelationships, type NodeRow, type WritePlan } from '../ingest/write-plan.js';
+import { DOCUMENT_LABELS, ENTITY_LABELS, type EntityLabel, SOURCE_LABEL, SUPPORTED_BY } from '../domain/registry/index.js';
+import { groupRelationships, type NodeRow, type WritePlan } from '../domain/write-plan-rows.js';
 
 /** Rows per statement: large documents are written in slices so progress can be shown, still in one transaction. */
 const SLICE = 1000;
@@ -34,51 +33,39 @@ RETURN key, collect(p.id) AS ids`;
  */
 export const TAKE_INGEST_LOCK = `MERGE (lock:IngestLock {id: 'ingest'}) SET lock.id = lock.id`;
 
-/** Lookups for validation, run in the ingest's own transaction so they see what the lock protects. */
-export function createGraphLookup(tx: Tx): GraphLookup {
-  return {
-    async findByIds(ids) {
-      const found = new Map<string, { label: EntityLabel; id: string }>();
-      if (ids.length === 0) return found;
-      for (const row of await tx.run(FIND_ENTITIES_BY_IDS, { ids })) {
-        found.set(row.id as string, { label: row.label as EntityLabel, id: row.found as string });
-      }
-      return found;
-    },
-    async findPeopleByNameKeys(keys) {
-      const found = new Map<string, string[]>();
-      if (keys.length === 0) return found;
-      for (const row of await tx.run(FIND_PEOPLE_BY_NAME_KEYS, { keys })) found.set(row.key as string, row.ids as string[]);
-      return found;
-    },
-  };
+/** Label and current id of each id, in the caller's transaction (a merged person's former id answers with its new id). */
+export async function findEntitiesByIds(tx: Tx, ids: string[]): Promise<Map<string, { label: EntityLabel; id: string }>> {
+  const found = new Map<string, { label: EntityLabel; id: string }>();
+  if (ids.length === 0) return found;
+  for (const row of await tx.run(FIND_ENTITIES_BY_IDS, { ids }))
+    found.set(row.id as string, { label: row.label as EntityLabel, id: row.found as string });
+  return found;
+}
+
+/** Ids of the people whose name or alias has each key, in the caller's transaction. */
+export async function findPeopleByNameKeys(tx: Tx, keys: string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  if (keys.length === 0) return found;
+  for (const row of await tx.run(FIND_PEOPLE_BY_NAME_KEYS, { keys })) found.set(row.key as string, row.ids as string[]);
+  return found;
 }
 
 export const MERGE_SOURCES = `
 UNWIND $rows AS row
-MERGE (s:Source {id: row.id})
-SET s += row.props
-SET s.caption = s.publisher + ', ' + s.published`;
+MERGE (n:Source {id: row.id})
+SET n += row.props
+SET n.caption = ${SOURCE_LABEL.caption}`;
 
 /**
- * Captions for Neo4j Browser, derived from what was written (a meeting's caption needs its place): never read
- * from documents, never exported.
+ * The Browser caption of each label that has one, from the registry, set from what was written (a meeting's
+ * caption needs its place): never read from documents, never exported.
  */
-export const SET_CAPTIONS: Partial<Record<EntityLabel, string>> = {
-  Organization: `MATCH (o:Organization) WHERE o.id IN [row IN $rows | row.id] SET o.caption = coalesce(o.shortName, o.name)`,
-  Meeting: `
-MATCH (m:Meeting) WHERE m.id IN [row IN $rows | row.id]
-OPTIONAL MATCH (m)-[:HELD_IN]->(place)
-WITH m, head(collect(place.name)) AS place
-SET m.caption = coalesce(m.date, 'undated') + coalesce(' · ' + place, '')`,
-  Tenure: `
-MATCH (t:Tenure) WHERE t.id IN [row IN $rows | row.id]
-SET t.caption = CASE WHEN t.start IS NULL AND t.end IS NULL THEN 'as of ' + t.attested
-                     ELSE coalesce(t.start, '…') + '–' + coalesce(t.end, '') END`,
-  TradeFigure: `MATCH (f:TradeFigure) WHERE f.id IN [row IN $rows | row.id] SET f.caption = toLower(f.flow) + ' ' + f.period`,
-};
+export function setCaptionCypher(label: string): string | undefined {
+  const caption = DOCUMENT_LABELS.find((s) => s.label === label)?.caption;
+  return caption && `MATCH (n:${label}) WHERE n.id IN [row IN $rows | row.id] SET n.caption = ${caption}`;
+}
 
-/** Labels and relationship types are interpolated only from the constant allowlists of source-document.ts. */
+/** Labels and relationship types are interpolated only from the registry's constant lists. */
 export function mergeNodesCypher(label: EntityLabel): string {
   if (label === 'Person') {
     return `
@@ -144,31 +131,13 @@ export async function writePlan(tx: Tx, plan: WritePlan, progress: (n: number) =
     await inSlices(tx, mergeRelationshipsCypher(fromLabel, type, toLabel), rows, progress);
   }
   for (const [label, rows] of plan.nodes) {
-    const cypher = SET_CAPTIONS[label];
-    if (cypher && rows.length > 0) await inSlices(tx, cypher, rows.map((r) => ({ id: r.id })), () => {});
+    const cypher = setCaptionCypher(label);
+    if (cypher && rows.length > 0)
+      await inSlices(
+        tx,
+        cypher,
+        rows.map((r) => ({ id: r.id })),
+        () => {},
+      );
   }
-}
-
-export const READ_SOURCES = `MATCH (s:Source) RETURN s.id AS id, properties(s) AS props ORDER BY s.id`;
-
-/** Every supported node with its evidence and outgoing relationships (sources of a relationship travel with it). */
-export function readEntitiesCypher(label: EntityLabel): string {
-  return `
-MATCH (n:${label})
-RETURN n.id AS id, properties(n) AS props,
-  [(n)-[e:${SUPPORTED_BY}]->(s:Source) | {source: s.id, paragraph: e.paragraph, note: e.note}] AS evidence,
-  [(n)-[r]->(m) WHERE type(r) <> '${SUPPORTED_BY}' AND m.id IS NOT NULL |
-     {type: type(r), target: m.id, out: true, props: properties(r)}] +
-  [(m)-[r]->(n) WHERE type(r) <> '${SUPPORTED_BY}' AND NOT m:Source AND m.id IS NOT NULL |
-     {type: type(r), target: m.id, out: false, props: properties(r)}] AS relationships
-ORDER BY n.id`;
-}
-
-export const READ_PUBLISHERS = `MATCH (s:Source)-[r:PUBLISHED_BY]->(o:Organization) RETURN s.id AS source, o.id AS organization`;
-
-/** Everything export needs, in one read per label. */
-export async function readGraphForExport(db: Db): Promise<{ sources: Row[]; entities: Map<EntityLabel, Row[]>; publishers: Row[] }> {
-  const entities = new Map<EntityLabel, Row[]>();
-  for (const label of ENTITY_LABELS) entities.set(label, await db.read(readEntitiesCypher(label)));
-  return { sources: await db.read(READ_SOURCES), entities, publishers: await db.read(READ_PUBLISHERS) };
 }

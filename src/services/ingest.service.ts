@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Db } from '../db/run-query.js';
-import { createGraphLookup, TAKE_INGEST_LOCK, writePlan } from '../repositories/source-document.repository.js';
-import { validateBatch, type Problem } from './validate-document.js';
-import { buildWritePlan, planSize } from './write-plan.js';
+import type { Db, Tx } from '../db/run-query.js';
+import type { GraphLookup } from '../ingest/validation/link-people.js';
+import type { Problem } from '../ingest/validation/problem.js';
+import { validateBatch } from '../ingest/validation/validate-batch.js';
+import { buildWritePlan, planSize } from '../ingest/write-plan.js';
+import { findEntitiesByIds, findPeopleByNameKeys, TAKE_INGEST_LOCK, writePlan } from '../repositories/ingest.repository.js';
 
 export interface DocumentInput {
   file: string;
@@ -23,7 +25,12 @@ export async function readDocumentFile(file: string): Promise<DocumentInput | Pr
     const ext = extname(file).toLowerCase();
     return { file, value: ext === '.yaml' || ext === '.yml' ? parseYaml(text) : JSON.parse(text) };
   } catch (error) {
-    return { file, path: '/', message: `is not valid ${extname(file).slice(1).toUpperCase() || 'JSON'}: ${(error as Error).message}`, expected: 'a source document' };
+    return {
+      file,
+      path: '/',
+      message: `is not valid ${extname(file).slice(1).toUpperCase() || 'JSON'}: ${(error as Error).message}`,
+      expected: 'a source document',
+    };
   }
 }
 
@@ -44,6 +51,11 @@ class RejectedBatch extends Error {
   }
 }
 
+/** What validation asks the graph, answered in the ingest's own transaction so it sees what the lock protects. */
+function graphLookup(tx: Tx): GraphLookup {
+  return { findByIds: (ids) => findEntitiesByIds(tx, ids), findPeopleByNameKeys: (keys) => findPeopleByNameKeys(tx, keys) };
+}
+
 /**
  * Validates the documents as one batch and, only if nothing is wrong, writes all of them in one transaction.
  * Idempotent: ingesting the same documents again changes nothing. A person named by a known id or alias is
@@ -54,7 +66,7 @@ export async function ingestDocuments(db: Db, inputs: DocumentInput[], progress?
   try {
     return await db.writeTransaction(async (tx) => {
       await tx.run(TAKE_INGEST_LOCK);
-      const checked = await validateBatch(inputs, createGraphLookup(tx));
+      const checked = await validateBatch(inputs, graphLookup(tx));
       if (!('batch' in checked)) throw new RejectedBatch(checked.problems);
       const { batch } = checked;
       const plan = buildWritePlan(batch);
@@ -65,7 +77,9 @@ export async function ingestDocuments(db: Db, inputs: DocumentInput[], progress?
         ok: true as const,
         documents: batch.documents.length,
         rowsWritten: total,
-        linkedPeople: [...batch.idMap].filter(([from, to]) => from !== to && batch.labels.get(from) === 'Person').map(([documentId, personId]) => ({ documentId, personId })),
+        linkedPeople: [...batch.idMap]
+          .filter(([from, to]) => from !== to && batch.labels.get(from) === 'Person')
+          .map(([documentId, personId]) => ({ documentId, personId })),
       };
     });
   } catch (error) {
@@ -74,4 +88,16 @@ export async function ingestDocuments(db: Db, inputs: DocumentInput[], progress?
   } finally {
     progress?.stop();
   }
+}
+
+/** Ingests the given files as one batch; unreadable files are reported like any other problem. */
+export async function ingestFiles(db: Db, files: string[], progress?: IngestProgress): Promise<IngestResult> {
+  const read = await Promise.all(files.map(readDocumentFile));
+  const unreadable = read.filter((r): r is Problem => 'path' in r);
+  if (unreadable.length > 0) return { ok: false, problems: unreadable };
+  return ingestDocuments(
+    db,
+    read.filter((r): r is DocumentInput => !('path' in r)),
+    progress,
+  );
 }

@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectPath } from './project-root.js';
+
+/**
+ * The direction of flow, checked on the import statements of src/ (type imports included): domain/ imports
+ * nothing of ours, ingest/ is pure, repositories/ hold Cypher and import neither ingest/ nor services/, and no
+ * module reaches itself again through its imports.
+ */
+
+const SRC = projectPath('src');
+
+function sourceFiles(dir: string, withTests = false): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sourceFiles(path, withTests);
+    return name.endsWith('.ts') && (withTests || !name.endsWith('.test.ts')) ? [path] : [];
+  });
+}
+
+const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT)].map((m) => resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts')));
+}
+
+/** Line numbers over 140 characters, leaving out inline snapshots: they hold generated Cypher as the code built it. */
+function longLines(text: string): number[] {
+  let inSnapshot = false;
+  return text.split('\n').flatMap((line, i) => {
+    if (line.includes('toMatchInlineSnapshot(`')) inSnapshot = true;
+    const long = !inSnapshot && line.length > 140;
+    if (inSnapshot && /^\s*`\);?$/.test(line)) inSnapshot = false;
+    return long ? [i + 1] : [];
+  });
+}
+
+const files = sourceFiles(SRC);
+const graph = new Map(files.map((f) => [f, importsOf(f)]));
+const folderOf = (file: string) => {
+  const parts = relative(SRC, file).split('/');
+  return parts.length > 1 ? parts[0]! : '.';
+};
+
+/** Folders each folder may import besides itself; '.' is src/ itself (config, errors, context...). */
+const ALLOWED: Record<string, readonly string[]> = {
+  domain: [],
+  ingest: ['domain'],
+  db: ['domain', 'local-neo4j', '.'],
+  'local-neo4j': ['.'],
+  repositories: ['domain', 'db', '__generated__', '.'],
+  presenters: ['domain', 'repositories'],
+  services: ['domain', 'ingest', 'repositories', 'db', '.'],
+  plugins: ['domain', 'db', '.'],
+  resolvers: ['domain', 'services', 'presenters', 'repositories', '__generated__', '.'],
+};
+
+describe('the architecture of src/', () => {
+  it('imports only along the flow: each folder from the folders below it', () => {
+    const wrong: string[] = [];
+    for (const [file, imports] of graph) {
+      const from = folderOf(file);
+      const allowed = ALLOWED[from];
+      if (!allowed) continue;
+      for (const target of imports) {
+        const to = folderOf(target);
+        if (to !== from && !allowed.includes(to)) wrong.push(`${relative(SRC, file)} imports ${relative(SRC, target)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('has no import cycle', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...path.slice(path.indexOf(file)), file].map((f) => relative(SRC, f)).join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of graph.get(file) ?? []) if (graph.has(next)) visit(next, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('keeps every line of TypeScript within 140 characters (the formatter cannot break strings)', () => {
+    const typescript = ['src', 'tests', 'bench'].flatMap((dir) => sourceFiles(projectPath(dir), true));
+    const long = typescript
+      .filter((file) => !file.includes('__generated__'))
+      .flatMap((file) => longLines(readFileSync(file, 'utf8')).map((line) => `${relative(SRC, file)}:${line}`));
+    expect(typescript.length).toBeGreaterThan(50);
+    expect(long).toEqual([]);
+  });
+
+  it('reads every import it checks (the pattern still matches the code)', () => {
+    expect([...graph.values()].flat().length).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,28 @@
+import { DOCUMENT_LABELS } from './labels.js';
+
+/** Labels that are not written from documents but need a constraint: the node every ingest locks first. */
+const INTERNAL_UNIQUE_LABELS = ['IngestLock'] as const;
+
+function snake(label: string): string {
+  return label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/**
+ * The constraints and indexes of the graph, derived from the registry: a unique id for every label ingestion
+ * MERGEs on, and each label's own indexes. Every statement is idempotent (IF NOT EXISTS), so it runs at every start.
+ */
+export function schemaStatements(): string[] {
+  const unique = [...DOCUMENT_LABELS.map((s) => s.label), ...INTERNAL_UNIQUE_LABELS].map(
+    (label) => `CREATE CONSTRAINT ${snake(label)}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+  );
+  const indexes = DOCUMENT_LABELS.flatMap((spec) =>
+    (spec.indexes ?? []).map(
+      (index) =>
+        `CREATE ${index.kind === 'TEXT' ? 'TEXT ' : ''}INDEX ${index.name} IF NOT EXISTS FOR (n:${spec.label}) ON (n.${index.property})`,
+    ),
+  );
+  return [...unique, ...indexes];
+}
+
+/** Indexes earlier versions created that nothing uses any more; dropped at start. */
+export const RETIRED_INDEXES = ['person_names'] as const;

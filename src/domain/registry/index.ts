@@ -1,0 +1,35 @@
+export { documentJsonSchema } from './document-schema.js';
+export type { AnyEntry, EntryFor, Evidence, SourceDocument, SourceEntry } from './document-types.js';
+export {
+  LINKS_FIELDS,
+  type LinksField,
+  personRelationshipTypes,
+  REFERENCE_FIELDS,
+  type ReferenceField,
+  relationshipEnds,
+} from './fields.js';
+export { DOCUMENT_FORMAT } from './format.js';
+export { RETIRED_INDEXES, schemaStatements } from './graph-schema.js';
+export {
+  DATE_FIELDS,
+  DOCUMENT_LABELS,
+  ENTITY_LABEL_SPECS,
+  ENTITY_LABELS,
+  type EntityLabel,
+  type FieldSpec,
+  type LabelSpec,
+  labelSpec,
+  type Section,
+  SOURCE_LABEL,
+} from './labels.js';
+export {
+  CONNECTION_KINDS,
+  type ConnectionKindCode,
+  connectionTypes,
+  PUBLISHER_EVIDENCE_NOTE,
+  RELATIONSHIP_TYPES,
+  type RelationshipType,
+  type RelationshipTypeSpec,
+  SUPPORTED_BY,
+} from './relationships.js';
+export { type Term, type TermCode, termCodes, termLabel, VOCABULARIES, type Vocabulary, type VocabularyName } from './vocabularies.js';

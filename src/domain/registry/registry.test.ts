@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { buildASTSchema, concatAST, type GraphQLEnumType, isEnumType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_SCHEMA_FILE, documentSchemaText, VOCABULARY_SDL_FILE, vocabularySdlText } from '../../generate-schemas.js';
+import { loadTypeDefs } from '../../schema.js';
+import { LINKS_FIELDS, REFERENCE_FIELDS, relationshipEnds } from './fields.js';
+import { DOCUMENT_LABELS, ENTITY_LABELS } from './labels.js';
+import { CONNECTION_KINDS, connectionTypes, RELATIONSHIP_TYPES } from './relationships.js';
+import { VOCABULARIES } from './vocabularies.js';
+
+const sdl = buildASTSchema(concatAST(loadTypeDefs()));
+const enumValues = (name: string) => (sdl.getType(name) as GraphQLEnumType).getValues().map((v) => v.name);
+
+describe('the domain registry', () => {
+  it('agrees with every GraphQL enum that mirrors a vocabulary or the connection kinds', () => {
+    for (const [name, vocabulary] of Object.entries(VOCABULARIES)) {
+      if (!('graphqlEnum' in vocabulary)) continue;
+      expect(isEnumType(sdl.getType(vocabulary.graphqlEnum)), `${name} → ${vocabulary.graphqlEnum}`).toBe(true);
+      expect(enumValues(vocabulary.graphqlEnum), name).toEqual(vocabulary.terms.map((t) => t.code));
+    }
+    expect(enumValues('ConnectionKind')).toEqual([...CONNECTION_KINDS]);
+  });
+
+  it('gives every term a label and a one-line description, and each code once', () => {
+    for (const vocabulary of Object.values(VOCABULARIES)) {
+      const codes = vocabulary.terms.map((t) => t.code);
+      expect(new Set(codes).size).toBe(codes.length);
+      for (const term of vocabulary.terms) {
+        expect(term.code).toMatch(/^[A-Z][A-Z0-9_]*$/);
+        expect(term.label.length).toBeGreaterThan(1);
+        expect(term.description).toMatch(/^[^\n]{5,140}$/);
+      }
+    }
+  });
+
+  it('points every reference and link at labels it declares, through relationship types it declares', () => {
+    for (const field of [...REFERENCE_FIELDS, ...LINKS_FIELDS]) {
+      for (const target of field.targets) expect(ENTITY_LABELS, `${field.section}.${field.field}`).toContain(target);
+      expect(Object.keys(RELATIONSHIP_TYPES), `${field.section}.${field.field}`).toContain(field.type);
+    }
+    for (const field of LINKS_FIELDS)
+      for (const targets of Object.values(field.refProperties)) for (const t of targets) expect(ENTITY_LABELS).toContain(t);
+  });
+
+  it('writes every relationship type it declares (SUPPORTED_BY from evidence), and lets each connection kind run somewhere', () => {
+    const written = new Set([...relationshipEnds().map((e) => e.type), 'SUPPORTED_BY']);
+    expect([...written].sort()).toEqual(Object.keys(RELATIONSHIP_TYPES).sort());
+    for (const kind of CONNECTION_KINDS) expect(connectionTypes(kind).length, kind).toBeGreaterThan(0);
+  });
+
+  it('has one section per label and distinct labels', () => {
+    expect(new Set(DOCUMENT_LABELS.map((s) => s.label)).size).toBe(DOCUMENT_LABELS.length);
+    expect(new Set(DOCUMENT_LABELS.map((s) => s.section)).size).toBe(DOCUMENT_LABELS.length);
+  });
+
+  it('is what schema/source-document.schema.json and schema/vocabularies.graphql hold (npm run codegen writes them)', () => {
+    expect(readFileSync(DOCUMENT_SCHEMA_FILE, 'utf8')).toBe(documentSchemaText());
+    expect(readFileSync(VOCABULARY_SDL_FILE, 'utf8')).toBe(vocabularySdlText());
+  });
+});

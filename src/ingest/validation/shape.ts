@@ -1,0 +1,78 @@
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { documentJsonSchema } from '../../domain/registry/index.js';
+import type { Problem } from './problem.js';
+
+type Validator = ReturnType<Ajv2020['compile']>;
+let compiled: Validator | undefined;
+
+function schemaValidator(): Validator {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    // ajv-formats ships CommonJS typings whose default export NodeNext sees as the module object.
+    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+    compiled = ajv.compile(documentJsonSchema());
+  }
+  return compiled;
+}
+
+function describeSchemaError(file: string, error: ErrorObject): Problem {
+  const path = error.instancePath || '/';
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { file, path: `${error.instancePath}/${String(p.missingProperty)}`, message: 'is missing', expected: 'a value (required)' };
+    case 'additionalProperties':
+      return {
+        file,
+        path: `${error.instancePath}/${String(p.additionalProperty)}`,
+        message: 'is not a known field',
+        expected: 'only the fields the schema defines',
+      };
+    case 'enum':
+      return {
+        file,
+        path,
+        message: 'has a value outside the allowed list',
+        expected: `one of ${(p.allowedValues as unknown[]).join(', ')}`,
+      };
+    case 'const':
+      return { file, path, message: 'has the wrong value', expected: JSON.stringify(p.allowedValue) };
+    case 'pattern':
+      return {
+        file,
+        path,
+        message: 'is not in the expected form',
+        expected: error.parentSchema?.description ?? `text matching ${String(p.pattern)}`,
+      };
+    case 'type':
+      return { file, path, message: 'has the wrong type', expected: `a value of type ${String(p.type)}` };
+    case 'minLength':
+      return { file, path, message: 'is too short', expected: `at least ${String(p.limit)} character${p.limit === 1 ? '' : 's'}` };
+    case 'maxLength':
+      return { file, path, message: 'is too long', expected: `at most ${String(p.limit)} characters` };
+    case 'minItems':
+      return { file, path, message: 'has too few items', expected: `at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}` };
+    case 'minimum':
+    case 'maximum':
+      return { file, path, message: 'is out of range', expected: `a number ${String(p.comparison)} ${String(p.limit)}` };
+    case 'uniqueItems':
+      return { file, path, message: `repeats an item (items ${String(p.j)} and ${String(p.i)})`, expected: 'each item once' };
+    case 'format':
+      return { file, path, message: `is not a valid ${String(p.format)}`, expected: `a ${String(p.format)}` };
+    default:
+      return {
+        file,
+        path,
+        message: error.message ?? error.keyword,
+        expected: error.parentSchema?.description ?? 'a value the schema allows',
+      };
+  }
+}
+
+/** Checks a parsed value against the document JSON Schema alone; lists every problem. */
+export function checkShape(file: string, value: unknown): Problem[] {
+  const validate = schemaValidator();
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => describeSchemaError(file, e));
+}

@@ -1,0 +1,63 @@
+import type { EntityLabel, SourceDocument } from '../../domain/registry/index.js';
+import type { DocumentContext } from './context.js';
+import { entriesOf, type NamedDocument, referencesOf } from './entries.js';
+import { type GraphLookup, linkPeople } from './link-people.js';
+import type { Problem } from './problem.js';
+import { DOCUMENT_RULES, RESOLVED_RULES } from './rules/index.js';
+import { checkShape } from './shape.js';
+
+/** A batch that passed every check, with each id of the documents mapped to the graph id it stands for. */
+export interface ResolvedBatch {
+  documents: NamedDocument[];
+  /** Document id → graph id; ids absent here stand for themselves. */
+  idMap: Map<string, string>;
+  labels: Map<string, EntityLabel>;
+  /** Graph ids of people that existed before this batch; a document naming one of them adds aliases, never renames. */
+  existingPeople: Set<string>;
+}
+
+export type BatchCheck = { problems: Problem[] } | { problems: []; batch: ResolvedBatch };
+
+/**
+ * Validates a batch of documents as a whole, as graphql-js validates a query: the JSON Schema first, then each
+ * rule of DOCUMENT_RULES, then people are linked to the graph, then each rule of RESOLVED_RULES. Every problem
+ * of every stage that can run is listed; the batch is resolved for writing only when there is none.
+ */
+export async function validateBatch(inputs: { file: string; value: unknown }[], graph: GraphLookup): Promise<BatchCheck> {
+  const problems: Problem[] = [];
+  const report = (problem: Problem) => problems.push(problem);
+  const documents: NamedDocument[] = [];
+  for (const { file, value } of inputs) {
+    const shape = checkShape(file, value);
+    if (shape.length > 0) problems.push(...shape);
+    else documents.push({ file, document: value as SourceDocument });
+  }
+  if (problems.length > 0) return { problems };
+
+  const context: DocumentContext = { documents, report };
+  for (const rule of DOCUMENT_RULES) rule.check(context);
+
+  const declared = new Map<string, { label: EntityLabel; file: string; path: string }>();
+  for (const { file, document } of documents) {
+    for (const { spec, entry, path } of entriesOf(document)) {
+      if (spec.label !== 'Source') declared.set(entry.id, { label: spec.label as EntityLabel, file, path });
+    }
+  }
+  // Everything a document names but does not declare must already be in the graph; people are looked up too.
+  const lookupIds = new Set(documents.flatMap(({ document }) => referencesOf(document).map((r) => r.id)).filter((id) => !declared.has(id)));
+  for (const { document } of documents) {
+    for (const person of document.people ?? []) for (const id of [person.id, ...(person.otherIds ?? [])]) lookupIds.add(id);
+  }
+  const inGraph = await graph.findByIds([...lookupIds]);
+  const { idMap, existingPeople } = await linkPeople(documents, inGraph, graph, report);
+
+  const labels = new Map<string, EntityLabel>();
+  for (const [id, hit] of inGraph) labels.set(id, hit.label);
+  for (const [id, d] of declared) labels.set(id, d.label);
+  for (const [from, to] of inGraph) if (from !== to.id) idMap.set(from, to.id);
+
+  for (const rule of RESOLVED_RULES) rule.check({ documents, report, labels, declared });
+
+  if (problems.length > 0) return { problems };
+  return { problems: [], batch: { documents, idMap, labels, existingPeople } };
+}

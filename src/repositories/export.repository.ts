@@ -1,0 +1,50 @@
+import type { Db } from '../db/run-query.js';
+import { ENTITY_LABELS, type EntityLabel, SUPPORTED_BY } from '../domain/registry/index.js';
+
+export const READ_SOURCES = `MATCH (s:Source) RETURN s.id AS id, properties(s) AS props ORDER BY s.id`;
+
+/** Every supported node with its evidence and outgoing relationships (sources of a relationship travel with it). */
+export function readEntitiesCypher(label: EntityLabel): string {
+  return `
+MATCH (n:${label})
+RETURN n.id AS id, properties(n) AS props,
+  [(n)-[e:${SUPPORTED_BY}]->(s:Source) | {source: s.id, paragraph: e.paragraph, note: e.note}] AS evidence,
+  [(n)-[r]->(m) WHERE type(r) <> '${SUPPORTED_BY}' AND m.id IS NOT NULL |
+     {type: type(r), target: m.id, out: true, props: properties(r)}] +
+  [(m)-[r]->(n) WHERE type(r) <> '${SUPPORTED_BY}' AND NOT m:Source AND m.id IS NOT NULL |
+     {type: type(r), target: m.id, out: false, props: properties(r)}] AS relationships
+ORDER BY n.id`;
+}
+
+export const READ_PUBLISHERS = `MATCH (s:Source)-[r:PUBLISHED_BY]->(o:Organization) RETURN s.id AS source, o.id AS organization`;
+
+export interface ExportedRelationship {
+  type: string;
+  target: string;
+  out: boolean;
+  props: { sourceIds?: string[]; paragraphs?: number[]; notes?: string[]; [key: string]: unknown };
+}
+
+export interface ExportedEntity {
+  id: string;
+  props: Record<string, unknown>;
+  evidence: { source: string; paragraph: number; note: string }[];
+  relationships: ExportedRelationship[];
+}
+
+export interface ExportedGraph {
+  sources: { id: string; props: Record<string, unknown> }[];
+  entities: Map<EntityLabel, ExportedEntity[]>;
+  publishers: { source: string; organization: string }[];
+}
+
+/** Everything export needs, in one read per label; the rows have the shapes the Cypher above returns. */
+export async function readGraphForExport(db: Db): Promise<ExportedGraph> {
+  const entities = new Map<EntityLabel, ExportedEntity[]>();
+  for (const label of ENTITY_LABELS) entities.set(label, await db.read<ExportedEntity>(readEntitiesCypher(label)));
+  return {
+    sources: await db.read<ExportedGraph['sources'][number]>(READ_SOURCES),
+    entities,
+    publishers: await db.read<ExportedGraph['publishers'][number]>(READ_PUBLISHERS),
+  };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { counterpartsStatement, timelineStatement } from './relationship.repository.js';
+
+describe('counterpartsStatement', () => {
+  it('pins the whom-did-X-meet statement: counts first, then the page, sort keys from the allowlist', () => {
+    expect(
+      counterpartsStatement('person-subhan-bekirov', {
+        period: { from: '2021-06-01', to: null },
+        country: 'PK',
+        organization: null,
+        orderBy: 'LAST_MET_DESC',
+        first: 5,
+      }),
+    ).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (p:Person {id: $personId})-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(c:Person)
+      WHERE c <> p
+        AND ($from IS NULL OR m.dateTo >= $from) AND ($to IS NULL OR m.dateFrom <= $to)
+        AND ($country IS NULL OR EXISTS { (c)-[:CITIZEN_OF]->(:Country {id: $country}) })
+        AND ($organization IS NULL OR EXISTS {
+          (c)-[:HELD]->(:Tenure)-[:OF_POST]->(:Post)-[:IN_ORGANIZATION]->(:Organization)-[:PART_OF*0..5]->(:Organization {id: $organization}) })
+      WITH p, c, collect(m) AS shared, count(m) AS meetingCount, coalesce(max(m.dateFrom), '') AS lastKey, c.name AS name
+      ORDER BY lastKey DESC, name
+      LIMIT toInteger($first)
+      CALL (p, c, shared) {
+        UNWIND shared AS m
+        MATCH (p)-[a:ATTENDED]->(m)<-[b:ATTENDED]-(c)
+        OPTIONAL MATCH (ap:Post {id: a.post})
+        OPTIONAL MATCH (bp:Post {id: b.post})
+        WITH m, a, b, ap, bp ORDER BY m.dateFrom, m.id
+        RETURN collect({
+          meeting: m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END, .format, topics: coalesce(m.topics, []), .summary, __typename: 'Meeting'}, role: a.role, post: CASE WHEN ap IS NULL THEN null ELSE ap {.id, .title, __typename: 'Post'} END,
+          counterpartRole: b.role, counterpartPost: CASE WHEN bp IS NULL THEN null ELSE bp {.id, .title, __typename: 'Post'} END
+        }) AS encounters
+      }
+      WITH c, meetingCount, lastKey, name, encounters
+      ORDER BY lastKey DESC, name
+      RETURN c {.id, .name, aliases: coalesce(c.aliases, []), __typename: 'Person'} AS person, meetingCount,
+             encounters[0].meeting.date AS firstMet, encounters[-1].meeting.date AS lastMet, encounters",
+        "params": {
+          "country": "PK",
+          "first": 5,
+          "from": "2021-06-01",
+          "organization": null,
+          "personId": "person-subhan-bekirov",
+          "to": null,
+        },
+      }
+    `);
+  });
+});
+
+describe('timelineStatement', () => {
+  it('pins the timeline statement: facts only, no words built in Cypher', () => {
+    const statement = timelineStatement('person-arif-alvi', { from: null, to: '2021-12-31' });
+    expect(statement.cypher).not.toMatch(/'Met '|Took up/);
+    expect(statement).toMatchInlineSnapshot(`
+      {
+        "cypher": "
+      MATCH (p:Person {id: $personId})
+      CALL (p) {
+        MATCH (p)-[:HELD]->(t:Tenure)-[:OF_POST]->(post:Post)
+        UNWIND [{kind: 'TENURE_START', field: 'start'}, {kind: 'TENURE_END', field: 'end'}, {kind: 'TENURE_ATTESTED', field: 'attested'}] AS e
+        WITH t, post, e,
+             CASE e.field WHEN 'start' THEN CASE WHEN t.start IS NULL THEN null ELSE {value: t.start, precision: t.startPrecision, earliest: t.startFrom, latest: t.startTo} END
+                          WHEN 'end' THEN CASE WHEN t.end IS NULL THEN null ELSE {value: t.end, precision: t.endPrecision, earliest: t.endFrom, latest: t.endTo} END
+                          ELSE CASE WHEN t.attested IS NULL THEN null ELSE {value: t.attested, precision: t.attestedPrecision, earliest: t.attestedFrom, latest: t.attestedTo} END END AS date
+        WHERE date IS NOT NULL
+        RETURN e.kind AS kind, date, post.title AS postTitle, [] AS others, null AS role,
+               t {.id, start: CASE WHEN t.start IS NULL THEN null ELSE {value: t.start, precision: t.startPrecision, earliest: t.startFrom, latest: t.startTo} END, end: CASE WHEN t.end IS NULL THEN null ELSE {value: t.end, precision: t.endPrecision, earliest: t.endFrom, latest: t.endTo} END, attested: CASE WHEN t.attested IS NULL THEN null ELSE {value: t.attested, precision: t.attestedPrecision, earliest: t.attestedFrom, latest: t.attestedTo} END, __typename: 'Tenure'} AS tenure, null AS meeting, null AS statement
+        UNION ALL
+        MATCH (p)-[a:ATTENDED]->(m:Meeting) WHERE m.date IS NOT NULL
+        RETURN 'MEETING' AS kind, CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END AS date, null AS postTitle,
+               COLLECT { MATCH (o:Person)-[:ATTENDED]->(m) WHERE o <> p RETURN o.name AS name ORDER BY name } AS others, a.role AS role,
+               null AS tenure, m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END, .format, topics: coalesce(m.topics, []), .summary, __typename: 'Meeting'} AS meeting, null AS statement
+        UNION ALL
+        MATCH (p)-[:MADE]->(s:Statement) WHERE s.date IS NOT NULL
+        RETURN 'STATEMENT' AS kind, CASE WHEN s.date IS NULL THEN null ELSE {value: s.date, precision: s.datePrecision, earliest: s.dateFrom, latest: s.dateTo} END AS date, null AS postTitle, [] AS others, null AS role,
+               null AS tenure, null AS meeting, s {.id, .kind, date: CASE WHEN s.date IS NULL THEN null ELSE {value: s.date, precision: s.datePrecision, earliest: s.dateFrom, latest: s.dateTo} END, .summary, __typename: 'Statement'} AS statement
+      }
+      WITH kind, date, postTitle, others, role, tenure, meeting, statement
+      WHERE ($from IS NULL OR date.latest >= $from) AND ($to IS NULL OR date.earliest <= $to)
+      RETURN kind, date, postTitle, others, role, tenure, meeting, statement
+      ORDER BY date.earliest, date.latest, kind",
+        "params": {
+          "from": null,
+          "personId": "person-arif-alvi",
+          "to": "2021-12-31",
+        },
+      }
+    `);
+  });
+});
