@@ -32,7 +32,7 @@ const config: CodegenConfig = {
             ].map((type) => [type, `../repositories/models.js#${type}Model`]),
           ),
           ...Object.fromEntries(
-            ['Counterpart', 'Encounter', 'TimelineEntry', 'Connection', 'Hop'].map((type) => [
+            ['Counterpart', 'Encounter', 'TimelineEntry', 'Connection', 'Hop', 'Term', 'Vocabulary', 'Topic'].map((type) => [
               type,
               `../repositories/models.js#${type}Model`,
             ]),

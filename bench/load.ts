@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { applySchema } from '../src/db/apply-schema.js';
 import type { Db } from '../src/db/run-query.js';
 import { groupRelationships, type WritePlan } from '../src/domain/write-plan-rows.js';
 import { validateBatch } from '../src/ingest/validation/validate-batch.js';
 import { buildWritePlan } from '../src/ingest/write-plan.js';
 import { instanceLayout } from '../src/local-neo4j/layout.js';
 import { projectPath } from '../src/project-root.js';
+import { applySchema } from '../src/services/schema.service.js';
 import { importWithAdminTool } from './admin-import.js';
 import { emptyDatabase, ingestWorld, openBenchDb } from './bench-db.js';
 import { generateWorld, NO_GRAPH, WORLD_SIZES, type WorldSize } from './world.js';

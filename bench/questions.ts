@@ -59,7 +59,7 @@ export async function buildQuestions(db: Db, size: WorldSize, poolSize = 200): P
       name: 'whom X met',
       ours: `query ($id: ID!) { counterparts(personId: $id, first: 20) {
         person { id name } meetingCount lastMet { value }
-        encounters { role meeting { id date { value } topics } } } }`,
+        encounters { role meeting { id date { value } topics { code } } } } }`,
       neo4jGraphql: PERSON_MEETINGS_NESTED,
       baselineNote: 'all meetings with all attendees; the client must group them by counterpart',
       variables: (i) => ({ id: at(people, i) }),
@@ -67,7 +67,7 @@ export async function buildQuestions(db: Db, size: WorldSize, poolSize = 200): P
     {
       name: 'meetings between two',
       ours: `query ($a: ID!, $b: ID!) { meetingsBetween(personA: $a, personB: $b) {
-        id date { value } topics participants { role person { id name } } } }`,
+        id date { value } topics { code } participants { role person { id name } } } }`,
       neo4jGraphql: `query ($a: ID!, $b: ID!) {
         people(where: { id: { eq: $a } }) {
           attended(where: { attendees: { some: { id: { eq: $b } } } }) { id date topics attendees { id name } }

@@ -11,7 +11,11 @@ export const WORLD_SIZES = {
 export type WorldSize = keyof typeof WORLD_SIZES;
 
 /** A graph that holds nothing: a world is complete in itself, so it validates as one batch against it. */
-export const NO_GRAPH: GraphLookup = { findByIds: async () => new Map(), findPeopleByNameKeys: async () => new Map() };
+export const NO_GRAPH: GraphLookup = {
+  findByIds: async () => new Map(),
+  findPeopleByNameKeys: async () => new Map(),
+  findTerms: async () => new Map(),
+};
 
 /** mulberry32: a small, fast, seeded generator, so the same size always gives the same world. */
 export function createRandom(seed: number) {

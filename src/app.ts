@@ -1,7 +1,6 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
-import { applySchema } from './db/apply-schema.js';
 import { type OpenDb, openDb } from './db/open-db.js';
 import { createHttpHandler } from './http.js';
 import { formatProblems } from './ingest/validation/problem.js';
@@ -9,6 +8,7 @@ import type { Logger } from './logger.js';
 import { seedFiles } from './seed.js';
 import { createServer } from './server.js';
 import { ingestFiles } from './services/ingest.service.js';
+import { applySchema } from './services/schema.service.js';
 
 /** How long requests in flight may take to finish when the API stops. */
 const STOP_GRACE_MS = 5_000;

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig } from './config.js';
-import { applySchema } from './db/apply-schema.js';
 import { openDb } from './db/open-db.js';
 import { fingerprint, RUN_LENGTH } from './domain/copy-check.js';
 import { formatProblems } from './ingest/validation/problem.js';
@@ -11,6 +10,7 @@ import { ensureRunning, LocalNeo4jError, type LocalStatus, reset, status, stop }
 import { seedFiles } from './seed.js';
 import { exportDocuments } from './services/export.service.js';
 import { type IngestProgress, ingestFiles } from './services/ingest.service.js';
+import { applySchema } from './services/schema.service.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 

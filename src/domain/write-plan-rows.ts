@@ -31,8 +31,18 @@ export interface RelationshipRow {
   evidence: ResolvedEvidence[];
 }
 
+/** A vocabulary term, with the sources that declared it (none for the registry's own). */
+export interface TermRow {
+  vocabulary: string;
+  code: string;
+  label: string;
+  description: string;
+  sources: string[];
+}
+
 export interface WritePlan {
   sources: { id: string; props: Record<string, unknown> }[];
+  terms: TermRow[];
   nodes: Map<EntityLabel, NodeRow[]>;
   relationships: RelationshipRow[];
 }

@@ -17,6 +17,7 @@ export interface GraphRows {
     { id: string; props: Record<string, unknown>; evidence: (Evidence & { source: string })[]; relationships: RelationshipView[] }[]
   >;
   publishers: { source: string; organization: string }[];
+  terms: { vocabulary: string; code: string; label: string; description: string; sources: string[] }[];
 }
 
 export interface RelationshipView {
@@ -50,7 +51,7 @@ const sameEvidence = (a: Evidence[], b: Evidence[]) => JSON.stringify(a) === JSO
  * supports: ingesting all of them into an empty graph rebuilds the same graph. Which relationship goes back into
  * which field is read from the registry. Pure.
  */
-export function assembleDocuments({ sources, entities, publishers }: GraphRows): SourceDocument[] {
+export function assembleDocuments({ sources, entities, publishers, terms }: GraphRows): SourceDocument[] {
   const publisherOf = new Map(publishers.map((p) => [p.source, p.organization]));
   const documents = new Map<string, SourceDocument>();
   for (const source of sources) {
@@ -58,6 +59,12 @@ export function assembleDocuments({ sources, entities, publishers }: GraphRows):
     const publishedBy = publisherOf.get(source.id);
     if (publishedBy) entry.publishedBy = publishedBy;
     documents.set(source.id, { format: DOCUMENT_FORMAT, sources: [entry] });
+  }
+  for (const { sources: declaredBy, ...term } of terms) {
+    for (const sourceId of declaredBy) {
+      const doc = documents.get(sourceId);
+      if (doc) doc.vocabulary = [...(doc.vocabulary ?? []), term];
+    }
   }
 
   for (const spec of ENTITY_LABEL_SPECS) {

@@ -11,7 +11,7 @@ import {
   REFERENCE_FIELDS,
   SOURCE_LABEL,
 } from '../domain/registry/index.js';
-import type { NodeRow, RelationshipRow, ResolvedEvidence, WritePlan } from '../domain/write-plan-rows.js';
+import type { NodeRow, RelationshipRow, ResolvedEvidence, TermRow, WritePlan } from '../domain/write-plan-rows.js';
 import { entriesOf } from './validation/entries.js';
 import type { ResolvedBatch } from './validation/validate-batch.js';
 
@@ -54,6 +54,7 @@ export function buildWritePlan(batch: ResolvedBatch): WritePlan {
   const sources = new Map<string, Record<string, unknown>>();
   const nodes = new Map<EntityLabel, Map<string, NodeRow>>(ENTITY_LABEL_SPECS.map((s) => [s.label, new Map()]));
   const relationships = new Map<string, RelationshipRow>();
+  const terms = new Map<string, TermRow>();
 
   const addRelationship = (row: RelationshipRow) => {
     const key = `${row.fromLabel}\u0000${row.from}\u0000${row.type}\u0000${row.toLabel}\u0000${row.to}`;
@@ -81,6 +82,11 @@ export function buildWritePlan(batch: ResolvedBatch): WritePlan {
   };
 
   for (const { document } of batch.documents) {
+    const declaredBy = document.sources.map((s) => s.id);
+    for (const term of document.vocabulary ?? []) {
+      const key = `${term.vocabulary}/${term.code}`;
+      terms.set(key, { ...term, sources: [...new Set([...(terms.get(key)?.sources ?? []), ...declaredBy])] });
+    }
     const resolve = (evidence: Evidence[]): ResolvedEvidence[] =>
       evidence.map((e) => ({ source: e.source ?? document.sources[0]!.id, paragraph: e.paragraph, note: e.note })).sort(byEvidenceOrder);
 
@@ -115,6 +121,7 @@ export function buildWritePlan(batch: ResolvedBatch): WritePlan {
 
   return {
     sources: [...sources].map(([sourceId, props]) => ({ id: sourceId, props })),
+    terms: [...terms.values()],
     nodes: new Map([...nodes].map(([label, rows]) => [label, [...rows.values()]])),
     relationships: [...relationships.values()],
   };

@@ -32,10 +32,17 @@ export interface ExportedEntity {
   relationships: ExportedRelationship[];
 }
 
+export const READ_DECLARED_TERMS = `
+MATCH (t:Term) WHERE size(coalesce(t.sources, [])) > 0
+RETURN t.vocabulary AS vocabulary, t.code AS code, t.label AS label, t.description AS description, t.sources AS sources
+ORDER BY vocabulary, code`;
+
 export interface ExportedGraph {
   sources: { id: string; props: Record<string, unknown> }[];
   entities: Map<EntityLabel, ExportedEntity[]>;
   publishers: { source: string; organization: string }[];
+  /** Terms documents declared, with the sources that declared them. */
+  terms: { vocabulary: string; code: string; label: string; description: string; sources: string[] }[];
 }
 
 /** Everything export needs, in one read per label; the rows have the shapes the Cypher above returns. */
@@ -46,5 +53,6 @@ export async function readGraphForExport(db: Db): Promise<ExportedGraph> {
     sources: await db.read<ExportedGraph['sources'][number]>(READ_SOURCES),
     entities,
     publishers: await db.read<ExportedGraph['publishers'][number]>(READ_PUBLISHERS),
+    terms: await db.read<ExportedGraph['terms'][number]>(READ_DECLARED_TERMS),
   };
 }

@@ -2,6 +2,7 @@ import type { Tx } from '../db/run-query.js';
 import { barredTextCypher } from '../domain/names.js';
 import { DOCUMENT_LABELS, ENTITY_LABELS, type EntityLabel, SOURCE_LABEL, SUPPORTED_BY } from '../domain/registry/index.js';
 import { groupRelationships, type NodeRow, type WritePlan } from '../domain/write-plan-rows.js';
+import { MERGE_TERMS, termLinkStatements } from './vocabulary.repository.js';
 
 /** Rows per statement: large documents are written in slices so progress can be shown, still in one transaction. */
 const SLICE = 1000;
@@ -122,6 +123,7 @@ async function inSlices<T>(tx: Tx, cypher: string, rows: T[], progress: (n: numb
 /** Writes a plan in the caller's transaction, in dependency order: sources, nodes, node evidence, relationships. */
 export async function writePlan(tx: Tx, plan: WritePlan, progress: (n: number) => void = () => {}): Promise<void> {
   await inSlices(tx, MERGE_SOURCES, plan.sources, progress);
+  if (plan.terms.length > 0) await tx.run(MERGE_TERMS, { rows: plan.terms });
   for (const [label, rows] of plan.nodes) await inSlices(tx, mergeNodesCypher(label), rows, progress);
   for (const [label, rows] of plan.nodes) {
     const evidence = rows.flatMap((row: NodeRow) => row.evidence.map((e) => ({ id: row.id, ...e })));
@@ -130,14 +132,12 @@ export async function writePlan(tx: Tx, plan: WritePlan, progress: (n: number) =
   for (const { fromLabel, type, toLabel, rows } of groupRelationships(plan)) {
     await inSlices(tx, mergeRelationshipsCypher(fromLabel, type, toLabel), rows, progress);
   }
+  const links = termLinkStatements();
   for (const [label, rows] of plan.nodes) {
-    const cypher = setCaptionCypher(label);
-    if (cypher && rows.length > 0)
-      await inSlices(
-        tx,
-        cypher,
-        rows.map((r) => ({ id: r.id })),
-        () => {},
-      );
+    if (rows.length === 0) continue;
+    const ids = rows.map((r) => ({ id: r.id }));
+    const caption = setCaptionCypher(label);
+    if (caption) await inSlices(tx, caption, ids, () => {});
+    for (const link of links.filter((l) => l.label === label)) await inSlices(tx, link.cypher, ids, () => {});
   }
 }

@@ -1,13 +1,29 @@
-import type { TermCode } from '../domain/registry/index.js';
-
 type DatePrecision = 'YEAR' | 'QUARTER' | 'MONTH' | 'DAY';
-type MeetingFormat = TermCode<'meetingFormat'>;
-type OrganizationKind = TermCode<'organizationKind'>;
-type ParticipantRole = TermCode<'participantRole'>;
-type PlaceKind = TermCode<'placeKind'>;
-type SourceKind = TermCode<'sourceKind'>;
-type StatementKind = TermCode<'statementKind'>;
-type Topic = TermCode<'topic'>;
+/** Codes of open vocabularies: any code a document declared, so a plain string. */
+type MeetingFormat = string;
+type OrganizationKind = string;
+type ParticipantRole = string;
+type PlaceKind = string;
+type SourceKind = string;
+type StatementKind = string;
+
+/** A term as the API shows it. */
+export interface TermModel {
+  code: string;
+  label: string;
+  description: string | null;
+}
+
+export interface VocabularyModel {
+  name: string;
+  description: string;
+  open: boolean;
+  terms: TermModel[];
+}
+
+export interface TopicModel extends TermModel {
+  meetingCount: number;
+}
 
 /**
  * What the repositories return: an entity's own fields, as the projections in projections.ts build them.
@@ -93,7 +109,7 @@ export interface MeetingModel {
   __typename: 'Meeting';
   id: string;
   format: MeetingFormat;
-  topics: Topic[];
+  topics: TermModel[];
   summary: string;
   date: PartialDateModel | null;
 }

@@ -1,4 +1,4 @@
-import { DOCUMENT_LABELS, type LabelSpec } from '../domain/registry/index.js';
+import { DOCUMENT_LABELS, type LabelSpec, type VocabularyName, vocabularyGraph } from '../domain/registry/index.js';
 
 /**
  * Cypher map projections shared by the repositories, so every query returns an entity in the same shape: its own
@@ -12,12 +12,20 @@ export function partialDate(v: string, field: string): string {
   return `CASE WHEN ${d} IS NULL THEN null ELSE {value: ${d}, precision: ${d}Precision, earliest: ${d}From, latest: ${d}To} END`;
 }
 
+/** Term codes as {code, label, description} maps, read from the vocabulary's Term nodes (by their unique id). */
+export function termObjects(vocabulary: VocabularyName, codes: string): string {
+  return `[code IN coalesce(${codes}, []) | coalesce(head(COLLECT { MATCH (term:Term {id: '${vocabulary}/' + code})
+    RETURN term {.code, .label, .description} }), {code: code, label: code, description: null})]`;
+}
+
 /** The own fields of a label as a map projection: scalars as they are, lists never null, dates as PartialDate maps. */
 function projectionOf(spec: LabelSpec): (v: string) => string {
   return (v) => {
     const parts = ['.id'];
     for (const [name, field] of Object.entries(spec.fields)) {
       if (field.kind === 'date') parts.push(`${name}: ${partialDate(v, name)}`);
+      else if (field.kind === 'terms' && vocabularyGraph(field.vocabulary))
+        parts.push(`${name}: ${termObjects(field.vocabulary, `${v}.${name}`)}`);
       else if (field.kind === 'texts' || field.kind === 'terms') parts.push(`${name}: coalesce(${v}.${name}, [])`);
       else if (field.kind !== 'ref' && field.kind !== 'links' && field.kind !== 'ids') parts.push(`.${name}`);
     }

@@ -30,7 +30,8 @@ describe('counterpartsStatement', () => {
         OPTIONAL MATCH (bp:Post {id: b.post})
         WITH m, a, b, ap, bp ORDER BY m.dateFrom, m.id
         RETURN collect({
-          meeting: m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END, .format, topics: coalesce(m.topics, []), .summary, __typename: 'Meeting'}, role: a.role, post: CASE WHEN ap IS NULL THEN null ELSE ap {.id, .title, __typename: 'Post'} END,
+          meeting: m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END, .format, topics: [code IN coalesce(m.topics, []) | coalesce(head(COLLECT { MATCH (term:Term {id: 'topic/' + code})
+          RETURN term {.code, .label, .description} }), {code: code, label: code, description: null})], .summary, __typename: 'Meeting'}, role: a.role, post: CASE WHEN ap IS NULL THEN null ELSE ap {.id, .title, __typename: 'Post'} END,
           counterpartRole: b.role, counterpartPost: CASE WHEN bp IS NULL THEN null ELSE bp {.id, .title, __typename: 'Post'} END
         }) AS encounters
       }
@@ -73,7 +74,8 @@ describe('timelineStatement', () => {
         MATCH (p)-[a:ATTENDED]->(m:Meeting) WHERE m.date IS NOT NULL
         RETURN 'MEETING' AS kind, CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END AS date, null AS postTitle,
                COLLECT { MATCH (o:Person)-[:ATTENDED]->(m) WHERE o <> p RETURN o.name AS name ORDER BY name } AS others, a.role AS role,
-               null AS tenure, m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END, .format, topics: coalesce(m.topics, []), .summary, __typename: 'Meeting'} AS meeting, null AS statement
+               null AS tenure, m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END, .format, topics: [code IN coalesce(m.topics, []) | coalesce(head(COLLECT { MATCH (term:Term {id: 'topic/' + code})
+          RETURN term {.code, .label, .description} }), {code: code, label: code, description: null})], .summary, __typename: 'Meeting'} AS meeting, null AS statement
         UNION ALL
         MATCH (p)-[:MADE]->(s:Statement) WHERE s.date IS NOT NULL
         RETURN 'STATEMENT' AS kind, CASE WHEN s.date IS NULL THEN null ELSE {value: s.date, precision: s.datePrecision, earliest: s.dateFrom, latest: s.dateTo} END AS date, null AS postTitle, [] AS others, null AS role,

@@ -8,6 +8,7 @@ import { personResolvers } from './person.resolvers.js';
 import { relationshipResolvers } from './relationship.resolvers.js';
 import { DateScalar } from './scalars.js';
 import { sourceResolvers } from './source.resolvers.js';
+import { vocabularyResolvers } from './vocabulary.resolvers.js';
 
 /** Every resolver of the schema: each file owns its types, and the root fields of all files are joined. */
 export const resolvers: Resolvers = {
@@ -20,6 +21,7 @@ export const resolvers: Resolvers = {
     ...sourceResolvers.Query,
     ...listResolvers.Query,
     ...relationshipResolvers.Query,
+    ...vocabularyResolvers.Query,
   },
   Mutation: mutationResolvers.Mutation,
   Person: personResolvers.Person,

@@ -7,6 +7,7 @@ import type { Problem } from '../ingest/validation/problem.js';
 import { validateBatch } from '../ingest/validation/validate-batch.js';
 import { buildWritePlan, planSize } from '../ingest/write-plan.js';
 import { findEntitiesByIds, findPeopleByNameKeys, TAKE_INGEST_LOCK, writePlan } from '../repositories/ingest.repository.js';
+import { findTerms } from '../repositories/vocabulary.repository.js';
 
 export interface DocumentInput {
   file: string;
@@ -53,7 +54,11 @@ class RejectedBatch extends Error {
 
 /** What validation asks the graph, answered in the ingest's own transaction so it sees what the lock protects. */
 function graphLookup(tx: Tx): GraphLookup {
-  return { findByIds: (ids) => findEntitiesByIds(tx, ids), findPeopleByNameKeys: (keys) => findPeopleByNameKeys(tx, keys) };
+  return {
+    findByIds: (ids) => findEntitiesByIds(tx, ids),
+    findPeopleByNameKeys: (keys) => findPeopleByNameKeys(tx, keys),
+    findTerms: () => findTerms(tx),
+  };
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
-import { applySchema } from '../../src/db/apply-schema.js';
 import { createDriver } from '../../src/db/driver.js';
 import { createDb, type Db, type Row } from '../../src/db/run-query.js';
+import { applySchema } from '../../src/services/schema.service.js';
 
 export interface TestDb {
   db: Db;

@@ -16,7 +16,7 @@ describe('who met whom', () => {
         person { name }
         meetingCount firstMet { value } lastMet { value }
         encounters {
-          meeting { id date { value } place { ... on Country { name } } topics }
+          meeting { id date { value } place { ... on Country { name } } topics { code } }
           role post { title } counterpartRole counterpartPost { title }
         }
       }
@@ -33,7 +33,7 @@ describe('who met whom', () => {
           id: 'meeting-2021-06-bekirov-niazi',
           date: { value: '2021-06' },
           place: { name: 'Pakistan' },
-          topics: expect.arrayContaining(['NAVAL_COOPERATION', 'EXCHANGE_VISITS_OF_SERVICEMEN']),
+          topics: expect.arrayContaining([{ code: 'NAVAL_COOPERATION' }, { code: 'EXCHANGE_VISITS_OF_SERVICEMEN' }]),
         },
         role: 'HEAD_OF_VISITING_DELEGATION',
         post: { title: 'Commander of the Naval Forces of Azerbaijan' },
@@ -154,7 +154,7 @@ describe('connections', () => {
 
 describe('lists, filters and pagination', () => {
   it('finds the meeting that discussed demining', async () => {
-    const { data } = await run(`{ meetings(where: {topic: DEMINING}) { totalCount nodes { id participants { person { name } } } } }`);
+    const { data } = await run(`{ meetings(where: {topic: "DEMINING"}) { totalCount nodes { id participants { person { name } } } } }`);
     expect(data.meetings.totalCount).toBe(1);
     expect(data.meetings.nodes[0].id).toBe('meeting-2021-06-bekirov-bajwa');
   });
@@ -192,7 +192,7 @@ describe('lists, filters and pagination', () => {
     const { data } = await run(/* GraphQL */ `{
       pk: people(where: {country: "PK"}) { nodes { name } }
       navy: people(where: {organization: "org-pk-navy"}) { nodes { name } }
-      azNavies: organizations(where: {country: "AZ", kind: NAVAL_FORCES}) { nodes { id parent { id } } }
+      azNavies: organizations(where: {country: "AZ", kind: "NAVAL_FORCES"}) { nodes { id parent { id } } }
       underMod: organizations(where: {parent: "org-az-mod"}) { totalCount }
       pkPosts: posts(where: {country: "PK"}) { totalCount }
       afterFourth: meetings(where: {period: {from: "2021-06-05"}}) { nodes { id } }
@@ -220,8 +220,10 @@ describe('lists, filters and pagination', () => {
     expect(cursor.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
     const period = await run(`{ meetings(where: {period: {from: "2022", to: "2021"}}) { totalCount } }`);
     expect(period.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    const enumValue = await run(`{ meetings(where: {topic: PICNIC}) { totalCount } }`);
+    const enumValue = await run(`{ counterparts(personId: "person-arif-alvi", orderBy: PICNIC) { meetingCount } }`);
     expect(enumValue.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const unknownTopic = await run(`{ meetings(where: {topic: "PICNIC"}) { totalCount } }`);
+    expect(unknownTopic.data.meetings.totalCount).toBe(0);
   });
 });
 
@@ -316,9 +318,13 @@ describe('mutations', () => {
   it('lists every problem of an invalid document and writes nothing', async () => {
     const bad = { ...DOC, people: [{ ...DOC.people[0], country: 'XX' }], meetings: [{ ...DOC.meetings[0], format: 'LUNCH' }] };
     const { errors } = await run(INGEST, { documents: [bad] }, true);
+    // Both problems at once: the reference, and a term that is neither known nor declared, with the nearest known.
     expect(errors![0]!.extensions).toMatchObject({
       code: 'INVALID_DOCUMENT',
-      problems: [{ document: 'documents[0]', path: '/meetings/0/format' }],
+      problems: [
+        { document: 'documents[0]', path: '/people/0/country' },
+        { document: 'documents[0]', path: '/meetings/0/format', expected: expect.stringContaining('nearest') },
+      ],
     });
     const refs = await run(INGEST, { documents: [{ ...DOC, people: [{ ...DOC.people[0], country: 'XX' }] }] }, true);
     expect(refs.errors![0]!.extensions).toMatchObject({ code: 'INVALID_DOCUMENT', problems: [{ path: '/people/0/country' }] });

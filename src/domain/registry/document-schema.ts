@@ -1,6 +1,6 @@
 import { DOCUMENT_FORMAT } from './format.js';
 import { DOCUMENT_LABELS, ENTITY_LABEL_SPECS, type FieldSpec, type LabelSpec, SOURCE_LABEL } from './labels.js';
-import { VOCABULARIES, type VocabularyName } from './vocabularies.js';
+import { OPEN_VOCABULARIES, TERM_CODE_PATTERN, VOCABULARIES, type VocabularyName } from './vocabularies.js';
 
 /**
  * The JSON Schema of source documents, derived from the registry: one array per entity section, each entry's
@@ -28,9 +28,9 @@ function fieldSchema(field: FieldSpec): JsonSchema {
     case 'date':
       return def('partialDate');
     case 'term':
-      return def(field.vocabulary);
+      return termSchema(field.vocabulary);
     case 'terms':
-      return { type: 'array', uniqueItems: true, items: def(field.vocabulary) };
+      return { type: 'array', uniqueItems: true, items: termSchema(field.vocabulary) };
     case 'number':
       return { type: 'number', minimum: field.minimum };
     case 'integer':
@@ -53,6 +53,11 @@ function fieldSchema(field: FieldSpec): JsonSchema {
       return { type: 'array', minItems: field.minItems, items: { type: 'object', additionalProperties: false, required, properties } };
     }
   }
+}
+
+/** A closed vocabulary lists its terms; an open one takes any code, and validation checks it is known or declared. */
+function termSchema(vocabulary: VocabularyName): JsonSchema {
+  return VOCABULARIES[vocabulary].open ? def('termCode') : def(vocabulary);
 }
 
 function isRequired(field: FieldSpec): boolean {
@@ -92,6 +97,21 @@ export function documentJsonSchema(): JsonSchema {
     $schema: { type: 'string' },
     format: { const: DOCUMENT_FORMAT },
     sources: { type: 'array', minItems: 1, items: def('source') },
+    vocabulary: {
+      type: 'array',
+      description: 'Terms this document adds to open vocabularies; a term used but neither known nor declared is an error.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['vocabulary', 'code', 'label', 'description'],
+        properties: {
+          vocabulary: { enum: OPEN_VOCABULARIES },
+          code: def('termCode'),
+          label: { type: 'string', minLength: 1, maxLength: 120 },
+          description: { type: 'string', minLength: 1, maxLength: 300 },
+        },
+      },
+    },
   };
   for (const spec of ENTITY_LABEL_SPECS) properties[spec.section] = { type: 'array', items: entrySchema(spec) };
   const $defs: JsonSchema = {
@@ -120,9 +140,10 @@ export function documentJsonSchema(): JsonSchema {
       },
     },
     evidenceList: { type: 'array', minItems: 1, items: def('evidence') },
+    termCode: { type: 'string', pattern: TERM_CODE_PATTERN, description: 'A term code: capitals, digits and underscores' },
     source: entrySchema(SOURCE_LABEL),
   };
-  for (const name of usedVocabularies()) {
+  for (const name of usedVocabularies().filter((v) => !VOCABULARIES[v].open)) {
     const vocabulary = VOCABULARIES[name];
     $defs[name] = { description: vocabulary.description, enum: vocabulary.terms.map((t) => t.code) };
   }

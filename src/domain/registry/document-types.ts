@@ -40,10 +40,19 @@ export type EntryFor<L extends EntityLabel> = EntryOf<Extract<Spec, { label: L }
 
 export type SourceEntry = EntryOf<typeof SOURCE_LABEL>;
 
+/** A term a document adds to an open vocabulary. */
+export interface VocabularyEntry {
+  vocabulary: string;
+  code: string;
+  label: string;
+  description: string;
+}
+
 export type SourceDocument = {
   $schema?: string;
   format: typeof DOCUMENT_FORMAT;
   sources: SourceEntry[];
+  vocabulary?: VocabularyEntry[];
 } & { [K in Spec['section']]?: EntryOf<Extract<Spec, { section: K }>>[] };
 
 /** Any entry of an entity section, for code that walks every section alike. */

@@ -1,5 +1,5 @@
 export { documentJsonSchema } from './document-schema.js';
-export type { AnyEntry, EntryFor, Evidence, SourceDocument, SourceEntry } from './document-types.js';
+export type { AnyEntry, EntryFor, Evidence, SourceDocument, SourceEntry, VocabularyEntry } from './document-types.js';
 export {
   LINKS_FIELDS,
   type LinksField,
@@ -32,4 +32,15 @@ export {
   type RelationshipTypeSpec,
   SUPPORTED_BY,
 } from './relationships.js';
-export { type Term, type TermCode, termCodes, termLabel, VOCABULARIES, type Vocabulary, type VocabularyName } from './vocabularies.js';
+export {
+  OPEN_VOCABULARIES,
+  TERM_CODE_PATTERN,
+  type Term,
+  type TermCode,
+  termCodes,
+  termLabel,
+  VOCABULARIES,
+  type Vocabulary,
+  type VocabularyName,
+  vocabularyGraph,
+} from './vocabularies.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildASTSchema, concatAST, type GraphQLEnumType, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_SCHEMA_FILE, documentSchemaText, VOCABULARY_SDL_FILE, vocabularySdlText } from '../../generate-schemas.js';
+import { DOCUMENT_SCHEMA_FILE, documentSchemaText } from '../../generate-schemas.js';
 import { loadTypeDefs } from '../../schema.js';
 import { LINKS_FIELDS, REFERENCE_FIELDS, relationshipEnds } from './fields.js';
 import { DOCUMENT_LABELS, ENTITY_LABELS } from './labels.js';
@@ -12,11 +12,14 @@ const sdl = buildASTSchema(concatAST(loadTypeDefs()));
 const enumValues = (name: string) => (sdl.getType(name) as GraphQLEnumType).getValues().map((v) => v.name);
 
 describe('the domain registry', () => {
-  it('agrees with every GraphQL enum that mirrors a vocabulary or the connection kinds', () => {
-    for (const [name, vocabulary] of Object.entries(VOCABULARIES)) {
-      if (!('graphqlEnum' in vocabulary)) continue;
-      expect(isEnumType(sdl.getType(vocabulary.graphqlEnum)), `${name} → ${vocabulary.graphqlEnum}`).toBe(true);
-      expect(enumValues(vocabulary.graphqlEnum), name).toEqual(vocabulary.terms.map((t) => t.code));
+  it('keeps vocabularies out of GraphQL enums, so a new term breaks no client, and agrees on the connection kinds', () => {
+    const enums = Object.values(sdl.getTypeMap()).filter((type) => isEnumType(type) && !type.name.startsWith('__'));
+    const termCodes = new Set<string>(Object.values(VOCABULARIES).flatMap((v) => v.terms.map((t) => t.code)));
+    for (const type of enums) {
+      expect(
+        enumValues(type.name).filter((value) => termCodes.has(value)),
+        type.name,
+      ).toEqual([]);
     }
     expect(enumValues('ConnectionKind')).toEqual([...CONNECTION_KINDS]);
   });
@@ -42,8 +45,9 @@ describe('the domain registry', () => {
       for (const targets of Object.values(field.refProperties)) for (const t of targets) expect(ENTITY_LABELS).toContain(t);
   });
 
-  it('writes every relationship type it declares (SUPPORTED_BY from evidence), and lets each connection kind run somewhere', () => {
-    const written = new Set([...relationshipEnds().map((e) => e.type), 'SUPPORTED_BY']);
+  it('writes every relationship type it declares (evidence and term links too), and lets each connection kind run somewhere', () => {
+    const termLinks = Object.values(VOCABULARIES).flatMap((v) => ('graph' in v ? [v.graph.linkType] : []));
+    const written = new Set([...relationshipEnds().map((e) => e.type), 'SUPPORTED_BY', ...termLinks]);
     expect([...written].sort()).toEqual(Object.keys(RELATIONSHIP_TYPES).sort());
     for (const kind of CONNECTION_KINDS) expect(connectionTypes(kind).length, kind).toBeGreaterThan(0);
   });
@@ -53,8 +57,7 @@ describe('the domain registry', () => {
     expect(new Set(DOCUMENT_LABELS.map((s) => s.section)).size).toBe(DOCUMENT_LABELS.length);
   });
 
-  it('is what schema/source-document.schema.json and schema/vocabularies.graphql hold (npm run codegen writes them)', () => {
+  it('is what schema/source-document.schema.json holds (npm run codegen writes it)', () => {
     expect(readFileSync(DOCUMENT_SCHEMA_FILE, 'utf8')).toBe(documentSchemaText());
-    expect(readFileSync(VOCABULARY_SDL_FILE, 'utf8')).toBe(vocabularySdlText());
   });
 });

@@ -13,9 +13,10 @@ export type ConnectionKindCode = (typeof CONNECTION_KINDS)[number];
 export interface RelationshipTypeSpec {
   /**
    * `lists`: aligned sourceIds/paragraphs/notes lists on the relationship (a relationship cannot point at a Source);
-   * `self`: the relationship is itself the evidence (SUPPORTED_BY).
+   * `self`: the relationship is itself the evidence (SUPPORTED_BY); `derived`: written from a property that
+   * carries the evidence (a meeting's topics), never read back.
    */
-  readonly provenance: 'lists' | 'self';
+  readonly provenance: 'lists' | 'self' | 'derived';
   readonly connections: readonly ConnectionKindCode[];
   readonly explanation: string;
 }
@@ -43,6 +44,7 @@ export const RELATIONSHIP_TYPES = {
   WITH_PARTNER: { provenance: 'lists', connections: [], explanation: '{start} is trade with {end}' },
   PUBLISHED_BY: { provenance: 'lists', connections: [], explanation: '{start} was published by {end}' },
   SUPPORTED_BY: { provenance: 'self', connections: [], explanation: '{start} is supported by {end}' },
+  ON_TOPIC: { provenance: 'derived', connections: [], explanation: '{start} was about {end}' },
 } as const satisfies Record<string, RelationshipTypeSpec>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;

@@ -11,15 +11,23 @@ export interface Term {
 
 export interface Vocabulary {
   readonly description: string;
-  /** The GraphQL enum that mirrors this vocabulary, where the API has one. */
-  readonly graphqlEnum?: string;
+  /**
+   * Open vocabularies grow: a document may declare a new term in its `vocabulary` section. A closed one (the
+   * directions of a trade figure) has every term it can have.
+   */
+  readonly open: boolean;
+  /**
+   * Terms of this vocabulary are also nodes of this label, and every entity that uses one links to it with
+   * `linkType`, so Neo4j Browser can group and draw by them (meetings by topic).
+   */
+  readonly graph?: { readonly label: string; readonly linkType: string };
   readonly terms: readonly Term[];
 }
 
 export const VOCABULARIES = {
   sourceKind: {
     description: 'What kind of document a source is.',
-    graphqlEnum: 'SourceKind',
+    open: true,
     terms: [
       { code: 'NEWS_REPORT', label: 'News report', description: 'An article of a news outlet or agency.' },
       { code: 'OFFICIAL_STATEMENT', label: 'Official statement', description: 'A release of a ministry, parliament or other institution.' },
@@ -28,7 +36,7 @@ export const VOCABULARIES = {
   },
   placeKind: {
     description: 'What kind of place below country level.',
-    graphqlEnum: 'PlaceKind',
+    open: true,
     terms: [
       { code: 'CITY', label: 'City', description: 'A city or town.' },
       { code: 'REGION', label: 'Region', description: 'A province, district or other region.' },
@@ -37,7 +45,7 @@ export const VOCABULARIES = {
   },
   organizationKind: {
     description: 'What kind of institution an organization is.',
-    graphqlEnum: 'OrganizationKind',
+    open: true,
     terms: [
       { code: 'MINISTRY', label: 'Ministry', description: 'A government ministry or department.' },
       { code: 'NAVAL_FORCES', label: 'Naval forces', description: 'A navy or naval command.' },
@@ -53,7 +61,7 @@ export const VOCABULARIES = {
   },
   meetingFormat: {
     description: 'How a meeting was held.',
-    graphqlEnum: 'MeetingFormat',
+    open: true,
     terms: [
       { code: 'BILATERAL', label: 'Bilateral', description: 'Two sides, usually with delegations.' },
       { code: 'EXPANDED', label: 'Expanded', description: 'Talks in an expanded format, with delegations.' },
@@ -65,7 +73,7 @@ export const VOCABULARIES = {
   },
   participantRole: {
     description: 'The part a person had in a meeting.',
-    graphqlEnum: 'ParticipantRole',
+    open: true,
     terms: [
       { code: 'HOST', label: 'Host', description: 'Received the other side.' },
       { code: 'HEAD_OF_VISITING_DELEGATION', label: 'Head of the visiting delegation', description: 'Led the side that came.' },
@@ -75,7 +83,8 @@ export const VOCABULARIES = {
   },
   topic: {
     description: 'What a meeting was about.',
-    graphqlEnum: 'Topic',
+    open: true,
+    graph: { label: 'Topic', linkType: 'ON_TOPIC' },
     terms: [
       { code: 'NAVAL_COOPERATION', label: 'Naval cooperation', description: 'Cooperation between navies.' },
       {
@@ -108,7 +117,7 @@ export const VOCABULARIES = {
   },
   statementKind: {
     description: 'What kind of statement an official made.',
-    graphqlEnum: 'StatementKind',
+    open: true,
     terms: [
       { code: 'GREETINGS', label: 'Greetings', description: 'Greetings conveyed, often on behalf of someone.' },
       { code: 'SUPPORT', label: 'Support', description: 'Support expressed for a country, cause or position.' },
@@ -120,6 +129,7 @@ export const VOCABULARIES = {
   },
   countryRelationKind: {
     description: 'A relation one country holds towards another.',
+    open: true,
     terms: [
       { code: 'RECOGNIZED_INDEPENDENCE', label: 'Recognized independence', description: "Recognized the other's independence." },
       { code: 'DOES_NOT_RECOGNIZE', label: 'Does not recognize', description: 'Does not recognize the other as a state.' },
@@ -130,6 +140,7 @@ export const VOCABULARIES = {
   },
   tradeFlow: {
     description: "The direction of a trade figure, from the reporter's side.",
+    open: false,
     terms: [
       { code: 'TURNOVER', label: 'Turnover', description: 'Exports and imports together.' },
       { code: 'EXPORTS', label: 'Exports', description: 'Goods leaving the reporter for the partner.' },
@@ -147,6 +158,18 @@ export type TermCode<V extends VocabularyName> = (typeof VOCABULARIES)[V]['terms
 export function termCodes(vocabulary: VocabularyName): string[] {
   return VOCABULARIES[vocabulary].terms.map((t) => t.code);
 }
+
+/** The graph label and link type of a vocabulary whose terms are drawn as nodes, if it has them. */
+export function vocabularyGraph(name: VocabularyName): { label: string; linkType: string } | undefined {
+  const vocabulary: Vocabulary = VOCABULARIES[name];
+  return vocabulary.graph;
+}
+
+/** The names of the vocabularies a document may add terms to. */
+export const OPEN_VOCABULARIES = (Object.keys(VOCABULARIES) as VocabularyName[]).filter((name) => VOCABULARIES[name].open);
+
+/** The form of a term's code: capitals, digits and underscores, as the registry's own codes. */
+export const TERM_CODE_PATTERN = '^[A-Z][A-Z0-9_]{1,63}$';
 
 /** The label of a term, or the code itself when the vocabulary has no such term. */
 export function termLabel(vocabulary: VocabularyName, code: string): string {

@@ -12,6 +12,8 @@ export interface DocumentContext {
 export interface ResolvedContext extends DocumentContext {
   readonly labels: ReadonlyMap<string, EntityLabel>;
   readonly declared: ReadonlyMap<string, { label: EntityLabel; file: string; path: string }>;
+  /** The codes of each vocabulary: the registry's, the graph's and those the batch declares. */
+  readonly terms: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** A rule over the documents alone; rules never stop at the first problem and never throw for bad input. */

@@ -9,6 +9,8 @@ export interface GraphLookup {
   findByIds(ids: string[]): Promise<Map<string, { label: EntityLabel; id: string }>>;
   /** People whose name or alias has one of the keys. */
   findPeopleByNameKeys(keys: string[]): Promise<Map<string, string[]>>;
+  /** The codes of each vocabulary the graph holds. */
+  findTerms(): Promise<Map<string, Set<string>>>;
 }
 
 export interface LinkedPeople {

@@ -16,6 +16,13 @@ function schemaValidator(): Validator {
   return compiled;
 }
 
+/** What each pattern of the schema's definitions means in words, for errors raised through a $ref. */
+const PATTERN_DESCRIPTIONS = new Map(
+  Object.values(documentJsonSchema().$defs as Record<string, { pattern?: string; description?: string }>).flatMap((d) =>
+    d.pattern && d.description ? [[d.pattern, d.description] as const] : [],
+  ),
+);
+
 function describeSchemaError(file: string, error: ErrorObject): Problem {
   const path = error.instancePath || '/';
   const p = error.params as Record<string, unknown>;
@@ -43,7 +50,7 @@ function describeSchemaError(file: string, error: ErrorObject): Problem {
         file,
         path,
         message: 'is not in the expected form',
-        expected: error.parentSchema?.description ?? `text matching ${String(p.pattern)}`,
+        expected: error.parentSchema?.description ?? PATTERN_DESCRIPTIONS.get(String(p.pattern)) ?? `text matching ${String(p.pattern)}`,
       };
     case 'type':
       return { file, path, message: 'has the wrong type', expected: `a value of type ${String(p.type)}` };

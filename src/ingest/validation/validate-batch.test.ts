@@ -10,6 +10,7 @@ function graphHolding(entities: Record<string, EntityLabel>, peopleByKey: Record
   return {
     findByIds: async (ids) => new Map(ids.filter((id) => id in entities).map((id) => [id, { label: entities[id]!, id }])),
     findPeopleByNameKeys: async (keys) => new Map(keys.filter((k) => k in peopleByKey).map((k) => [k, peopleByKey[k]!])),
+    findTerms: async () => new Map([['topic', new Set(['GRAPH_ONLY_TOPIC'])]]),
   };
 }
 
@@ -70,5 +71,30 @@ describe('validateBatch', () => {
     });
     const result = await validateBatch([{ file: 'd.json', value }], graphHolding({ post: 'Post' }));
     expect(result.problems.map((p) => p.path)).toEqual(['/tenures/0/end']);
+  });
+
+  it('accepts a term of the registry, the graph or the batch, and names the nearest known terms for any other', async () => {
+    const meeting = (id: string, topics: string[], format = 'CALL') => ({
+      id,
+      format,
+      topics,
+      summary: 'A call.',
+      participants: [
+        { person: 'a', role: 'HOST' },
+        { person: 'b', role: 'OBSERVER' },
+      ],
+      evidence: ev(),
+    });
+    const value = doc({
+      vocabulary: [{ vocabulary: 'participantRole', code: 'OBSERVER', label: 'Observer', description: 'Watched, without a side.' }],
+      meetings: [meeting('m1', ['DEMINING', 'GRAPH_ONLY_TOPIC']), meeting('m2', ['DEFENSE_INDUSTRY', 'DEMINNG'], 'VIDEO_CALL')],
+    });
+    const result = await validateBatch([{ file: 'd.json', value }], graphHolding({ a: 'Person', b: 'Person' }));
+    expect(result.problems.map((p) => [p.path, p.message])).toEqual([
+      ['/meetings/1/format', '"VIDEO_CALL" is not a term of the meetingFormat vocabulary'],
+      ['/meetings/1/topics/0', '"DEFENSE_INDUSTRY" is not a term of the topic vocabulary'],
+      ['/meetings/1/topics/1', '"DEMINNG" is not a term of the topic vocabulary'],
+    ]);
+    expect(result.problems[2]!.expected).toMatch(/^a known term \(nearest: DEMINING, /);
   });
 });

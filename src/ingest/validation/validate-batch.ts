@@ -1,4 +1,4 @@
-import type { EntityLabel, SourceDocument } from '../../domain/registry/index.js';
+import { type EntityLabel, type SourceDocument, VOCABULARIES } from '../../domain/registry/index.js';
 import type { DocumentContext } from './context.js';
 import { entriesOf, type NamedDocument, referencesOf } from './entries.js';
 import { type GraphLookup, linkPeople } from './link-people.js';
@@ -17,6 +17,18 @@ export interface ResolvedBatch {
 }
 
 export type BatchCheck = { problems: Problem[] } | { problems: []; batch: ResolvedBatch };
+
+/** Every code each vocabulary has: the registry's, the graph's, and the batch's declarations. */
+async function knownTermCodes(documents: readonly NamedDocument[], graph: GraphLookup): Promise<Map<string, Set<string>>> {
+  const terms = await graph.findTerms();
+  const add = (vocabulary: string, code: string) => {
+    const codes = terms.get(vocabulary) ?? new Set<string>();
+    terms.set(vocabulary, codes.add(code));
+  };
+  for (const [name, vocabulary] of Object.entries(VOCABULARIES)) for (const term of vocabulary.terms) add(name, term.code);
+  for (const { document } of documents) for (const term of document.vocabulary ?? []) add(term.vocabulary, term.code);
+  return terms;
+}
 
 /**
  * Validates a batch of documents as a whole, as graphql-js validates a query: the JSON Schema first, then each
@@ -56,7 +68,8 @@ export async function validateBatch(inputs: { file: string; value: unknown }[], 
   for (const [id, d] of declared) labels.set(id, d.label);
   for (const [from, to] of inGraph) if (from !== to.id) idMap.set(from, to.id);
 
-  for (const rule of RESOLVED_RULES) rule.check({ documents, report, labels, declared });
+  const terms = await knownTermCodes(documents, graph);
+  for (const rule of RESOLVED_RULES) rule.check({ documents, report, labels, declared, terms });
 
   if (problems.length > 0) return { problems };
   return { problems: [], batch: { documents, idMap, labels, existingPeople } };

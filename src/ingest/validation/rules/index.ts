@@ -2,6 +2,7 @@ import type { DocumentRule, ResolvedRule } from '../context.js';
 import { calendarDates } from './calendar-dates.js';
 import { distinctSourceIds } from './distinct-source-ids.js';
 import { evidenceParagraphs } from './evidence-paragraphs.js';
+import { knownTerms } from './known-terms.js';
 import { linksOnce } from './links-once.js';
 import { references } from './references.js';
 import { uniqueIds } from './unique-ids.js';
@@ -10,4 +11,4 @@ import { uniqueIds } from './unique-ids.js';
 export const DOCUMENT_RULES: readonly DocumentRule[] = [uniqueIds, evidenceParagraphs, calendarDates, linksOnce];
 
 /** Rules that need every id resolved, in the batch or in the graph; they run after people are linked. */
-export const RESOLVED_RULES: readonly ResolvedRule[] = [references, distinctSourceIds];
+export const RESOLVED_RULES: readonly ResolvedRule[] = [references, distinctSourceIds, knownTerms];

@@ -1,6 +1,7 @@
+import type { Db } from '../db/run-query.js';
 import { barredTextCypher } from '../domain/names.js';
 import { RETIRED_INDEXES, schemaStatements } from '../domain/registry/index.js';
-import type { Db } from './run-query.js';
+import { applyRegistryTerms } from '../repositories/vocabulary.repository.js';
 
 /**
  * Derived properties that arrived after graphs were first written; each fills only nodes that lack it, so after
@@ -12,8 +13,9 @@ export const BACKFILLS = [
 ];
 
 /**
- * Creates the registry's constraints and indexes (idempotent), drops indexes nothing uses any more, and waits
- * until the indexes are online, so the first query can use them. Answers how many statements define the schema.
+ * Creates the registry's constraints and indexes (idempotent), drops indexes nothing uses any more, waits until
+ * the indexes are online, so the first query can use them, and writes the registry's vocabulary terms. Answers
+ * how many statements define the schema.
  */
 export async function applySchema(db: Db): Promise<number> {
   const statements = schemaStatements();
@@ -21,5 +23,6 @@ export async function applySchema(db: Db): Promise<number> {
   for (const name of RETIRED_INDEXES) await db.write(`DROP INDEX ${name} IF EXISTS`);
   await db.write('CALL db.awaitIndexes(60)');
   for (const backfill of BACKFILLS) await db.write(backfill);
+  await applyRegistryTerms(db);
   return statements.length;
 }
