@@ -32,10 +32,19 @@ const config: CodegenConfig = {
             ].map((type) => [type, `../repositories/models.js#${type}Model`]),
           ),
           ...Object.fromEntries(
-            ['Counterpart', 'Encounter', 'TimelineEntry', 'Connection', 'Hop', 'Term', 'Vocabulary', 'Topic'].map((type) => [
-              type,
-              `../repositories/models.js#${type}Model`,
-            ]),
+            [
+              'Counterpart',
+              'Encounter',
+              'TimelineEntry',
+              'Connection',
+              'Hop',
+              'Term',
+              'Vocabulary',
+              'Topic',
+              'MatchCandidate',
+              'Judgement',
+              'Attestation',
+            ].map((type) => [type, `../repositories/models.js#${type}Model`]),
           ),
         },
         enumsAsTypes: true,

@@ -15,6 +15,7 @@ export const NO_GRAPH: GraphLookup = {
   findByIds: async () => new Map(),
   findPeopleByNameKeys: async () => new Map(),
   findTerms: async () => new Map(),
+  findTenures: async () => new Map(),
 };
 
 /** mulberry32: a small, fast, seeded generator, so the same size always gives the same world. */

@@ -52,7 +52,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   'local-neo4j': ['.'],
   repositories: ['domain', 'db', '__generated__', '.'],
   presenters: ['domain', 'repositories'],
-  services: ['domain', 'ingest', 'repositories', 'db', '.'],
+  resolution: ['domain'],
+  services: ['domain', 'ingest', 'resolution', 'repositories', 'db', '.'],
   plugins: ['domain', 'db', '.'],
   resolvers: ['domain', 'services', 'presenters', 'repositories', '__generated__', '.'],
 };

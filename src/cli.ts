@@ -1,21 +1,32 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig } from './config.js';
 import { openDb } from './db/open-db.js';
 import { fingerprint, RUN_LENGTH } from './domain/copy-check.js';
+import type { Verdict } from './domain/registry/index.js';
+import { AppError, ErrorCode } from './errors.js';
 import { formatProblems } from './ingest/validation/problem.js';
 import { ensureRunning, LocalNeo4jError, type LocalStatus, reset, status, stop } from './local-neo4j/local-neo4j.js';
+import type { MatchCandidateModel } from './repositories/models.js';
+import type { Page } from './repositories/pagination.js';
+import { listCandidates } from './repositories/resolution.repository.js';
 import { seedFiles } from './seed.js';
-import { exportDocuments } from './services/export.service.js';
+import { exportDocuments, JUDGEMENTS_FILE } from './services/export.service.js';
 import { type IngestProgress, ingestFiles } from './services/ingest.service.js';
+import { judgeMatch } from './services/resolution.service.js';
 import { applySchema } from './services/schema.service.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
   ingest FILE...           validate source documents as one batch; write them in one transaction if all are valid
-  export --out DIR         write the graph back out as source documents, one file per source
+  export --out DIR         write the graph back out as source documents, one file per source, and the
+                           judgements on match candidates as judgements.json
+  resolve [--yes-above S] [--by NAME] [--list]
+                           review open match candidates one by one: [s]ame, [d]ifferent, [u]nsure, Enter to skip,
+                           [q]uit; --yes-above judges SAME every pair scoring S or more; --list only prints them
   seed                     apply constraints and indexes, then ingest seed/documents/
   fingerprint FILE         print hashes of the 8-word runs of a source's text (JSON), to check notes for copying
   neo4j start|stop|status|reset [--test]
@@ -84,7 +95,69 @@ async function ingestCommand(files: string[]): Promise<number> {
       return 1;
     }
     for (const { documentId, personId } of result.linkedPeople) log(`linked ${documentId} to existing person ${personId}`);
+    for (const notice of result.notices) log(`notice: ${formatProblems([notice])}`);
+    for (const c of result.candidates) {
+      log(`match candidate ${c.score.toFixed(2)}: ${c.b} may be ${c.a}\n${c.reasons.map((r) => `  - ${r}`).join('\n')}`);
+    }
+    if (result.judgements > 0) log(`applied ${result.judgements} judgement(s)`);
     log(`ingested ${result.documents} document(s), ${result.rowsWritten} rows, in ${Date.now() - began} ms`);
+    if (result.candidates.length > 0) log(`review the ${result.candidates.length} candidate(s) with: npm run resolve`);
+    return 0;
+  });
+}
+
+/** One candidate as a reviewer reads it: both people, the score and the reasons. */
+function describeCandidate(c: MatchCandidateModel): string {
+  const person = (p: MatchCandidateModel['a']) => `${p.name} (${p.id})${p.aliases.length > 0 ? `, also ${p.aliases.join(', ')}` : ''}`;
+  return [`${c.score.toFixed(2)}  ${person(c.a)}`, `      ${person(c.b)}`, ...c.reasons.map((r) => `      - ${r}`)].join('\n');
+}
+
+const VERDICT_KEYS: Record<string, Verdict> = { s: 'SAME', d: 'DIFFERENT', u: 'UNSURE' };
+
+async function resolveCommand(options: { yesAbove: string | undefined; by: string | undefined; list: boolean }): Promise<number> {
+  const yesAbove = options.yesAbove === undefined ? undefined : Number(options.yesAbove);
+  if (yesAbove !== undefined && !(yesAbove >= 0 && yesAbove <= 1)) {
+    log('--yes-above takes a score from 0 to 1');
+    return 2;
+  }
+  const by = options.by ?? process.env.USER ?? 'cli';
+  return withDb(async (db) => {
+    await applySchema(db);
+    const open: MatchCandidateModel[] = [];
+    for (let after: string | null = null; ; ) {
+      const page: Page<MatchCandidateModel> = await listCandidates(db, 'OPEN', 100, after);
+      open.push(...page.nodes);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    process.stdout.write(`${open.length} open match candidate${open.length === 1 ? '' : 's'}\n`);
+    const prompt = options.list ? undefined : createInterface({ input: process.stdin, output: process.stdout });
+    let judged = 0;
+    try {
+      for (const candidate of open) {
+        process.stdout.write(`\n${describeCandidate(candidate)}\n`);
+        if (options.list) continue;
+        let verdict: Verdict | undefined;
+        if (yesAbove !== undefined && candidate.score >= yesAbove) {
+          verdict = 'SAME';
+          process.stdout.write(`SAME (score at or above ${yesAbove})\n`);
+        } else if (yesAbove === undefined) {
+          const answer = (await prompt!.question('[s]ame, [d]ifferent, [u]nsure, Enter to skip, [q]uit: ')).trim().toLowerCase();
+          if (answer === 'q') break;
+          verdict = VERDICT_KEYS[answer];
+        }
+        if (!verdict) continue;
+        // A pair may be gone by now: an earlier SAME merged one of its people.
+        const person = await judgeMatch(db, { a: candidate.a.id, b: candidate.b.id, verdict, by, note: null }).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === ErrorCode.NOT_FOUND) return undefined;
+          throw error;
+        });
+        if (person) judged++;
+      }
+    } finally {
+      prompt?.close();
+    }
+    log(`judged ${judged} pair${judged === 1 ? '' : 's'}`);
     return 0;
   });
 }
@@ -93,7 +166,14 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string' }, test: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      out: { type: 'string' },
+      test: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+      'yes-above': { type: 'string' },
+      by: { type: 'string' },
+      list: { type: 'boolean', default: false },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -114,6 +194,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify({ runLength: RUN_LENGTH, hashes: fingerprint(readFileSync(file, 'utf8')) })}\n`);
       return 0;
     }
+    case 'resolve':
+      return resolveCommand({ yesAbove: values['yes-above'], by: values.by, list: values.list });
     case 'export': {
       if (!values.out) {
         log('export needs --out DIR');
@@ -121,10 +203,11 @@ async function main(argv: string[]): Promise<number> {
       }
       const out = values.out;
       return withDb(async (db) => {
-        const documents = await exportDocuments(db);
+        const { documents, judgements } = await exportDocuments(db);
         mkdirSync(out, { recursive: true });
         for (const doc of documents) writeFileSync(join(out, `${doc.sources[0]!.id}.json`), `${JSON.stringify(doc, null, 2)}\n`);
-        log(`wrote ${documents.length} document(s) to ${out}`);
+        if (judgements.judgements.length > 0) writeFileSync(join(out, JUDGEMENTS_FILE), `${JSON.stringify(judgements, null, 2)}\n`);
+        log(`wrote ${documents.length} document(s)${judgements.judgements.length > 0 ? ` and ${JUDGEMENTS_FILE}` : ''} to ${out}`);
         return 0;
       });
     }

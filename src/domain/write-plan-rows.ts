@@ -9,6 +9,8 @@ export interface ResolvedEvidence {
   source: string;
   paragraph: number;
   note: string;
+  /** Dates this source states for the entity (the label's perEvidence fields), with their windows. */
+  dates?: Record<string, string>;
 }
 
 export interface NodeRow {
@@ -19,6 +21,8 @@ export interface NodeRow {
   aliases?: string[];
   otherIds?: string[];
   nameKeys?: string[];
+  /** Person only: consonant skeletons of the name's words, by which match candidates are looked up. */
+  blockKeys?: string[];
 }
 
 export interface RelationshipRow {

@@ -3,6 +3,7 @@ import {
   DOCUMENT_FORMAT,
   ENTITY_LABEL_SPECS,
   type Evidence,
+  type LabelSpec,
   LINKS_FIELDS,
   REFERENCE_FIELDS,
   type SourceDocument,
@@ -14,7 +15,12 @@ export interface GraphRows {
   sources: { id: string; props: Record<string, unknown> }[];
   entities: Map<
     string,
-    { id: string; props: Record<string, unknown>; evidence: (Evidence & { source: string })[]; relationships: RelationshipView[] }[]
+    {
+      id: string;
+      props: Record<string, unknown>;
+      evidence: (Evidence & { source: string; props: Record<string, unknown> })[];
+      relationships: RelationshipView[];
+    }[]
   >;
   publishers: { source: string; organization: string }[];
   terms: { vocabulary: string; code: string; label: string; description: string; sources: string[] }[];
@@ -32,6 +38,8 @@ const DERIVED = new Set([
   'nameKeys',
   'nameKeyText',
   'otherIdText',
+  'blockKeys',
+  'blockKeyText',
   'caption',
   'id',
 ]);
@@ -78,6 +86,12 @@ export function assembleDocuments({ sources, entities, publishers, terms }: Grap
           .map(({ paragraph, note }) => ({ paragraph, note }))
           .sort((a, b) => a.paragraph - b.paragraph);
         const entry: Record<string, unknown> = { id: node.id, ...ownFields(node.props) };
+        // A date each source states for itself comes from that source's evidence, not the entity's latest value.
+        for (const field of (spec as LabelSpec).perEvidence ?? []) {
+          const stated = node.evidence.find((e) => e.source === sourceId && e.props[field] !== undefined)?.props[field];
+          if (stated !== undefined) entry[field] = stated;
+          else if (node.evidence.some((e) => e.props[field] !== undefined)) delete entry[field];
+        }
         const fromSource = (type: string, out: boolean) =>
           node.relationships.filter((r) => r.type === type && r.out === out && evidenceFrom(r.props, sourceId).length > 0);
         for (const ref of refFields) {

@@ -32,6 +32,7 @@ const batch = {
     ['m1', 'Meeting' as const],
   ]),
   existingPeople: new Set(['person-subhan-bekirov']),
+  notices: [],
 };
 
 describe('buildWritePlan', () => {
@@ -46,6 +47,8 @@ describe('buildWritePlan', () => {
         aliases: ['Subhan Bakirov', 'Bakirov S.'],
         otherIds: ['doc-bakirov'],
         nameKeys: ['subhan bakirov', 'bakirov s'],
+        // Consonant skeletons of the words, h folded to g; the initial is too short to block on.
+        blockKeys: ['sbgn', 'bkrv'],
       },
     ]);
   });

@@ -1,3 +1,4 @@
+import { blockKeys } from '../domain/name-words.js';
 import { nameKeys } from '../domain/names.js';
 import { partialDateProperties } from '../domain/partial-date.js';
 import {
@@ -39,6 +40,15 @@ function ownProperties(spec: LabelSpec, entry: Record<string, unknown>): Record<
     else props[key] = value;
   }
   return props;
+}
+
+/** The entry's perEvidence dates, with their windows, on each of its evidence rows. */
+function withDates(spec: LabelSpec, entry: Record<string, unknown>, evidence: ResolvedEvidence[]): ResolvedEvidence[] {
+  const dates: Record<string, string> = Object.assign(
+    {},
+    ...(spec.perEvidence ?? []).map((field) => partialDateProperties(field, entry[field] as string | undefined)),
+  );
+  return Object.keys(dates).length === 0 ? evidence : evidence.map((e) => ({ ...e, dates }));
 }
 
 const toArray = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string]);
@@ -94,7 +104,9 @@ export function buildWritePlan(batch: ResolvedBatch): WritePlan {
       const label = spec.label as EntityLabel | 'Source';
       const graphId = label === 'Source' ? entry.id : id(entry.id);
       const evidence =
-        label === 'Source' ? [{ source: entry.id, paragraph: 0, note: PUBLISHER_EVIDENCE_NOTE }] : resolve(entry.evidence ?? []);
+        label === 'Source'
+          ? [{ source: entry.id, paragraph: 0, note: PUBLISHER_EVIDENCE_NOTE }]
+          : withDates(spec, entry, resolve(entry.evidence ?? []));
       if (label === 'Source') {
         sources.set(graphId, { ...sources.get(graphId), ...ownProperties(SOURCE_LABEL, entry) });
       } else {
@@ -139,6 +151,7 @@ function personRow(batch: ResolvedBatch, entry: Record<string, unknown>, graphId
     aliases: existing ? union([name], aliases) : (aliases ?? []),
     otherIds: union(otherIds, graphId === entry.id ? [] : [entry.id as string]),
     nameKeys: nameKeys([name, ...(aliases ?? [])]),
+    blockKeys: blockKeys([name, ...(aliases ?? [])]),
   };
 }
 
@@ -148,6 +161,7 @@ function mergeRows(before: NodeRow, row: NodeRow): NodeRow {
     merged.aliases = union(before.aliases, row.aliases);
     merged.otherIds = union(before.otherIds, row.otherIds);
     merged.nameKeys = union(before.nameKeys, row.nameKeys);
+    merged.blockKeys = union(before.blockKeys, row.blockKeys);
   }
   return merged;
 }

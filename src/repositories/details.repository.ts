@@ -1,6 +1,7 @@
 import type { Db } from '../db/run-query.js';
 import type {
   AttendanceModel,
+  AttestationModel,
   CountryModel,
   EvidenceModel,
   OrganizationModel,
@@ -12,7 +13,7 @@ import type {
   TenureModel,
   VisitModel,
 } from './models.js';
-import { nodeEvidence, project, projectAny, relationshipEvidence } from './projections.js';
+import { nodeEvidence, partialDate, project, projectAny, relationshipEvidence } from './projections.js';
 
 type Party = PersonModel | CountryModel | OrganizationModel;
 
@@ -23,7 +24,7 @@ export interface DetailsModels {
   Place: { country: CountryModel; evidence: EvidenceModel[] };
   Organization: { country: CountryModel | null; parent: OrganizationModel | null; posts: PostModel[]; evidence: EvidenceModel[] };
   Post: { organization: OrganizationModel; evidence: EvidenceModel[] };
-  Tenure: { person: PersonModel; post: PostModel; evidence: EvidenceModel[] };
+  Tenure: { person: PersonModel; post: PostModel; attestations: AttestationModel[]; evidence: EvidenceModel[] };
   Visit: { leader: PersonModel; delegationOf: CountryModel; hostCountry: CountryModel; evidence: EvidenceModel[] };
   Meeting: {
     place: PlaceModel | CountryModel | null;
@@ -93,6 +94,11 @@ export const DETAILS = {
     fields: {
       person: `head(COLLECT { MATCH (x:Person)-[:HELD]->(t) RETURN ${project('Person', 'x')} })`,
       post: `head(COLLECT { MATCH (t)-[:OF_POST]->(x:Post) RETURN ${project('Post', 'x')} })`,
+      attestations: `COLLECT {
+        MATCH (t)-[e:SUPPORTED_BY]->(s:Source) WHERE e.attested IS NOT NULL
+        RETURN {date: ${partialDate('e', 'attested')},
+                evidence: {source: ${project('Source', 's')}, paragraph: e.paragraph, note: e.note}} AS a
+        ORDER BY e.attestedFrom, s.id, e.paragraph }`,
       evidence: nodeEvidence('t'),
     },
   },

@@ -8,7 +8,7 @@ export function readEntitiesCypher(label: EntityLabel): string {
   return `
 MATCH (n:${label})
 RETURN n.id AS id, properties(n) AS props,
-  [(n)-[e:${SUPPORTED_BY}]->(s:Source) | {source: s.id, paragraph: e.paragraph, note: e.note}] AS evidence,
+  [(n)-[e:${SUPPORTED_BY}]->(s:Source) | {source: s.id, paragraph: e.paragraph, note: e.note, props: properties(e)}] AS evidence,
   [(n)-[r]->(m) WHERE type(r) <> '${SUPPORTED_BY}' AND m.id IS NOT NULL |
      {type: type(r), target: m.id, out: true, props: properties(r)}] +
   [(m)-[r]->(n) WHERE type(r) <> '${SUPPORTED_BY}' AND NOT m:Source AND m.id IS NOT NULL |
@@ -28,7 +28,7 @@ export interface ExportedRelationship {
 export interface ExportedEntity {
   id: string;
   props: Record<string, unknown>;
-  evidence: { source: string; paragraph: number; note: string }[];
+  evidence: { source: string; paragraph: number; note: string; props: Record<string, unknown> }[];
   relationships: ExportedRelationship[];
 }
 

@@ -75,9 +75,11 @@ MERGE (n:Person {id: row.id})
 SET n += row.props
 SET n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, []) AND a <> n.name],
     n.otherIds = coalesce(n.otherIds, []) + [i IN row.otherIds WHERE NOT i IN coalesce(n.otherIds, []) AND i <> n.id],
-    n.nameKeys = coalesce(n.nameKeys, []) + [k IN row.nameKeys WHERE NOT k IN coalesce(n.nameKeys, [])]
+    n.nameKeys = coalesce(n.nameKeys, []) + [k IN row.nameKeys WHERE NOT k IN coalesce(n.nameKeys, [])],
+    n.blockKeys = coalesce(n.blockKeys, []) + [k IN row.blockKeys WHERE NOT k IN coalesce(n.blockKeys, [])]
 SET n.nameKeyText = ${barredTextCypher('n.nameKeys')},
-    n.otherIdText = ${barredTextCypher('n.otherIds')}`;
+    n.otherIdText = ${barredTextCypher('n.otherIds')},
+    n.blockKeyText = ${barredTextCypher('n.blockKeys')}`;
   }
   return `
 UNWIND $rows AS row
@@ -91,8 +93,20 @@ UNWIND $rows AS row
 MATCH (n:${label} {id: row.id})
 MATCH (s:Source {id: row.source})
 MERGE (n)-[r:${SUPPORTED_BY} {paragraph: row.paragraph}]->(s)
-SET r.note = row.note`;
+SET r.note = row.note, r += coalesce(row.dates, {})`;
 }
+
+/**
+ * A tenure attested by several sources spans its attestations: the attested window becomes the first to the last
+ * attested day, so "who held the post as of" finds it between them.
+ */
+export const WIDEN_ATTESTED_SPAN = `
+MATCH (t:Tenure) WHERE t.id IN [row IN $rows | row.id]
+WITH t, [(t)-[e:${SUPPORTED_BY}]->() WHERE e.attestedFrom IS NOT NULL | e] AS attestations
+WHERE size(attestations) > 1
+SET t.attestedFrom = reduce(m = attestations[0].attestedFrom, e IN attestations |
+                           CASE WHEN e.attestedFrom < m THEN e.attestedFrom ELSE m END),
+    t.attestedTo = reduce(m = attestations[0].attestedTo, e IN attestations | CASE WHEN e.attestedTo > m THEN e.attestedTo ELSE m END)`;
 
 /**
  * Relationships keep their evidence in three aligned lists (sourceIds, paragraphs, notes), since a relationship
@@ -138,6 +152,29 @@ export async function writePlan(tx: Tx, plan: WritePlan, progress: (n: number) =
     const ids = rows.map((r) => ({ id: r.id }));
     const caption = setCaptionCypher(label);
     if (caption) await inSlices(tx, caption, ids, () => {});
+    if (label === 'Tenure') await inSlices(tx, WIDEN_ATTESTED_SPAN, ids, () => {});
     for (const link of links.filter((l) => l.label === label)) await inSlices(tx, link.cypher, ids, () => {});
   }
+}
+
+export const FIND_TENURES = `
+UNWIND $pairs AS pair
+MATCH (:Person {id: pair.person})-[:HELD]->(t:Tenure)-[:OF_POST]->(:Post {id: pair.post})
+RETURN pair.person + '|' + pair.post AS key,
+       collect(t {.id, .start, .end, .attested, .attestedFrom, .attestedTo}) AS tenures`;
+
+/** The tenures each person holds of each post, by `person|post`, in the caller's transaction. */
+export async function findTenures(tx: Tx, pairs: { person: string; post: string }[]): Promise<Map<string, TenureDatesRow[]>> {
+  if (pairs.length === 0) return new Map();
+  const rows = await tx.run(FIND_TENURES, { pairs });
+  return new Map(rows.map((r) => [r.key as string, r.tenures as TenureDatesRow[]]));
+}
+
+export interface TenureDatesRow {
+  id: string;
+  start: string | null;
+  end: string | null;
+  attested: string | null;
+  attestedFrom: string | null;
+  attestedTo: string | null;
 }

@@ -39,9 +39,15 @@ MATCH (old:Person {id: $merge}), (keep:Person {id: $keep})
 WITH old, keep, [old.name] + coalesce(old.aliases, []) AS names, [old.id] + coalesce(old.otherIds, []) AS ids
 SET keep.aliases = coalesce(keep.aliases, []) + [a IN names WHERE NOT a IN coalesce(keep.aliases, []) AND a <> keep.name],
     keep.otherIds = coalesce(keep.otherIds, []) + [i IN ids WHERE NOT i IN coalesce(keep.otherIds, [])],
-    keep.nameKeys = coalesce(keep.nameKeys, []) + [k IN coalesce(old.nameKeys, []) WHERE NOT k IN coalesce(keep.nameKeys, [])]
+    keep.nameKeys = coalesce(keep.nameKeys, []) + [k IN coalesce(old.nameKeys, []) WHERE NOT k IN coalesce(keep.nameKeys, [])],
+    keep.blockKeys = coalesce(keep.blockKeys, []) + [k IN coalesce(old.blockKeys, []) WHERE NOT k IN coalesce(keep.blockKeys, [])]
 SET keep.nameKeyText = ${barredTextCypher('keep.nameKeys')},
-    keep.otherIdText = ${barredTextCypher('keep.otherIds')}
+    keep.otherIdText = ${barredTextCypher('keep.otherIds')},
+    keep.blockKeyText = ${barredTextCypher('keep.blockKeys')}
+WITH old, keep
+OPTIONAL MATCH (c:MatchCandidate) WHERE c.a = old.id OR c.b = old.id
+DETACH DELETE c
+WITH DISTINCT old, keep
 DETACH DELETE old
 RETURN ${project('Person', 'keep')} AS person`;
 

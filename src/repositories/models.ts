@@ -230,3 +230,38 @@ export interface TimelineFactModel {
 export interface TimelineEntryModel extends Omit<TimelineFactModel, 'postTitle' | 'others' | 'role'> {
   description: string;
 }
+
+/** What match scoring knows of a person: names, country, posts with their organization. */
+export interface PersonProfileModel {
+  id: string;
+  name: string;
+  aliases: string[];
+  country: string | null;
+  posts: { post: string; organization: string | null }[];
+}
+
+/** A pair of people that may be one, for review. */
+export interface MatchCandidateModel {
+  id: string;
+  a: PersonModel;
+  b: PersonModel;
+  score: number;
+  reasons: string[];
+  status: string;
+}
+
+/** A verdict on a pair of people, as given (ids as the judge named them). */
+export interface JudgementModel {
+  a: string;
+  b: string;
+  verdict: string;
+  by: string;
+  at: string;
+  note: string | null;
+}
+
+/** A source saying that a person held a post at a date. */
+export interface AttestationModel {
+  date: PartialDateModel;
+  evidence: EvidenceModel;
+}

@@ -6,6 +6,7 @@ import { mutationResolvers } from './mutation.resolvers.js';
 import { organizationResolvers } from './organization.resolvers.js';
 import { personResolvers } from './person.resolvers.js';
 import { relationshipResolvers } from './relationship.resolvers.js';
+import { resolutionResolvers } from './resolution.resolvers.js';
 import { DateScalar } from './scalars.js';
 import { sourceResolvers } from './source.resolvers.js';
 import { vocabularyResolvers } from './vocabulary.resolvers.js';
@@ -22,8 +23,9 @@ export const resolvers: Resolvers = {
     ...listResolvers.Query,
     ...relationshipResolvers.Query,
     ...vocabularyResolvers.Query,
+    ...resolutionResolvers.Query,
   },
-  Mutation: mutationResolvers.Mutation,
+  Mutation: { ...mutationResolvers.Mutation, ...resolutionResolvers.Mutation },
   Person: personResolvers.Person,
   Country: organizationResolvers.Country,
   Place: organizationResolvers.Place,

@@ -15,7 +15,7 @@ export const mutationResolvers: Resolvers = {
           problems: result.problems.map(({ file, path, message, expected }) => ({ document: file, path, message, expected })),
         });
       }
-      return result;
+      return { ...result, notices: result.notices.map(({ file, path, message }) => ({ document: file, path, message })) };
     },
     mergePeople: (_parent, { keep, merge }, { db }) => mergePeople(db, keep, merge),
   },

@@ -29,6 +29,7 @@ export const organizationResolvers: Resolvers = {
   Tenure: {
     person: fromDetails('Tenure', 'person'),
     post: fromDetails('Tenure', 'post'),
+    attestations: fromDetails('Tenure', 'attestations'),
     evidence: fromDetails('Tenure', 'evidence'),
   },
 };

@@ -2,12 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Db, Tx } from '../db/run-query.js';
+import { JUDGEMENTS_FORMAT } from '../domain/registry/index.js';
 import type { GraphLookup } from '../ingest/validation/link-people.js';
 import type { Problem } from '../ingest/validation/problem.js';
-import { validateBatch } from '../ingest/validation/validate-batch.js';
+import { checkShape } from '../ingest/validation/shape.js';
+import { type ResolvedBatch, validateBatch } from '../ingest/validation/validate-batch.js';
 import { buildWritePlan, planSize } from '../ingest/write-plan.js';
-import { findEntitiesByIds, findPeopleByNameKeys, TAKE_INGEST_LOCK, writePlan } from '../repositories/ingest.repository.js';
+import { findEntitiesByIds, findPeopleByNameKeys, findTenures, TAKE_INGEST_LOCK, writePlan } from '../repositories/ingest.repository.js';
+import type { JudgementModel } from '../repositories/models.js';
 import { findTerms } from '../repositories/vocabulary.repository.js';
+import type { Candidate } from '../resolution/candidates.js';
+import { applyJudgement, raiseCandidates } from './resolution.service.js';
 
 export interface DocumentInput {
   file: string;
@@ -43,7 +48,46 @@ export interface IngestProgress {
 
 export type IngestResult =
   | { ok: false; problems: Problem[] }
-  | { ok: true; documents: number; rowsWritten: number; linkedPeople: { documentId: string; personId: string }[] };
+  | {
+      ok: true;
+      documents: number;
+      rowsWritten: number;
+      linkedPeople: { documentId: string; personId: string }[];
+      /** Pairs of people that may be one, raised by this ingest and not settled by its judgements. */
+      candidates: Candidate[];
+      /** Verdicts applied from judgements files. */
+      judgements: number;
+      /** What did not stop the batch but is worth knowing: tenures kept apart because their dates conflict. */
+      notices: Problem[];
+    };
+
+interface JudgementsInput {
+  file: string;
+  judgements: JudgementModel[];
+}
+
+/** Splits judgements files from source documents, checking each judgements file's shape. */
+function partition(inputs: DocumentInput[]): { documents: DocumentInput[]; judgements: JudgementsInput[]; problems: Problem[] } {
+  const documents: DocumentInput[] = [];
+  const judgements: JudgementsInput[] = [];
+  const problems: Problem[] = [];
+  for (const input of inputs) {
+    if ((input.value as { format?: unknown } | null)?.format !== JUDGEMENTS_FORMAT) {
+      documents.push(input);
+      continue;
+    }
+    const shape = checkShape(input.file, input.value, 'judgements');
+    if (shape.length > 0) problems.push(...shape);
+    else judgements.push({ file: input.file, judgements: (input.value as { judgements: JudgementModel[] }).judgements });
+  }
+  return { documents, judgements, problems };
+}
+
+/** People the batch created: neither found in the graph nor linked to someone there. */
+function newcomers(batch: ResolvedBatch): string[] {
+  const ids = batch.documents.flatMap(({ document }) => (document.people ?? []).map((p) => batch.idMap.get(p.id) ?? p.id));
+  return [...new Set(ids.filter((id) => !batch.existingPeople.has(id)))].sort();
+}
 
 /** Thrown inside the transaction so that it rolls back; carries the problems out. */
 class RejectedBatch extends Error {
@@ -58,6 +102,7 @@ function graphLookup(tx: Tx): GraphLookup {
     findByIds: (ids) => findEntitiesByIds(tx, ids),
     findPeopleByNameKeys: (keys) => findPeopleByNameKeys(tx, keys),
     findTerms: () => findTerms(tx),
+    findTenures: (pairs) => findTenures(tx, pairs),
   };
 }
 
@@ -71,13 +116,31 @@ export async function ingestDocuments(db: Db, inputs: DocumentInput[], progress?
   try {
     return await db.writeTransaction(async (tx) => {
       await tx.run(TAKE_INGEST_LOCK);
-      const checked = await validateBatch(inputs, graphLookup(tx));
-      if (!('batch' in checked)) throw new RejectedBatch(checked.problems);
+      const parts = partition(inputs);
+      const checked = await validateBatch(parts.documents, graphLookup(tx));
+      if (parts.problems.length > 0 || !('batch' in checked)) throw new RejectedBatch([...parts.problems, ...checked.problems]);
       const { batch } = checked;
       const plan = buildWritePlan(batch);
       const total = planSize(plan);
       progress?.start(total);
       await writePlan(tx, plan, (n) => progress?.advance(n));
+      const raised = await raiseCandidates(tx, newcomers(batch));
+      const settled = new Set<string>();
+      const missing: Problem[] = [];
+      for (const { file, judgements } of parts.judgements) {
+        for (const [i, judgement] of judgements.entries()) {
+          const applied = await applyJudgement(tx, judgement);
+          if ('missing' in applied) {
+            missing.push({
+              file,
+              path: `/judgements/${i}/${applied.missing}`,
+              message: `names "${judgement[applied.missing]}", which is no person`,
+              expected: 'the id of a person in the graph or in these documents',
+            });
+          } else settled.add([applied.a, applied.b].sort().join('|'));
+        }
+      }
+      if (missing.length > 0) throw new RejectedBatch(missing);
       return {
         ok: true as const,
         documents: batch.documents.length,
@@ -85,6 +148,9 @@ export async function ingestDocuments(db: Db, inputs: DocumentInput[], progress?
         linkedPeople: [...batch.idMap]
           .filter(([from, to]) => from !== to && batch.labels.get(from) === 'Person')
           .map(([documentId, personId]) => ({ documentId, personId })),
+        candidates: raised.filter((c) => !settled.has(c.key)),
+        judgements: parts.judgements.reduce((n, j) => n + j.judgements.length, 0),
+        notices: batch.notices,
       };
     });
   } catch (error) {

@@ -2,6 +2,7 @@ import type { Db } from '../db/run-query.js';
 import { barredTextCypher } from '../domain/names.js';
 import { RETIRED_INDEXES, schemaStatements } from '../domain/registry/index.js';
 import { applyRegistryTerms } from '../repositories/vocabulary.repository.js';
+import { backfillBlockKeys } from './resolution.service.js';
 
 /**
  * Derived properties that arrived after graphs were first written; each fills only nodes that lack it, so after
@@ -24,5 +25,6 @@ export async function applySchema(db: Db): Promise<number> {
   await db.write('CALL db.awaitIndexes(60)');
   for (const backfill of BACKFILLS) await db.write(backfill);
   await applyRegistryTerms(db);
+  await backfillBlockKeys(db);
   return statements.length;
 }

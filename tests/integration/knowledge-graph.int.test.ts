@@ -424,7 +424,7 @@ describe('ingestion', () => {
   it('round-trips: ingesting the export into an empty graph gives the same graph', async () => {
     expect((await ingestFiles(t.db, [writeDocument(followUpDocument())])).ok).toBe(true);
     const before = await dumpGraph(t.db);
-    const documents = await exportDocuments(t.db);
+    const { documents } = await exportDocuments(t.db);
     expect(documents.map((d) => d.sources[0]!.id).sort()).toEqual([
       'azernews-2021-06-09-az-pk-military-talks',
       'editorial-reference-2021-officials',

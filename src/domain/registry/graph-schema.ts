@@ -1,7 +1,7 @@
 import { DOCUMENT_LABELS } from './labels.js';
 
-/** Labels not declared by a document section that still need a unique id: the ingest lock, vocabulary terms. */
-const INTERNAL_UNIQUE_LABELS = ['IngestLock', 'Term'] as const;
+/** Labels not declared by a document section that still need a unique id: the ingest lock, terms, review records. */
+const INTERNAL_UNIQUE_LABELS = ['IngestLock', 'Term', 'MatchCandidate', 'Judgement'] as const;
 
 function snake(label: string): string {
   return label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();

@@ -10,6 +10,7 @@ export {
 } from './fields.js';
 export { DOCUMENT_FORMAT } from './format.js';
 export { RETIRED_INDEXES, schemaStatements } from './graph-schema.js';
+export { JUDGEMENTS_FORMAT, judgementsJsonSchema, VERDICTS, type Verdict } from './judgements-schema.js';
 export {
   DATE_FIELDS,
   DOCUMENT_LABELS,

@@ -65,6 +65,11 @@ export interface LabelSpec {
   readonly indexes?: readonly IndexSpec[];
   /** Cypher expression over `n` for the Browser caption, set after each write; never read from documents. */
   readonly caption?: string;
+  /**
+   * Date fields each source states for itself: stored on the entity's evidence link as well, so an entity that
+   * several sources support keeps every source's date (a tenure attested in June by one report, in July by another).
+   */
+  readonly perEvidence?: readonly string[];
 }
 
 type Extra = { readonly required?: boolean; readonly many?: boolean; readonly min?: number; readonly pattern?: string };
@@ -163,6 +168,7 @@ export const ENTITY_LABEL_SPECS = [
         why: 'ids a person had before a merge or alias link, as one |id1|id2| string',
       },
       { name: 'person_name', kind: 'RANGE', property: 'name', why: 'people in name order' },
+      { name: 'person_block_key_text', kind: 'TEXT', property: 'blockKeyText', why: 'consonant skeletons of name words: match candidates' },
     ],
   },
   {
@@ -185,6 +191,7 @@ export const ENTITY_LABEL_SPECS = [
       attested: date(),
     },
     indexes: [{ name: 'tenure_start_from', kind: 'RANGE', property: 'startFrom', why: '"as of" filters on posts' }],
+    perEvidence: ['attested'],
     caption: `CASE WHEN n.start IS NULL AND n.end IS NULL THEN 'as of ' + n.attested
                    ELSE coalesce(n.start, '…') + '–' + coalesce(n.end, '') END`,
   },

@@ -1,10 +1,11 @@
 import { nameKeys } from '../../domain/names.js';
 import type { EntityLabel, EntryFor } from '../../domain/registry/index.js';
 import type { NamedDocument } from './entries.js';
+import type { TenureLookup } from './link-tenures.js';
 import type { Problem } from './problem.js';
 
 /** What the graph already holds, asked once per batch. */
-export interface GraphLookup {
+export interface GraphLookup extends TenureLookup {
   /** Label and current id of each id (a merged person's old id answers with the id it moved to). */
   findByIds(ids: string[]): Promise<Map<string, { label: EntityLabel; id: string }>>;
   /** People whose name or alias has one of the keys. */

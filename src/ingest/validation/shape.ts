@@ -1,19 +1,21 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { documentJsonSchema } from '../../domain/registry/index.js';
+import { documentJsonSchema, judgementsJsonSchema } from '../../domain/registry/index.js';
 import type { Problem } from './problem.js';
 
 type Validator = ReturnType<Ajv2020['compile']>;
-let compiled: Validator | undefined;
+const compiled = new Map<string, Validator>();
 
-function schemaValidator(): Validator {
-  if (!compiled) {
+function schemaValidator(name: 'document' | 'judgements'): Validator {
+  let validator = compiled.get(name);
+  if (!validator) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
     // ajv-formats ships CommonJS typings whose default export NodeNext sees as the module object.
     (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-    compiled = ajv.compile(documentJsonSchema());
+    validator = ajv.compile(name === 'document' ? documentJsonSchema() : judgementsJsonSchema());
+    compiled.set(name, validator);
   }
-  return compiled;
+  return validator;
 }
 
 /** What each pattern of the schema's definitions means in words, for errors raised through a $ref. */
@@ -77,9 +79,9 @@ function describeSchemaError(file: string, error: ErrorObject): Problem {
   }
 }
 
-/** Checks a parsed value against the document JSON Schema alone; lists every problem. */
-export function checkShape(file: string, value: unknown): Problem[] {
-  const validate = schemaValidator();
+/** Checks a parsed value against the document JSON Schema (or the judgements file's) alone; lists every problem. */
+export function checkShape(file: string, value: unknown, schema: 'document' | 'judgements' = 'document'): Problem[] {
+  const validate = schemaValidator(schema);
   if (validate(value)) return [];
   return (validate.errors ?? []).map((e) => describeSchemaError(file, e));
 }

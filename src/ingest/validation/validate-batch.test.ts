@@ -11,6 +11,7 @@ function graphHolding(entities: Record<string, EntityLabel>, peopleByKey: Record
     findByIds: async (ids) => new Map(ids.filter((id) => id in entities).map((id) => [id, { label: entities[id]!, id }])),
     findPeopleByNameKeys: async (keys) => new Map(keys.filter((k) => k in peopleByKey).map((k) => [k, peopleByKey[k]!])),
     findTerms: async () => new Map([['topic', new Set(['GRAPH_ONLY_TOPIC'])]]),
+    findTenures: async () => new Map(),
   };
 }
 

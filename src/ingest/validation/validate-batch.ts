@@ -2,6 +2,7 @@ import { type EntityLabel, type SourceDocument, VOCABULARIES } from '../../domai
 import type { DocumentContext } from './context.js';
 import { entriesOf, type NamedDocument, referencesOf } from './entries.js';
 import { type GraphLookup, linkPeople } from './link-people.js';
+import { linkTenures } from './link-tenures.js';
 import type { Problem } from './problem.js';
 import { DOCUMENT_RULES, RESOLVED_RULES } from './rules/index.js';
 import { checkShape } from './shape.js';
@@ -14,6 +15,8 @@ export interface ResolvedBatch {
   labels: Map<string, EntityLabel>;
   /** Graph ids of people that existed before this batch; a document naming one of them adds aliases, never renames. */
   existingPeople: Set<string>;
+  /** Things worth knowing that do not stop the batch: tenures kept apart because their dates conflict. */
+  notices: Problem[];
 }
 
 export type BatchCheck = { problems: Problem[] } | { problems: []; batch: ResolvedBatch };
@@ -45,6 +48,8 @@ export async function validateBatch(inputs: { file: string; value: unknown }[], 
     else documents.push({ file, document: value as SourceDocument });
   }
   if (problems.length > 0) return { problems };
+  // Documents apply in the order of their sources' ids, not the order given: a batch in any order is one graph.
+  documents.sort((a, b) => a.document.sources[0]!.id.localeCompare(b.document.sources[0]!.id) || a.file.localeCompare(b.file));
 
   const context: DocumentContext = { documents, report };
   for (const rule of DOCUMENT_RULES) rule.check(context);
@@ -62,6 +67,8 @@ export async function validateBatch(inputs: { file: string; value: unknown }[], 
   }
   const inGraph = await graph.findByIds([...lookupIds]);
   const { idMap, existingPeople } = await linkPeople(documents, inGraph, graph, report);
+  const notices: Problem[] = [];
+  await linkTenures(documents, idMap, graph, (notice) => notices.push(notice));
 
   const labels = new Map<string, EntityLabel>();
   for (const [id, hit] of inGraph) labels.set(id, hit.label);
@@ -72,5 +79,5 @@ export async function validateBatch(inputs: { file: string; value: unknown }[], 
   for (const rule of RESOLVED_RULES) rule.check({ documents, report, labels, declared, terms });
 
   if (problems.length > 0) return { problems };
-  return { problems: [], batch: { documents, idMap, labels, existingPeople } };
+  return { problems: [], batch: { documents, idMap, labels, existingPeople, notices } };
 }
