@@ -53,7 +53,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   repositories: ['domain', 'db', '__generated__', '.'],
   presenters: ['domain', 'repositories'],
   resolution: ['domain'],
-  services: ['domain', 'ingest', 'resolution', 'repositories', 'db', '.'],
+  draft: ['domain', 'resolution', '.'],
+  services: ['domain', 'ingest', 'resolution', 'draft', 'repositories', 'db', '.'],
   plugins: ['domain', 'db', '.'],
   resolvers: ['domain', 'services', 'presenters', 'repositories', '__generated__', '.'],
 };

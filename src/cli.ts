@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
@@ -7,13 +7,17 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDb } from './db/open-db.js';
 import { fingerprint, RUN_LENGTH } from './domain/copy-check.js';
 import type { Verdict } from './domain/registry/index.js';
+import { precision, recall } from './draft/evaluate.js';
 import { AppError, ErrorCode } from './errors.js';
 import { formatProblems } from './ingest/validation/problem.js';
 import { ensureRunning, LocalNeo4jError, type LocalStatus, reset, status, stop } from './local-neo4j/local-neo4j.js';
+import { projectPath } from './project-root.js';
 import type { MatchCandidateModel } from './repositories/models.js';
 import type { Page } from './repositories/pagination.js';
 import { listCandidates } from './repositories/resolution.repository.js';
 import { seedFiles } from './seed.js';
+import { draftFromText } from './services/draft.service.js';
+import { evaluateDrafts } from './services/draft-evaluation.service.js';
 import { exportDocuments, JUDGEMENTS_FILE } from './services/export.service.js';
 import { type IngestProgress, ingestFiles } from './services/ingest.service.js';
 import { judgeMatch } from './services/resolution.service.js';
@@ -27,6 +31,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   resolve [--yes-above S] [--by NAME] [--list]
                            review open match candidates one by one: [s]ame, [d]ifferent, [u]nsure, Enter to skip,
                            [q]uit; --yes-above judges SAME every pair scoring S or more; --list only prints them
+  draft REPORT.txt [--published YYYY-MM-DD] [--publisher NAME] [--url URL] [--out FILE]
+                           propose a source document from a report's text, for review before ingest; prints
+                           the problems validation finds in it
+  eval-draft DIR [--out FILE]
+                           draft each DIR/*.txt and score it against the reviewed *.json beside it
   seed                     apply constraints and indexes, then ingest seed/documents/
   fingerprint FILE         print hashes of the 8-word runs of a source's text (JSON), to check notes for copying
   neo4j start|stop|status|reset [--test]
@@ -162,6 +171,66 @@ async function resolveCommand(options: { yesAbove: string | undefined; by: strin
   });
 }
 
+async function draftCommand(
+  file: string | undefined,
+  options: { published?: string; publisher?: string; url?: string; out?: string },
+): Promise<number> {
+  if (!file) {
+    log('draft needs a REPORT file');
+    return 2;
+  }
+  if (options.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.published)) {
+    log('--published takes a day: YYYY-MM-DD');
+    return 2;
+  }
+  const text = readFileSync(file, 'utf8');
+  return withDb(async (db) => {
+    const { document, problems } = await draftFromText(db, text, {
+      published: options.published ?? null,
+      publisher: options.publisher ?? 'Unknown publisher',
+      url: options.url ?? null,
+    });
+    const json = `${JSON.stringify(document, null, 2)}\n`;
+    if (options.out) writeFileSync(options.out, json);
+    else process.stdout.write(json);
+    const meetings = (document.meetings as unknown[]).length;
+    log(`drafted ${(document.people as unknown[]).length} people, ${meetings} meeting(s)${options.out ? ` to ${options.out}` : ''}`);
+    if (problems.length > 0) log(`${problems.length} problem(s) to fix before ingest:\n${formatProblems(problems)}`);
+    return 0;
+  });
+}
+
+async function evalDraftCommand(dir: string | undefined, out: string | undefined): Promise<number> {
+  if (!dir) {
+    log('eval-draft needs a DIR of REPORT.txt, REPORT.json and REPORT.meta.json');
+    return 2;
+  }
+  return withDb(async (db) => {
+    await applySchema(db);
+    const { reports, total } = await evaluateDrafts(db, dir);
+    const pr = (s: { truePositives: number; proposed: number; expected: number }) => `${precision(s).toFixed(2)} / ${recall(s).toFixed(2)}`;
+    const rows = [
+      ...reports.map((r) => ({ name: r.report, words: r.words, ms: r.ms, s: r.scores })),
+      { name: 'all', words: 0, ms: 0, s: total },
+    ];
+    const lines = [
+      '| report | pairs P / R | meetings P / R | people P / R | dates exact | posts exact | mentioned as participant | ms |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...rows.map(
+        (r) =>
+          `| ${r.name} | ${pr(r.s.pairs)} | ${pr(r.s.meetings)} | ${pr(r.s.people)} | ${r.s.dates.exact}/${r.s.dates.total} | ` +
+          `${r.s.posts.exact}/${r.s.posts.total} | ${r.s.mentionedAsParticipants} | ${r.name === 'all' ? '' : r.ms.toFixed(0)} |`,
+      ),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    const file = out ?? projectPath('tests', 'artifacts', 'eval-draft.json');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify({ reports, total }, null, 2)}\n`);
+    log(`wrote ${file}`);
+    return 0;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -173,6 +242,9 @@ async function main(argv: string[]): Promise<number> {
       'yes-above': { type: 'string' },
       by: { type: 'string' },
       list: { type: 'boolean', default: false },
+      published: { type: 'string' },
+      publisher: { type: 'string' },
+      url: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -194,6 +266,10 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify({ runLength: RUN_LENGTH, hashes: fingerprint(readFileSync(file, 'utf8')) })}\n`);
       return 0;
     }
+    case 'draft':
+      return draftCommand(rest[0], { published: values.published, publisher: values.publisher, url: values.url, out: values.out });
+    case 'eval-draft':
+      return evalDraftCommand(rest[0], values.out);
     case 'resolve':
       return resolveCommand({ yesAbove: values['yes-above'], by: values.by, list: values.list });
     case 'export': {

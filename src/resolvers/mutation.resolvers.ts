@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/graphql.js';
 import { AppError, ErrorCode } from '../errors.js';
+import { draftFromText } from '../services/draft.service.js';
 import { ingestDocuments } from '../services/ingest.service.js';
 import { mergePeople } from '../services/merge.service.js';
 
@@ -18,5 +19,12 @@ export const mutationResolvers: Resolvers = {
       return { ...result, notices: result.notices.map(({ file, path, message }) => ({ document: file, path, message })) };
     },
     mergePeople: (_parent, { keep, merge }, { db }) => mergePeople(db, keep, merge),
+    draftDocument: async (_parent, { text, published, publisher, url }, { db }) => {
+      if (published !== null && published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published)) {
+        throw new AppError(ErrorCode.BAD_USER_INPUT, 'published takes a day: YYYY-MM-DD', { argument: 'published' });
+      }
+      const { document, problems } = await draftFromText(db, text, { published: published ?? null, publisher, url: url ?? null });
+      return { document, problems: problems.map(({ path, message, expected }) => ({ path, message, expected: expected ?? null })) };
+    },
   },
 };

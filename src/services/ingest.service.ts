@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Db, Tx } from '../db/run-query.js';
 import { JUDGEMENTS_FORMAT } from '../domain/registry/index.js';
+import { stripDraft } from '../ingest/strip-draft.js';
 import type { GraphLookup } from '../ingest/validation/link-people.js';
 import type { Problem } from '../ingest/validation/problem.js';
 import { checkShape } from '../ingest/validation/shape.js';
@@ -73,7 +74,7 @@ function partition(inputs: DocumentInput[]): { documents: DocumentInput[]; judge
   const problems: Problem[] = [];
   for (const input of inputs) {
     if ((input.value as { format?: unknown } | null)?.format !== JUDGEMENTS_FORMAT) {
-      documents.push(input);
+      documents.push({ file: input.file, value: stripDraft(input.value) });
       continue;
     }
     const shape = checkShape(input.file, input.value, 'judgements');
@@ -96,8 +97,8 @@ class RejectedBatch extends Error {
   }
 }
 
-/** What validation asks the graph, answered in the ingest's own transaction so it sees what the lock protects. */
-function graphLookup(tx: Tx): GraphLookup {
+/** What validation asks the graph, answered in the caller's transaction (the ingest's, so it sees what the lock protects). */
+export function graphLookup(tx: Tx): GraphLookup {
   return {
     findByIds: (ids) => findEntitiesByIds(tx, ids),
     findPeopleByNameKeys: (keys) => findPeopleByNameKeys(tx, keys),
