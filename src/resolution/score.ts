@@ -1,5 +1,4 @@
 import { nameWords, skeleton, strippedTitles } from '../domain/name-words.js';
-import { nameKey } from '../domain/names.js';
 import { jaroWinkler } from '../domain/similarity.js';
 
 /** What the comparison knows of one person: names, country and posts, from the graph or from a document. */
@@ -131,10 +130,4 @@ export function scorePair(a: PersonProfile, b: PersonProfile): MatchScore | null
 /** The key of an unordered pair, so a and b, and b and a, are one candidate. */
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
-}
-
-/** Names of one person already link by key (see domain/names.ts); only different keys make a candidate. */
-export function sameNameKey(a: PersonProfile, b: PersonProfile): boolean {
-  const keys = new Set([a.name, ...a.aliases].map(nameKey));
-  return [b.name, ...b.aliases].some((n) => keys.has(nameKey(n)));
 }
