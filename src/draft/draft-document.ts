@@ -218,6 +218,7 @@ const ABOUT_THE_MEETING = new RegExp(
   [
     '\\b(?:the|both) (?:sides|parties|two sides|officials|ministers|delegations)\\b',
     '\\b(?:during|at|in the course of) the (?:meeting|talks|conversation|call)\\b',
+    '^(?:the|their) (?:meeting|talks|conversation|call)\\b',
   ].join('|'),
   'i',
 );
