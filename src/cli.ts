@@ -9,6 +9,7 @@ import { fingerprint, RUN_LENGTH } from './domain/copy-check.js';
 import type { Verdict } from './domain/registry/index.js';
 import { precision, recall } from './draft/evaluate.js';
 import { AppError, ErrorCode } from './errors.js';
+import { copiedWording } from './ingest/copied-wording.js';
 import { formatProblems } from './ingest/validation/problem.js';
 import { ensureRunning, LocalNeo4jError, type LocalStatus, reset, status, stop } from './local-neo4j/local-neo4j.js';
 import { projectPath } from './project-root.js';
@@ -19,13 +20,17 @@ import { seedFiles } from './seed.js';
 import { draftFromText } from './services/draft.service.js';
 import { evaluateDrafts } from './services/draft-evaluation.service.js';
 import { exportDocuments, JUDGEMENTS_FILE } from './services/export.service.js';
-import { type IngestProgress, ingestFiles } from './services/ingest.service.js';
+import { type Change, type IngestProgress, ingestFiles } from './services/ingest.service.js';
 import { judgeMatch } from './services/resolution.service.js';
 import { applySchema } from './services/schema.service.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
-  ingest FILE...           validate source documents as one batch; write them in one transaction if all are valid
+  ingest [--dry-run] [--text REPORT.txt] FILE...
+                           validate source documents as one batch; write them in one transaction if all are valid
+                           (npm run ingest -- --help for more)
+  check-copy DOCUMENT --text REPORT.txt
+                           name every note or summary that repeats eight words of the report
   export --out DIR         write the graph back out as source documents, one file per source, and the
                            judgements on match candidates as judgements.json
   resolve [--yes-above S] [--by NAME] [--list]
@@ -87,15 +92,49 @@ async function withDb<T>(work: (db: Awaited<ReturnType<typeof openDb>>['db']) =>
   }
 }
 
-async function ingestCommand(files: string[]): Promise<number> {
+const INGEST_USAGE = `Usage: npm run ingest -- [--dry-run] [--text REPORT.txt] FILE...
+
+  Validates the source documents (JSON or YAML) and judgements files as one batch and writes them in one
+  transaction, or nothing if anything is wrong: every problem is listed with its file and path.
+
+  --dry-run         check and plan everything, write nothing: what would be created, updated or left unchanged
+                    per label and relationship type, who would be linked to whom and why, which match candidates
+                    would be raised
+  --text REPORT.txt refuse notes and summaries that repeat eight words of the report the documents were written from`;
+
+/** Changes as lines: "Meeting: 1 created, 2 unchanged". */
+function describeChanges(changes: Change[]): string[] {
+  return changes.map((c) => {
+    const parts = [
+      ['created', c.created],
+      ['updated', c.updated],
+      ['unchanged', c.unchanged],
+    ].filter(([, n]) => n !== 0);
+    return `  ${c.scope}: ${parts.map(([word, n]) => `${n} ${word}`).join(', ')}`;
+  });
+}
+
+async function ingestCommand(files: string[], options: { dryRun: boolean; text?: string; help: boolean }): Promise<number> {
+  if (options.help) {
+    process.stdout.write(`${INGEST_USAGE}\n`);
+    return 0;
+  }
   if (files.length === 0) {
-    log('ingest needs at least one FILE');
+    log(`ingest needs at least one FILE\n${INGEST_USAGE}`);
     return 2;
+  }
+  if (options.text) {
+    const text = readFileSync(options.text, 'utf8');
+    const copied = files.flatMap((file) => copiedWording(file, JSON.parse(readFileSync(file, 'utf8')), text));
+    if (copied.length > 0) {
+      log(`${copied.length} note(s) repeat the report's words; nothing was written:\n${formatProblems(copied)}`);
+      return 1;
+    }
   }
   return withDb(async (db) => {
     await applySchema(db);
     const began = Date.now();
-    const result = await ingestFiles(db, files, progressBar());
+    const result = await ingestFiles(db, files, { progress: progressBar(), dryRun: options.dryRun });
     if (!result.ok) {
       log(
         `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was written:\n` +
@@ -103,16 +142,38 @@ async function ingestCommand(files: string[]): Promise<number> {
       );
       return 1;
     }
-    for (const { documentId, personId } of result.linkedPeople) log(`linked ${documentId} to existing person ${personId}`);
+    const would = result.dryRun ? 'would link' : 'linked';
+    for (const { documentId, personId, reason } of result.linkedPeople)
+      log(`${would} ${documentId} to existing person ${personId}: ${reason}`);
     for (const notice of result.notices) log(`notice: ${formatProblems([notice])}`);
     for (const c of result.candidates) {
       log(`match candidate ${c.score.toFixed(2)}: ${c.b} may be ${c.a}\n${c.reasons.map((r) => `  - ${r}`).join('\n')}`);
     }
     if (result.judgements > 0) log(`applied ${result.judgements} judgement(s)`);
-    log(`ingested ${result.documents} document(s), ${result.rowsWritten} rows, in ${Date.now() - began} ms`);
-    if (result.candidates.length > 0) log(`review the ${result.candidates.length} candidate(s) with: npm run resolve`);
+    if (result.noChanges) log('no changes: the graph already holds all of it');
+    else log([result.dryRun ? 'would change:' : 'changed:', ...describeChanges(result.changes)].join('\n'));
+    log(
+      result.dryRun
+        ? `dry run of ${result.documents} document(s) in ${Date.now() - began} ms: nothing was written`
+        : `${result.noChanges ? 'checked' : 'ingested'} ${result.documents} document(s), ${result.rowsWritten} rows, in ${Date.now() - began} ms`,
+    );
+    if (result.candidates.length > 0 && !result.dryRun) log(`review the ${result.candidates.length} candidate(s) with: npm run resolve`);
     return 0;
   });
+}
+
+async function checkCopyCommand(file: string | undefined, textFile: string | undefined): Promise<number> {
+  if (!file || !textFile) {
+    log('check-copy needs a DOCUMENT and --text REPORT.txt');
+    return 2;
+  }
+  const problems = copiedWording(file, JSON.parse(readFileSync(file, 'utf8')), readFileSync(textFile, 'utf8'));
+  if (problems.length === 0) {
+    log(`${file}: no note or summary repeats eight words of ${textFile}`);
+    return 0;
+  }
+  log(formatProblems(problems));
+  return 1;
 }
 
 /** One candidate as a reviewer reads it: both people, the score and the reasons. */
@@ -245,18 +306,22 @@ async function main(argv: string[]): Promise<number> {
       published: { type: 'string' },
       publisher: { type: 'string' },
       url: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      text: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
-  if (values.help || !command) {
+  if ((values.help && command !== 'ingest') || !command) {
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
   switch (command) {
     case 'ingest':
-      return ingestCommand(rest);
+      return ingestCommand(rest, { dryRun: values['dry-run'], text: values.text, help: values.help ?? false });
+    case 'check-copy':
+      return checkCopyCommand(rest[0], values.text);
     case 'seed':
-      return ingestCommand(seedFiles());
+      return ingestCommand(seedFiles(), { dryRun: false, help: false });
     case 'fingerprint': {
       const [file] = rest;
       if (!file) {

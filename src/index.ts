@@ -1,5 +1,6 @@
 import { type RunningApp, startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { browserConnectUrl } from './domain/browser-link.js';
 import { LocalNeo4jError } from './local-neo4j/local-neo4j.js';
 import { createJsonLogger } from './logger.js';
 
@@ -9,8 +10,12 @@ let app: RunningApp | undefined;
 let stopping = false;
 
 function stopAndExit(running: RunningApp): void {
+  const began = performance.now();
   running.stop().then(
-    () => process.exit(0),
+    () => {
+      say(`API stopped in ${Math.round(performance.now() - began)} ms.`);
+      process.exit(0);
+    },
     (error: unknown) => {
       process.stderr.write(`error while stopping: ${String(error)}\n`);
       process.exit(1);
@@ -33,7 +38,12 @@ async function main(): Promise<void> {
   app = await startApp(config, { logger: createJsonLogger(), say });
   if (stopping) return stopAndExit(app);
   say(`GraphQL API:   ${app.url}`);
-  if (app.browserUrl) say(`Neo4j Browser: ${app.browserUrl}  (user neo4j, password in .neo4j/instances/local/password)`);
+  if (app.browserUrl) {
+    // Only the project's own local instance gets here (never a server named by NEO4J_URI): its password is ours to show.
+    const { uri, username, password } = app.database.neo4j;
+    say(`Neo4j Browser: ${browserConnectUrl(app.browserUrl, uri, username)}`);
+    say(`               user ${username}, password ${password}`);
+  }
   say('Ctrl-C stops the API; the local Neo4j keeps running (npm run neo4j:stop stops it).');
 }
 

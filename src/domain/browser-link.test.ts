@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserEditUrl, meetingQuery, personQuery } from './browser-link.js';
+import { browserConnectUrl, browserEditUrl, meetingQuery, personQuery } from './browser-link.js';
 
 describe('Neo4j Browser links', () => {
   it('open the Browser with the query in the editor', () => {
@@ -17,5 +17,11 @@ describe('Neo4j Browser links', () => {
 
   it('keep any id inside its string literal', () => {
     expect(meetingQuery("x'}) DETACH DELETE m //")).toContain("{id: 'x\\'}) DETACH DELETE m //'}");
+  });
+
+  it('fills the connect form with server and user, never the password', () => {
+    expect(browserConnectUrl('http://localhost:7474/browser/', 'bolt://127.0.0.1:7687', 'neo4j')).toBe(
+      'http://localhost:7474/browser/?dbms=bolt%3A%2F%2Fneo4j%40127.0.0.1%3A7687',
+    );
   });
 });

@@ -11,6 +11,17 @@ export function browserEditUrl(browserUrl: string, cypher: string): string {
   return url.toString();
 }
 
+/**
+ * A Neo4j Browser address whose connect form is already filled with the server and user (the Browser's `dbms`
+ * URL parameter); only the password is left to type.
+ */
+export function browserConnectUrl(browserUrl: string, boltUri: string, username: string): string {
+  const url = new URL(browserUrl);
+  const bolt = new URL(boltUri);
+  url.searchParams.set('dbms', `${bolt.protocol}//${username}@${bolt.host}`);
+  return url.toString();
+}
+
 export function personQuery(id: string): string {
   return [
     `MATCH (p:Person {id: ${literal(id)}})`,
@@ -23,6 +34,7 @@ export function meetingQuery(id: string): string {
   return [
     `MATCH (m:Meeting {id: ${literal(id)}})<-[a:ATTENDED]-(p:Person)`,
     'OPTIONAL MATCH (m)-[h:HELD_IN]->(place)',
-    'RETURN m, a, p, h, place',
+    'OPTIONAL MATCH chain = (place)-[:PART_OF*1..6]->(:Place)',
+    'RETURN m, a, p, h, place, chain',
   ].join('\n');
 }

@@ -33,6 +33,7 @@ const batch = {
   ]),
   existingPeople: new Set(['person-subhan-bekirov']),
   notices: [],
+  linkReasons: new Map(),
 };
 
 describe('buildWritePlan', () => {

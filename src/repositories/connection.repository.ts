@@ -8,7 +8,8 @@ const ENDPOINT = (param: string) =>
   ['Person', 'Organization', 'Country'].map((label) => `MATCH (n:${label} {id: $${param}}) RETURN n`).join(' UNION ');
 
 /**
- * Up to k shortest paths between two entities through the allowed relationship types, undirected, shortest first.
+ * Up to k shortest paths between two entities through the allowed relationship types, undirected, shortest first;
+ * up to `candidates` of the fewest hops when more are wanted to rank them.
  * First the paths of the fewest hops, by Neo4j's bidirectional breadth-first search (allShortestPaths), which
  * stays fast next to a hub. Only when those are fewer than k and longer paths are allowed does SHORTEST k look
  * further; it searches from one end, so it starts from the end with fewer relationships (from a minister with
@@ -17,7 +18,7 @@ const ENDPOINT = (param: string) =>
  * k and the hop limit are validated integers and the types come from the registry, so nothing from the
  * request is spliced in raw.
  */
-export function connectionsCypher(kinds: readonly ConnectionKindCode[], maxHops: number, k: number): string {
+export function connectionsCypher(kinds: readonly ConnectionKindCode[], maxHops: number, k: number, candidates = k): string {
   const types = [...new Set(kinds.flatMap((kind) => connectionTypes(kind)))].join('|');
   return `
 CALL { ${ENDPOINT('from')} } WITH collect(n) AS froms
@@ -28,9 +29,9 @@ CALL (froms, tos) {
   WITH a, b WHERE a <> b
   CALL (a, b) {
     MATCH p = allShortestPaths((a)-[:${types}*1..${maxHops}]-(b))
-    RETURN p LIMIT ${k}
+    RETURN p LIMIT ${candidates}
   }
-  WITH p ORDER BY length(p) LIMIT ${k}
+  WITH p ORDER BY length(p) LIMIT ${candidates}
   RETURN collect({ns: nodes(p), rs: relationships(p)}) AS shortest
 }
 WITH froms, tos, shortest, size(shortest) > 0 AND size(shortest) < ${k} AND size(shortest[0].rs) < ${maxHops} AS lookFurther
@@ -66,9 +67,9 @@ export async function findConnections(
   db: Db,
   from: string,
   to: string,
-  options: { kinds: readonly ConnectionKindCode[]; maxHops: number; first: number },
+  options: { kinds: readonly ConnectionKindCode[]; maxHops: number; first: number; candidates?: number },
 ): Promise<{ paths: RawPathModel[]; sources: SourceModel[] }> {
-  const [row] = await db.read(connectionsCypher(options.kinds, options.maxHops, options.first), { from, to });
+  const [row] = await db.read(connectionsCypher(options.kinds, options.maxHops, options.first, options.candidates), { from, to });
   for (const [found, id, argument] of [
     [row?.fromFound, from, 'from'],
     [row?.toFound, to, 'to'],

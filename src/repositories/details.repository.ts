@@ -21,7 +21,7 @@ type Party = PersonModel | CountryModel | OrganizationModel;
 export interface DetailsModels {
   Person: { country: CountryModel | null; tenures: TenureModel[]; meetings: AttendanceModel[]; evidence: EvidenceModel[] };
   Country: { evidence: EvidenceModel[] };
-  Place: { country: CountryModel; evidence: EvidenceModel[] };
+  Place: { country: CountryModel; parent: PlaceModel | null; within: PlaceModel[]; evidence: EvidenceModel[] };
   Organization: { country: CountryModel | null; parent: OrganizationModel | null; posts: PostModel[]; evidence: EvidenceModel[] };
   Post: { organization: OrganizationModel; evidence: EvidenceModel[] };
   Tenure: { person: PersonModel; post: PostModel; attestations: AttestationModel[]; evidence: EvidenceModel[] };
@@ -70,6 +70,8 @@ export const DETAILS = {
     match: 'MATCH (pl:Place {id: id})',
     fields: {
       country: `head(COLLECT { MATCH (pl)-[:IN_COUNTRY]->(c:Country) RETURN ${project('Country', 'c')} })`,
+      parent: `head(COLLECT { MATCH (pl)-[:PART_OF]->(x:Place) RETURN ${project('Place', 'x')} })`,
+      within: `COLLECT { MATCH chain = (pl)-[:PART_OF*1..6]->(x:Place) RETURN ${project('Place', 'x')} AS x ORDER BY length(chain) }`,
       evidence: nodeEvidence('pl'),
     },
   },

@@ -1,4 +1,4 @@
-import type { Tx } from '../db/run-query.js';
+import type { Row, Tx } from '../db/run-query.js';
 import { barredTextCypher } from '../domain/names.js';
 import { DOCUMENT_LABELS, ENTITY_LABELS, type EntityLabel, SOURCE_LABEL, SUPPORTED_BY } from '../domain/registry/index.js';
 import { groupRelationships, type NodeRow, type WritePlan } from '../domain/write-plan-rows.js';
@@ -177,4 +177,48 @@ export interface TenureDatesRow {
   attested: string | null;
   attestedFrom: string | null;
   attestedTo: string | null;
+}
+
+/** A node as a comparable text: its properties and its evidence links, each sorted. */
+export function nodeStateCypher(label: EntityLabel | 'Source'): string {
+  return `
+UNWIND $ids AS id
+MATCH (n:${label} {id: id})
+RETURN id AS key, properties(n) AS props,
+       [(n)-[e:${SUPPORTED_BY}]->(s:Source) | [s.id, e.paragraph, e.note, coalesce(e.attested, '')]] AS evidence`;
+}
+
+/** A relationship as a comparable text: its properties. */
+export function relationshipStateCypher(fromLabel: string, type: string, toLabel: string): string {
+  return `
+UNWIND $rows AS row
+MATCH (:${fromLabel} {id: row.from})-[r:${type}]->(:${toLabel} {id: row.to})
+RETURN row.from + '|' + row.to AS key, properties(r) AS props, [] AS evidence`;
+}
+
+const stable = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+
+/**
+ * What the plan's nodes and relationships look like in the graph now, as text per key (absent when they do not
+ * exist): read before and after a write, it tells created, updated and unchanged apart.
+ */
+export async function readPlanState(tx: Tx, plan: WritePlan): Promise<Map<string, string>> {
+  const state = new Map<string, string>();
+  const add = (scope: string, rows: Row[]) => {
+    for (const row of rows) {
+      const evidence = (row.evidence as unknown[]).map((e) => stable(e)).sort();
+      state.set(`${scope}|${row.key as string}`, stable({ props: row.props, evidence }));
+    }
+  };
+  add('Source', await tx.run(nodeStateCypher('Source'), { ids: plan.sources.map((s) => s.id) }));
+  for (const [label, rows] of plan.nodes) {
+    if (rows.length > 0) add(label, await tx.run(nodeStateCypher(label), { ids: rows.map((r) => r.id) }));
+  }
+  for (const { fromLabel, type, toLabel, rows } of groupRelationships(plan)) {
+    add(type, await tx.run(relationshipStateCypher(fromLabel, type, toLabel), { rows: rows.map((r) => ({ from: r.from, to: r.to })) }));
+  }
+  return state;
 }

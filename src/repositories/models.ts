@@ -194,6 +194,8 @@ export interface ConnectionModel {
   length: number;
   path: EntityModel[];
   hops: HopModel[];
+  score: number;
+  scoreParts: { reason: string; value: number }[];
 }
 
 export interface EncounterModel {

@@ -6,10 +6,11 @@ import { mergePeople } from '../services/merge.service.js';
 
 export const mutationResolvers: Resolvers = {
   Mutation: {
-    ingestDocuments: async (_parent, { documents }, { db }) => {
+    ingestDocuments: async (_parent, { documents, dryRun }, { db }) => {
       const result = await ingestDocuments(
         db,
         documents.map((value, i) => ({ file: `documents[${i}]`, value })),
+        { dryRun: dryRun ?? false },
       );
       if (!result.ok) {
         throw new AppError(ErrorCode.INVALID_DOCUMENT, `${result.problems.length} problem(s) in the documents; nothing was written`, {

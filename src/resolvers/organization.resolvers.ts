@@ -14,6 +14,8 @@ export const organizationResolvers: Resolvers = {
   },
   Place: {
     country: fromDetails('Place', 'country'),
+    parent: fromDetails('Place', 'parent'),
+    within: fromDetails('Place', 'within'),
     evidence: fromDetails('Place', 'evidence'),
   },
   Organization: {

@@ -10,6 +10,7 @@ import { assertPageSize, assertRange, parsePeriodArgument, parsePeriodInput } fr
 
 const MAX_HOPS = 6;
 const MAX_PATHS = 10;
+const CANDIDATE_PATHS_PER_ANSWER = 4;
 
 export const relationshipResolvers: Resolvers = {
   Query: {
@@ -27,13 +28,16 @@ export const relationshipResolvers: Resolvers = {
       findMeetings(db, { countries: [countryA, countryB], period: parsePeriodInput('period', period) }),
     organizationMembers: (_parent, { organizationId, asOf }, { db }) =>
       listOrganizationMembers(db, organizationId, parsePeriodArgument('asOf', asOf)),
-    connections: async (_parent, { from, to, maxHops, kinds, first }, { db }) => {
+    connections: async (_parent, { from, to, maxHops, kinds, first, orderBy }, { db }) => {
+      const wanted = assertRange('first', first, 1, MAX_PATHS);
+      // More paths than asked for, so the ranking chooses among every path of the fewest hops, not the first found.
       const found = await findConnections(db, from, to, {
         maxHops: assertRange('maxHops', maxHops, 1, MAX_HOPS),
-        first: assertRange('first', first, 1, MAX_PATHS),
+        first: wanted,
+        candidates: wanted * CANDIDATE_PATHS_PER_ANSWER,
         kinds: kinds?.length ? kinds : CONNECTION_KINDS,
       });
-      return presentConnections(found.paths, found.sources);
+      return presentConnections(found.paths, found.sources, { orderBy, first: wanted });
     },
     timeline: async (_parent, { personId, period }, { db }) =>
       presentTimeline(await listTimeline(db, personId, parsePeriodInput('period', period))),

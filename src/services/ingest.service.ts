@@ -3,13 +3,21 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Db, Tx } from '../db/run-query.js';
 import { JUDGEMENTS_FORMAT } from '../domain/registry/index.js';
+import type { WritePlan } from '../domain/write-plan-rows.js';
 import { stripDraft } from '../ingest/strip-draft.js';
 import type { GraphLookup } from '../ingest/validation/link-people.js';
 import type { Problem } from '../ingest/validation/problem.js';
 import { checkShape } from '../ingest/validation/shape.js';
 import { type ResolvedBatch, validateBatch } from '../ingest/validation/validate-batch.js';
 import { buildWritePlan, planSize } from '../ingest/write-plan.js';
-import { findEntitiesByIds, findPeopleByNameKeys, findTenures, TAKE_INGEST_LOCK, writePlan } from '../repositories/ingest.repository.js';
+import {
+  findEntitiesByIds,
+  findPeopleByNameKeys,
+  findTenures,
+  readPlanState,
+  TAKE_INGEST_LOCK,
+  writePlan,
+} from '../repositories/ingest.repository.js';
 import type { JudgementModel } from '../repositories/models.js';
 import { findTerms } from '../repositories/vocabulary.repository.js';
 import type { Candidate } from '../resolution/candidates.js';
@@ -51,9 +59,15 @@ export type IngestResult =
   | { ok: false; problems: Problem[] }
   | {
       ok: true;
+      /** Nothing was written: the result is what the ingest would do. */
+      dryRun: boolean;
       documents: number;
       rowsWritten: number;
-      linkedPeople: { documentId: string; personId: string }[];
+      /** Nodes per label and relationships per type: created, updated, unchanged. */
+      changes: Change[];
+      /** The graph already held all of it. */
+      noChanges: boolean;
+      linkedPeople: { documentId: string; personId: string; reason: string }[];
       /** Pairs of people that may be one, raised by this ingest and not settled by its judgements. */
       candidates: Candidate[];
       /** Verdicts applied from judgements files. */
@@ -90,6 +104,28 @@ function newcomers(batch: ResolvedBatch): string[] {
   return [...new Set(ids.filter((id) => !batch.existingPeople.has(id)))].sort();
 }
 
+/** How many nodes of a label, or relationships of a type, a write created, changed or left as they were. */
+export interface Change {
+  scope: string;
+  kind: 'NODE' | 'RELATIONSHIP';
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface IngestOptions {
+  progress?: IngestProgress;
+  /** Validate, plan and write, then roll back: nothing stays, and the result says what would have changed. */
+  dryRun?: boolean;
+}
+
+/** Thrown inside a dry run's transaction so that it rolls back; carries the result out. */
+class DryRun extends Error {
+  constructor(readonly result: IngestResult) {
+    super('dry run');
+  }
+}
+
 /** Thrown inside the transaction so that it rolls back; carries the problems out. */
 class RejectedBatch extends Error {
   constructor(readonly problems: Problem[]) {
@@ -113,7 +149,8 @@ export function graphLookup(tx: Tx): GraphLookup {
  * linked to the existing person, not duplicated. Ingests are serialised (TAKE_INGEST_LOCK), and validation runs
  * under the lock, so concurrent ingests cannot both create the same new person.
  */
-export async function ingestDocuments(db: Db, inputs: DocumentInput[], progress?: IngestProgress): Promise<IngestResult> {
+export async function ingestDocuments(db: Db, inputs: DocumentInput[], options: IngestOptions = {}): Promise<IngestResult> {
+  const { progress, dryRun = false } = options;
   try {
     return await db.writeTransaction(async (tx) => {
       await tx.run(TAKE_INGEST_LOCK);
@@ -124,7 +161,9 @@ export async function ingestDocuments(db: Db, inputs: DocumentInput[], progress?
       const plan = buildWritePlan(batch);
       const total = planSize(plan);
       progress?.start(total);
+      const before = await readPlanState(tx, plan);
       await writePlan(tx, plan, (n) => progress?.advance(n));
+      const changes = countChanges(before, await readPlanState(tx, plan), plan);
       const raised = await raiseCandidates(tx, newcomers(batch));
       const settled = new Set<string>();
       const missing: Problem[] = [];
@@ -142,34 +181,58 @@ export async function ingestDocuments(db: Db, inputs: DocumentInput[], progress?
         }
       }
       if (missing.length > 0) throw new RejectedBatch(missing);
-      return {
+      const result: IngestResult = {
         ok: true as const,
+        dryRun,
         documents: batch.documents.length,
         rowsWritten: total,
+        changes,
+        noChanges: changes.every((c) => c.created === 0 && c.updated === 0) && parts.judgements.length === 0,
         linkedPeople: [...batch.idMap]
           .filter(([from, to]) => from !== to && batch.labels.get(from) === 'Person')
-          .map(([documentId, personId]) => ({ documentId, personId })),
+          .map(([documentId, personId]) => ({ documentId, personId, reason: batch.linkReasons.get(documentId) ?? 'a former id' })),
         candidates: raised.filter((c) => !settled.has(c.key)),
         judgements: parts.judgements.reduce((n, j) => n + j.judgements.length, 0),
         notices: batch.notices,
       };
+      // A dry run does all of it, under the lock, and throws it away: the plan is exactly what ingest would write.
+      if (dryRun) throw new DryRun(result);
+      return result;
     });
   } catch (error) {
     if (error instanceof RejectedBatch) return { ok: false, problems: error.problems };
+    if (error instanceof DryRun) return error.result;
     throw error;
   } finally {
     progress?.stop();
   }
 }
 
+/** Created, updated and unchanged nodes (per label) and relationships (per type), from the state before and after. */
+function countChanges(before: Map<string, string>, after: Map<string, string>, plan: WritePlan): Change[] {
+  const counts = new Map<string, Change>();
+  const count = (scope: string, kind: Change['kind'], key: string) => {
+    const change = counts.get(scope) ?? { scope, kind, created: 0, updated: 0, unchanged: 0 };
+    counts.set(scope, change);
+    const [was, now] = [before.get(`${scope}|${key}`), after.get(`${scope}|${key}`)];
+    if (was === undefined) change.created++;
+    else if (was !== now) change.updated++;
+    else change.unchanged++;
+  };
+  for (const source of plan.sources) count('Source', 'NODE', source.id);
+  for (const [label, rows] of plan.nodes) for (const row of rows) count(label, 'NODE', row.id);
+  for (const rel of plan.relationships) count(rel.type, 'RELATIONSHIP', `${rel.from}|${rel.to}`);
+  return [...counts.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.scope.localeCompare(b.scope));
+}
+
 /** Ingests the given files as one batch; unreadable files are reported like any other problem. */
-export async function ingestFiles(db: Db, files: string[], progress?: IngestProgress): Promise<IngestResult> {
+export async function ingestFiles(db: Db, files: string[], options: IngestOptions = {}): Promise<IngestResult> {
   const read = await Promise.all(files.map(readDocumentFile));
   const unreadable = read.filter((r): r is Problem => 'path' in r);
   if (unreadable.length > 0) return { ok: false, problems: unreadable };
   return ingestDocuments(
     db,
     read.filter((r): r is DocumentInput => !('path' in r)),
-    progress,
+    options,
   );
 }

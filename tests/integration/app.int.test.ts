@@ -105,6 +105,7 @@ describe('npm start', () => {
 
     expect(await stopWith(app.child, 'SIGINT')).toBe(0);
     expect(app.output()).toContain('SIGINT: stopping the API');
+    expect(app.output()).toMatch(/API stopped in \d+ ms\./);
   });
 
   it('reuses the data on a second start: no duplicate nodes', async () => {

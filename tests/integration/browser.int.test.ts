@@ -83,8 +83,8 @@ describe.skipIf(!runnable)('Neo4j Browser', () => {
       })),
     );
     expect(nodes.map((n) => n.caption).sort()).toEqual([
-      '2021-06 · Pakistan',
-      '2021-06 · Pakistan',
+      '2021-06 · Bajwa, Bekirov',
+      '2021-06 · Bekirov, Niazi',
       'Muhammad Amjad Khan Niazi',
       'Qamar Javed Bajwa',
       'Subhan Bekirov',

@@ -123,6 +123,8 @@ export const ENTITY_LABEL_SPECS = [
       name: text(200, { required: true }),
       kind: term('placeKind'),
       country: ref(['Country'], 'IN_COUNTRY', 'out', { required: true }),
+      // A site within a city, a city within a region.
+      parent: ref(['Place'], 'PART_OF', 'out'),
     },
   },
   {
@@ -236,7 +238,12 @@ export const ENTITY_LABEL_SPECS = [
       { name: 'meeting_date_from', kind: 'RANGE', property: 'dateFrom', why: 'meetings between dates' },
       { name: 'meeting_date_to', kind: 'RANGE', property: 'dateTo', why: 'meetings between dates' },
     ],
-    caption: `coalesce(n.date, 'undated') + coalesce(' · ' + head(COLLECT { MATCH (n)-[:HELD_IN]->(place) RETURN place.name }), '')`,
+    // Date and the participants' surnames, so two meetings of one month and place are told apart on the picture.
+    caption: `coalesce(n.date, 'undated') + ' · ' +
+      reduce(s = '', name IN COLLECT { MATCH (p:Person)-[:ATTENDED]->(n) WITH last(split(p.name, ' ')) AS surname
+                                       RETURN surname ORDER BY surname }[0..2] |
+             s + CASE WHEN s = '' THEN '' ELSE ', ' END + name) +
+      CASE WHEN COUNT { (:Person)-[:ATTENDED]->(n) } > 2 THEN ' +' + toString(COUNT { (:Person)-[:ATTENDED]->(n) } - 2) ELSE '' END`,
   },
   {
     label: 'Statement',

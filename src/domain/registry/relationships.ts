@@ -18,33 +18,38 @@ export interface RelationshipTypeSpec {
    */
   readonly provenance: 'lists' | 'self' | 'derived';
   readonly connections: readonly ConnectionKindCode[];
+  /**
+   * How strong a tie one hop of this type makes, for ranking connections of equal length: a shared meeting (3)
+   * before a statement (2), posts and visits (1.5), countries and relations between them (1).
+   */
+  readonly tie: number;
   readonly explanation: string;
 }
 
 export const RELATIONSHIP_TYPES = {
-  IN_COUNTRY: { provenance: 'lists', connections: ['COUNTRIES'], explanation: '{start} is in {end}' },
-  PART_OF: { provenance: 'lists', connections: ['POSTS', 'VISITS'], explanation: '{start} is part of {end}' },
-  CITIZEN_OF: { provenance: 'lists', connections: ['COUNTRIES'], explanation: '{start} is a citizen of {end}' },
-  IN_ORGANIZATION: { provenance: 'lists', connections: ['POSTS'], explanation: '{start} belongs to {end}' },
-  HELD: { provenance: 'lists', connections: ['POSTS'], explanation: '{start} held {end}' },
-  OF_POST: { provenance: 'lists', connections: ['POSTS'], explanation: '{start} was in {end}' },
-  LED: { provenance: 'lists', connections: ['VISITS'], explanation: '{start} led {end}' },
-  DELEGATION_OF: { provenance: 'lists', connections: ['VISITS'], explanation: '{start} was made by a delegation of {end}' },
-  HOSTED_BY: { provenance: 'lists', connections: ['VISITS'], explanation: '{start} was hosted by {end}' },
-  HELD_IN: { provenance: 'lists', connections: [], explanation: '{start} was held in {end}' },
-  ATTENDED: { provenance: 'lists', connections: ['MEETINGS'], explanation: '{start} attended {end}{ as role}' },
-  MADE: { provenance: 'lists', connections: ['STATEMENTS'], explanation: '{start} made {end}' },
-  MADE_AT: { provenance: 'lists', connections: ['STATEMENTS'], explanation: '{start} was made at {end}' },
-  ON_BEHALF_OF: { provenance: 'lists', connections: ['STATEMENTS'], explanation: '{start} was made on behalf of {end}' },
-  ADDRESSED_TO: { provenance: 'lists', connections: ['STATEMENTS'], explanation: '{start} was addressed to {end}' },
-  ABOUT: { provenance: 'lists', connections: ['STATEMENTS'], explanation: '{start} concerns {end}' },
-  HOLDS: { provenance: 'lists', connections: ['COUNTRY_RELATIONS'], explanation: '{start} holds {end}' },
-  TOWARDS: { provenance: 'lists', connections: ['COUNTRY_RELATIONS'], explanation: '{start} is towards {end}' },
-  REPORTED_BY: { provenance: 'lists', connections: [], explanation: '{start} was reported by {end}' },
-  WITH_PARTNER: { provenance: 'lists', connections: [], explanation: '{start} is trade with {end}' },
-  PUBLISHED_BY: { provenance: 'lists', connections: [], explanation: '{start} was published by {end}' },
-  SUPPORTED_BY: { provenance: 'self', connections: [], explanation: '{start} is supported by {end}' },
-  ON_TOPIC: { provenance: 'derived', connections: [], explanation: '{start} was about {end}' },
+  IN_COUNTRY: { provenance: 'lists', tie: 1, connections: ['COUNTRIES'], explanation: '{start} is in {end}' },
+  PART_OF: { provenance: 'lists', tie: 1.5, connections: ['POSTS', 'VISITS'], explanation: '{start} is part of {end}' },
+  CITIZEN_OF: { provenance: 'lists', tie: 1, connections: ['COUNTRIES'], explanation: '{start} is a citizen of {end}' },
+  IN_ORGANIZATION: { provenance: 'lists', tie: 1.5, connections: ['POSTS'], explanation: '{start} belongs to {end}' },
+  HELD: { provenance: 'lists', tie: 1.5, connections: ['POSTS'], explanation: '{start} held {end}' },
+  OF_POST: { provenance: 'lists', tie: 1.5, connections: ['POSTS'], explanation: '{start} was in {end}' },
+  LED: { provenance: 'lists', tie: 1.5, connections: ['VISITS'], explanation: '{start} led {end}' },
+  DELEGATION_OF: { provenance: 'lists', tie: 1.5, connections: ['VISITS'], explanation: '{start} was made by a delegation of {end}' },
+  HOSTED_BY: { provenance: 'lists', tie: 1.5, connections: ['VISITS'], explanation: '{start} was hosted by {end}' },
+  HELD_IN: { provenance: 'lists', tie: 1, connections: [], explanation: '{start} was held in {end}' },
+  ATTENDED: { provenance: 'lists', tie: 3, connections: ['MEETINGS'], explanation: '{start} attended {end}{ as role}' },
+  MADE: { provenance: 'lists', tie: 2, connections: ['STATEMENTS'], explanation: '{start} made {end}' },
+  MADE_AT: { provenance: 'lists', tie: 2, connections: ['STATEMENTS'], explanation: '{start} was made at {end}' },
+  ON_BEHALF_OF: { provenance: 'lists', tie: 2, connections: ['STATEMENTS'], explanation: '{start} was made on behalf of {end}' },
+  ADDRESSED_TO: { provenance: 'lists', tie: 2, connections: ['STATEMENTS'], explanation: '{start} was addressed to {end}' },
+  ABOUT: { provenance: 'lists', tie: 2, connections: ['STATEMENTS'], explanation: '{start} concerns {end}' },
+  HOLDS: { provenance: 'lists', tie: 1, connections: ['COUNTRY_RELATIONS'], explanation: '{start} holds {end}' },
+  TOWARDS: { provenance: 'lists', tie: 1, connections: ['COUNTRY_RELATIONS'], explanation: '{start} is towards {end}' },
+  REPORTED_BY: { provenance: 'lists', tie: 1, connections: [], explanation: '{start} was reported by {end}' },
+  WITH_PARTNER: { provenance: 'lists', tie: 1, connections: [], explanation: '{start} is trade with {end}' },
+  PUBLISHED_BY: { provenance: 'lists', tie: 1, connections: [], explanation: '{start} was published by {end}' },
+  SUPPORTED_BY: { provenance: 'self', tie: 0, connections: [], explanation: '{start} is supported by {end}' },
+  ON_TOPIC: { provenance: 'derived', tie: 0, connections: [], explanation: '{start} was about {end}' },
 } as const satisfies Record<string, RelationshipTypeSpec>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;

@@ -19,6 +19,8 @@ export interface LinkedPeople {
   idMap: Map<string, string>;
   /** Graph ids of people that existed before this batch. */
   existingPeople: Set<string>;
+  /** Why each linked person was linked, in words. */
+  reasons: Map<string, string>;
 }
 
 interface PersonAt {
@@ -45,6 +47,7 @@ export async function linkPeople(
   const existingPeople = new Set<string>();
   const keyOwner = new Map<string, { id: string; file: string }>();
   const linkedInBatch = new Map<string, string>();
+  const reasons = new Map<string, string>();
   const toMatch: (PersonAt & { keys: string[] })[] = [];
   for (const { file, person, index } of people) {
     const known = [person.id, ...(person.otherIds ?? [])].map((id) => inGraph.get(id)).find((hit) => hit?.label === 'Person');
@@ -68,8 +71,10 @@ export async function linkPeople(
     } else if (known) {
       idMap.set(person.id, known.id);
       existingPeople.add(known.id);
+      reasons.set(person.id, known.id === person.id ? 'the same id' : 'an id the person had before');
     } else if (owners.length === 1) {
       linkedInBatch.set(person.id, owners[0]!.id);
+      reasons.set(person.id, `the same name or alias, after transliteration, as "${owners[0]!.id}" of this batch`);
     } else if (owners.length > 1) {
       report({
         file,
@@ -88,6 +93,7 @@ export async function linkPeople(
     if (candidates.length === 1) {
       idMap.set(person.id, candidates[0]!);
       existingPeople.add(candidates[0]!);
+      reasons.set(person.id, 'the same name or alias, after transliteration (another script, kh/h, dzh/j, ə/a)');
     } else if (candidates.length > 1) {
       report({
         file,
@@ -98,5 +104,5 @@ export async function linkPeople(
     }
   }
   for (const [from, to] of linkedInBatch) idMap.set(from, idMap.get(to) ?? to);
-  return { idMap, existingPeople };
+  return { idMap, existingPeople, reasons };
 }

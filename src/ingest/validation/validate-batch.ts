@@ -17,6 +17,8 @@ export interface ResolvedBatch {
   existingPeople: Set<string>;
   /** Things worth knowing that do not stop the batch: tenures kept apart because their dates conflict. */
   notices: Problem[];
+  /** Why each person of the documents was linked to a person the graph holds, in words. */
+  linkReasons: Map<string, string>;
 }
 
 export type BatchCheck = { problems: Problem[] } | { problems: []; batch: ResolvedBatch };
@@ -66,7 +68,7 @@ export async function validateBatch(inputs: { file: string; value: unknown }[], 
     for (const person of document.people ?? []) for (const id of [person.id, ...(person.otherIds ?? [])]) lookupIds.add(id);
   }
   const inGraph = await graph.findByIds([...lookupIds]);
-  const { idMap, existingPeople } = await linkPeople(documents, inGraph, graph, report);
+  const { idMap, existingPeople, reasons } = await linkPeople(documents, inGraph, graph, report);
   const notices: Problem[] = [];
   await linkTenures(documents, idMap, graph, (notice) => notices.push(notice));
 
@@ -79,5 +81,5 @@ export async function validateBatch(inputs: { file: string; value: unknown }[], 
   for (const rule of RESOLVED_RULES) rule.check({ documents, report, labels, declared, terms });
 
   if (problems.length > 0) return { problems };
-  return { problems: [], batch: { documents, idMap, labels, existingPeople, notices } };
+  return { problems: [], batch: { documents, idMap, labels, existingPeople, notices, linkReasons: reasons } };
 }
