@@ -155,7 +155,8 @@ async function ingestCommand(files: string[], options: { dryRun: boolean; text?:
     log(
       result.dryRun
         ? `dry run of ${result.documents} document(s) in ${Date.now() - began} ms: nothing was written`
-        : `${result.noChanges ? 'checked' : 'ingested'} ${result.documents} document(s), ${result.rowsWritten} rows, in ${Date.now() - began} ms`,
+        : `${result.noChanges ? 'checked' : 'ingested'} ${result.documents} document(s), ${result.rowsWritten} rows, ` +
+            `in ${Date.now() - began} ms`,
     );
     if (result.candidates.length > 0 && !result.dryRun) log(`review the ${result.candidates.length} candidate(s) with: npm run resolve`);
     return 0;

@@ -1,13 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, inject, it } from 'vitest';
-import { projectPath, projectRoot } from '../../src/project-root.js';
+import { describe, expect, it } from 'vitest';
+import { projectPath } from '../../src/project-root.js';
 import { seedFiles } from '../../src/seed.js';
 import { exportDocuments, JUDGEMENTS_FILE } from '../../src/services/export.service.js';
 import { ingestDocuments, ingestFiles } from '../../src/services/ingest.service.js';
+import { runCli } from '../helpers/cli.js';
 import { execute } from '../helpers/execute.js';
 import { useSeededGraph } from '../helpers/graph-fixtures.js';
 import { countsByLabel, dumpGraph, resetGraph } from '../helpers/test-db.js';
@@ -21,21 +21,6 @@ const EXAMPLE = projectPath('seed', 'examples', 'example-wire-2021-07-15-call-an
 async function seedOnly(): Promise<void> {
   await resetGraph(graph.t.db);
   expect((await ingestFiles(graph.t.db, seedFiles())).ok).toBe(true);
-}
-
-/** The CLI as a user runs it, against the tests' Neo4j, with the answers typed on standard input. */
-function cli(args: string[], input = ''): Promise<{ code: number | null; output: string }> {
-  const neo4j = inject('neo4j');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: projectRoot(),
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  child.stdin.end(input);
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
 }
 
 const personDocument = (sourceId: string, people: { id: string; name: string; country: string }[]) => ({
@@ -112,7 +97,7 @@ describe('a second report, in the genre of the seed', () => {
   });
 
   it('after npm run resolve judges the pair SAME, there is one army chief, and who-met-whom has the call for both officials', async () => {
-    const resolved = await cli(['resolve', '--by', 'analyst'], 's\n');
+    const resolved = await runCli(['resolve', '--by', 'analyst'], 's\n');
     expect(resolved.output).toContain('1 open match candidate');
     expect(resolved.output).toContain('judged 1 pair');
     expect(resolved.code).toBe(0);

@@ -238,8 +238,9 @@ export const ENTITY_LABEL_SPECS = [
       { name: 'meeting_date_from', kind: 'RANGE', property: 'dateFrom', why: 'meetings between dates' },
       { name: 'meeting_date_to', kind: 'RANGE', property: 'dateTo', why: 'meetings between dates' },
     ],
-    // Date and the participants' surnames, so two meetings of one month and place are told apart on the picture.
-    caption: `coalesce(n.date, 'undated') + ' · ' +
+    // The participants' surnames, so two meetings of one month and place are told apart on the picture; the date
+    // would not fit the circle beside them (it is in the node's properties).
+    caption: `
       reduce(s = '', name IN COLLECT { MATCH (p:Person)-[:ATTENDED]->(n) WITH last(split(p.name, ' ')) AS surname
                                        RETURN surname ORDER BY surname }[0..2] |
              s + CASE WHEN s = '' THEN '' ELSE ', ' END + name) +
