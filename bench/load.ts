@@ -28,7 +28,10 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
  */
 async function graphSize(db: Db): Promise<{ nodes: number; relationships: number }> {
   const [row] = await db.read(
-    `CALL () { MATCH (n) WHERE NOT n:IngestLock AND NOT n:Term RETURN count(n) AS nodes }
+    `CALL () {
+       MATCH (n) WHERE NOT n:IngestLock AND NOT n:Term AND NOT n:MatchCandidate AND NOT n:Judgement
+       RETURN count(n) AS nodes
+     }
      CALL () { MATCH ()-[r]->() WHERE type(r) <> 'ON_TOPIC' RETURN count(r) AS relationships }
      RETURN nodes, relationships`,
   );

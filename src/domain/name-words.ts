@@ -65,11 +65,21 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'leytenant',
 ]);
 
+/** Words of names already seen: comparing a batch's people repeats the same names many times over. */
+const wordsOf = new Map<string, string[]>();
+const REMEMBERED_NAMES = 100_000;
+
 /** A name as words to compare: the name key's words, titles and ranks left out, in order. */
 export function nameWords(name: string): string[] {
-  return nameKey(name)
-    .split(' ')
-    .filter((word) => word.length > 0 && !TITLE_WORDS.has(word));
+  let words = wordsOf.get(name);
+  if (!words) {
+    words = nameKey(name)
+      .split(' ')
+      .filter((word) => word.length > 0 && !TITLE_WORDS.has(word));
+    if (wordsOf.size >= REMEMBERED_NAMES) wordsOf.clear();
+    wordsOf.set(name, words);
+  }
+  return words;
 }
 
 /** The titles a name carried, as written, for the reasons a candidate gives. */
@@ -104,7 +114,7 @@ export function skeleton(word: string): string {
   return consonants.length > 0 ? consonants : word;
 }
 
-/** The blocking keys of a person: the skeleton of every word of every name, titles left out. */
+/** The blocking keys of a person: the skeleton of every word of every name, titles left out (the graph stores them). */
 export function blockKeys(names: readonly string[]): string[] {
   return [
     ...new Set(

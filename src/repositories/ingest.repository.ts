@@ -185,7 +185,7 @@ export function nodeStateCypher(label: EntityLabel | 'Source'): string {
 UNWIND $ids AS id
 MATCH (n:${label} {id: id})
 RETURN id AS key, properties(n) AS props,
-       [(n)-[e:${SUPPORTED_BY}]->(s:Source) | [s.id, e.paragraph, e.note, coalesce(e.attested, '')]] AS evidence`;
+       [(n)-[e:${SUPPORTED_BY}]->(s:Source) WHERE s.id IN $sources | [s.id, e.paragraph, e.note, coalesce(e.attested, '')]] AS evidence`;
 }
 
 /** A relationship as a comparable text: its properties. */
@@ -213,9 +213,11 @@ export async function readPlanState(tx: Tx, plan: WritePlan): Promise<Map<string
       state.set(`${scope}|${row.key as string}`, stable({ props: row.props, evidence }));
     }
   };
-  add('Source', await tx.run(nodeStateCypher('Source'), { ids: plan.sources.map((s) => s.id) }));
+  // Only the evidence of the sources this plan cites can change; a busy official's other evidence is left unread.
+  const sources = [...new Set([...plan.nodes.values()].flatMap((rows) => rows.flatMap((r) => r.evidence.map((e) => e.source))))];
+  add('Source', await tx.run(nodeStateCypher('Source'), { ids: plan.sources.map((s) => s.id), sources }));
   for (const [label, rows] of plan.nodes) {
-    if (rows.length > 0) add(label, await tx.run(nodeStateCypher(label), { ids: rows.map((r) => r.id) }));
+    if (rows.length > 0) add(label, await tx.run(nodeStateCypher(label), { ids: rows.map((r) => r.id), sources }));
   }
   for (const { fromLabel, type, toLabel, rows } of groupRelationships(plan)) {
     add(type, await tx.run(relationshipStateCypher(fromLabel, type, toLabel), { rows: rows.map((r) => ({ from: r.from, to: r.to })) }));

@@ -24,24 +24,28 @@ MATCH (p:Person {id: id})
 RETURN ${PROFILE('p')} AS profile`;
 
 /** Blocking: people sharing a name word's skeleton, at most `perKey` for each, so a common name cannot flood. */
-export const FIND_PROFILES_BY_BLOCK_KEYS = `
+export const FIND_NAMES_BY_BLOCK_KEYS = `
 UNWIND $keys AS key
 CALL (key) {
   MATCH (p:Person) WHERE p.blockKeyText CONTAINS '|' + key + '|'
   RETURN p LIMIT toInteger($perKey)
 }
 WITH DISTINCT p
-RETURN ${PROFILE('p')} AS profile`;
+RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, coalesce(p.blockKeys, []) AS blockKeys`;
 
 export async function findProfiles(tx: Tx, ids: string[]): Promise<PersonProfileModel[]> {
   if (ids.length === 0) return [];
   return (await tx.run(FIND_PROFILES, { ids })).map((r) => r.profile as PersonProfileModel);
 }
 
-export async function findProfilesByBlockKeys(tx: Tx, keys: string[], perKey = 200): Promise<PersonProfileModel[]> {
+/** Ids and names of the people sharing a blocking key, the cheap first stage of finding candidates. */
+export async function findNamesByBlockKeys(tx: Tx, keys: string[], perKey = 200): Promise<BlockedPerson[]> {
   if (keys.length === 0) return [];
-  return (await tx.run(FIND_PROFILES_BY_BLOCK_KEYS, { keys, perKey })).map((r) => r.profile as PersonProfileModel);
+  return (await tx.run(FIND_NAMES_BY_BLOCK_KEYS, { keys, perKey })) as BlockedPerson[];
 }
+
+/** A person found by a blocking key: names and the keys the graph stored for them. */
+export type BlockedPerson = Pick<PersonProfileModel, 'id' | 'name' | 'aliases'> & { blockKeys: string[] };
 
 export const FIND_BLOCK_KEYS = `UNWIND $ids AS id MATCH (p:Person {id: id}) RETURN coalesce(p.blockKeys, []) AS keys`;
 

@@ -1,3 +1,4 @@
+import { blockKeys } from '../domain/name-words.js';
 import { type MatchScore, type PersonProfile, pairKey, scorePair } from './score.js';
 
 /**
@@ -10,23 +11,66 @@ export interface Candidate extends MatchScore {
   b: string;
 }
 
+/** A person as blocking sees them: names, and the blocking keys when the graph already stored them. */
+type Named = Pick<PersonProfile, 'id' | 'name' | 'aliases'> & { blockKeys?: string[] };
+
+const keysOfPerson = (p: Named) => p.blockKeys ?? blockKeys([p.name, ...p.aliases]);
+
+/**
+ * For each newcomer, the people it shares blocking keys with: two keys when both names have two (a pair that
+ * shares only a surname or only a given name is never proposed), one otherwise ("Q. J. Bajwa" has one). Only
+ * these are compared, so the work grows with the size of the blocks, not with the square of the people.
+ */
+export function blockPartners<T extends Named>(newcomers: readonly Named[], others: readonly T[]): Map<string, T[]> {
+  const keysOf = new Map<string, string[]>();
+  const byKey = new Map<string, T[]>();
+  for (const other of others) {
+    const keys = keysOfPerson(other);
+    keysOf.set(other.id, keys);
+    for (const key of keys) {
+      const bucket = byKey.get(key) ?? [];
+      byKey.set(key, bucket);
+      bucket.push(other);
+    }
+  }
+  return new Map(
+    newcomers.map((person) => {
+      const keys = keysOfPerson(person);
+      const shared = new Map<string, { other: T; count: number }>();
+      for (const key of keys) {
+        for (const other of byKey.get(key) ?? []) {
+          if (other.id === person.id) continue;
+          const entry = shared.get(other.id) ?? { other, count: 0 };
+          entry.count++;
+          shared.set(other.id, entry);
+        }
+      }
+      const partners = [...shared.values()]
+        .filter(({ other, count }) => count >= Math.min(2, keys.length, keysOf.get(other.id)!.length))
+        .map(({ other }) => other);
+      return [person.id, partners];
+    }),
+  );
+}
+
 /**
  * Every pair worth a look between the newcomers of an ingest and the people they might be: the graph's people
- * found by blocking keys, and the other newcomers. Pairs already judged are left out, and so are pairs whose
- * scoring finds nothing. The result depends only on the profiles, never on the order they come in.
+ * that share a blocking key with them, the other newcomers among them. Pairs already judged are left out, and so
+ * are pairs whose scoring finds nothing. The result depends only on the profiles, never on the order they come in.
  */
 export function proposeCandidates(
   newcomers: readonly PersonProfile[],
   neighbours: readonly PersonProfile[],
   judged: ReadonlySet<string>,
 ): Candidate[] {
-  const everyone = new Map([...neighbours, ...newcomers].map((p) => [p.id, p]));
+  const everyone = [...new Map([...neighbours, ...newcomers].map((p) => [p.id, p])).values()];
   const isNew = new Set(newcomers.map((p) => p.id));
+  const partners = blockPartners(newcomers, everyone);
   const candidates = new Map<string, Candidate>();
   for (const person of newcomers) {
-    for (const other of everyone.values()) {
+    for (const other of partners.get(person.id) ?? []) {
       const key = pairKey(person.id, other.id);
-      if (other.id === person.id || judged.has(key) || candidates.has(key)) continue;
+      if (judged.has(key) || candidates.has(key)) continue;
       const [a, b] = !isNew.has(other.id) || other.id < person.id ? [other, person] : [person, other];
       const match = scorePair(a, b);
       if (match) candidates.set(key, { key, a: a.id, b: b.id, ...match });

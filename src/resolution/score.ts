@@ -96,6 +96,22 @@ function compareNames(a: PersonProfile, b: PersonProfile): MatchScore | null {
 }
 
 /**
+ * Whether the names alone could make a candidate, before country and posts are known: the first, cheap stage of
+ * comparing a newcomer with everyone its blocking keys found.
+ */
+export function namesMayMatch(
+  a: Pick<PersonProfile, 'id' | 'name' | 'aliases'>,
+  b: Pick<PersonProfile, 'id' | 'name' | 'aliases'>,
+): boolean {
+  if (a.id === b.id) return false;
+  const names = compareNames({ ...a, country: null, posts: [] }, { ...b, country: null, posts: [] });
+  return names !== null && names.score + MAX_BONUS >= CANDIDATE_THRESHOLD;
+}
+
+/** The most that country and posts can add to a name's score. */
+const MAX_BONUS = 0.1;
+
+/**
  * Whether two people may be one, and why: names aligned word by word after transliteration, with spelling
  * variants, initials and a missing middle name allowed, titles and ranks left out; a different country rules the
  * pair out, the same country or a shared post or institution adds to it. Null when the pair is not worth proposing.

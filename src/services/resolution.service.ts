@@ -10,13 +10,14 @@ import {
   FIND_PEOPLE_WITHOUT_BLOCK_KEYS,
   findBlockKeys,
   findJudgedKeys,
+  findNamesByBlockKeys,
   findProfiles,
-  findProfilesByBlockKeys,
   mergeCandidates,
   mergeJudgement,
   SET_BLOCK_KEYS,
 } from '../repositories/resolution.repository.js';
-import { type Candidate, proposeCandidates } from '../resolution/candidates.js';
+import { blockPartners, type Candidate, proposeCandidates } from '../resolution/candidates.js';
+import { namesMayMatch } from '../resolution/score.js';
 
 /**
  * Compares the people an ingest created with the people they might be (the graph's, found by blocking keys, and
@@ -26,7 +27,14 @@ import { type Candidate, proposeCandidates } from '../resolution/candidates.js';
 export async function raiseCandidates(tx: Tx, newcomerIds: string[]): Promise<Candidate[]> {
   if (newcomerIds.length === 0) return [];
   const newcomers = await findProfiles(tx, newcomerIds);
-  const neighbours = await findProfilesByBlockKeys(tx, await findBlockKeys(tx, newcomerIds));
+  // Names first, on everyone the blocking keys found; countries and posts only for those whose names could match.
+  const named = await findNamesByBlockKeys(tx, await findBlockKeys(tx, newcomerIds));
+  const worthProfiling = new Set<string>();
+  const byId = new Map(newcomers.map((p) => [p.id, p]));
+  for (const [id, partners] of blockPartners(newcomers, named)) {
+    for (const other of partners) if (!worthProfiling.has(other.id) && namesMayMatch(byId.get(id)!, other)) worthProfiling.add(other.id);
+  }
+  const neighbours = await findProfiles(tx, [...worthProfiling]);
   const candidates = proposeCandidates(newcomers, neighbours, await findJudgedKeys(tx));
   await mergeCandidates(tx, candidates);
   return candidates;
