@@ -141,7 +141,7 @@ export async function writePlan(tx: Tx, plan: WritePlan, progress: (n: number) =
   for (const [label, rows] of plan.nodes) await inSlices(tx, mergeNodesCypher(label), rows, progress);
   for (const [label, rows] of plan.nodes) {
     const evidence = rows.flatMap((row: NodeRow) => row.evidence.map((e) => ({ id: row.id, ...e })));
-    await inSlices(tx, mergeNodeEvidenceCypher(label), evidence, (n) => progress(n));
+    await inSlices(tx, mergeNodeEvidenceCypher(label), evidence, progress);
   }
   for (const { fromLabel, type, toLabel, rows } of groupRelationships(plan)) {
     await inSlices(tx, mergeRelationshipsCypher(fromLabel, type, toLabel), rows, progress);

@@ -29,10 +29,13 @@ export async function raiseCandidates(tx: Tx, newcomerIds: string[]): Promise<Ca
   const newcomers = await findProfiles(tx, newcomerIds);
   // Names first, on everyone the blocking keys found; countries and posts only for those whose names could match.
   const named = await findNamesByBlockKeys(tx, await findBlockKeys(tx, newcomerIds));
-  const worthProfiling = new Set<string>();
+  // Newcomers found this way are profiled already.
   const byId = new Map(newcomers.map((p) => [p.id, p]));
+  const worthProfiling = new Set<string>();
   for (const [id, partners] of blockPartners(newcomers, named)) {
-    for (const other of partners) if (!worthProfiling.has(other.id) && namesMayMatch(byId.get(id)!, other)) worthProfiling.add(other.id);
+    for (const other of partners) {
+      if (!byId.has(other.id) && !worthProfiling.has(other.id) && namesMayMatch(byId.get(id)!, other)) worthProfiling.add(other.id);
+    }
   }
   const neighbours = await findProfiles(tx, [...worthProfiling]);
   const candidates = proposeCandidates(newcomers, neighbours, await findJudgedKeys(tx));
