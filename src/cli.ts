@@ -10,7 +10,7 @@ import type { Verdict } from './domain/registry/index.js';
 import { precision, recall } from './draft/evaluate.js';
 import { AppError, ErrorCode } from './errors.js';
 import { copiedWording } from './ingest/copied-wording.js';
-import { formatProblems } from './ingest/validation/problem.js';
+import { formatProblems, type Problem } from './ingest/validation/problem.js';
 import { ensureRunning, LocalNeo4jError, type LocalStatus, reset, status, stop } from './local-neo4j/local-neo4j.js';
 import { projectPath } from './project-root.js';
 import type { MatchCandidateModel } from './repositories/models.js';
@@ -20,7 +20,7 @@ import { seedFiles } from './seed.js';
 import { draftFromText } from './services/draft.service.js';
 import { evaluateDrafts } from './services/draft-evaluation.service.js';
 import { exportDocuments, JUDGEMENTS_FILE } from './services/export.service.js';
-import { type Change, type IngestProgress, ingestFiles } from './services/ingest.service.js';
+import { type Change, type IngestProgress, ingestFiles, readDocumentFile } from './services/ingest.service.js';
 import { judgeMatch } from './services/resolution.service.js';
 import { applySchema } from './services/schema.service.js';
 
@@ -124,10 +124,9 @@ async function ingestCommand(files: string[], options: { dryRun: boolean; text?:
     return 2;
   }
   if (options.text) {
-    const text = readFileSync(options.text, 'utf8');
-    const copied = files.flatMap((file) => copiedWording(file, JSON.parse(readFileSync(file, 'utf8')), text));
+    const copied = await copiedWordingIn(files, options.text);
     if (copied.length > 0) {
-      log(`${copied.length} note(s) repeat the report's words; nothing was written:\n${formatProblems(copied)}`);
+      log(`${copied.length} problem(s) checking the documents against the report; nothing was written:\n${formatProblems(copied)}`);
       return 1;
     }
   }
@@ -163,12 +162,22 @@ async function ingestCommand(files: string[], options: { dryRun: boolean; text?:
   });
 }
 
+/**
+ * The notes and summaries of the documents (JSON or YAML, read as ingest reads them) that repeat a run of the
+ * report's words; a document that cannot be read is a problem too.
+ */
+async function copiedWordingIn(files: string[], textFile: string): Promise<Problem[]> {
+  const text = readFileSync(textFile, 'utf8');
+  const read = await Promise.all(files.map(readDocumentFile));
+  return read.flatMap((r) => ('path' in r ? [r] : copiedWording(r.file, r.value, text)));
+}
+
 async function checkCopyCommand(file: string | undefined, textFile: string | undefined): Promise<number> {
   if (!file || !textFile) {
     log('check-copy needs a DOCUMENT and --text REPORT.txt');
     return 2;
   }
-  const problems = copiedWording(file, JSON.parse(readFileSync(file, 'utf8')), readFileSync(textFile, 'utf8'));
+  const problems = await copiedWordingIn([file], textFile);
   if (problems.length === 0) {
     log(`${file}: no note or summary repeats eight words of ${textFile}`);
     return 0;

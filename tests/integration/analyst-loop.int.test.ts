@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stringify as toYaml } from 'yaml';
 import { projectPath } from '../../src/project-root.js';
 import { seedFiles } from '../../src/seed.js';
 import { ingestFiles } from '../../src/services/ingest.service.js';
@@ -137,6 +138,12 @@ describe('the copy check on a user document', () => {
     expect(caught.output).toContain(
       `${file} /meetings/0/evidence/1/note: repeats the report's words "the two commanders talked about training of officers"`,
     );
+    // A YAML document is read as ingest reads it.
+    const yamlFile = file.replace(/\.json$/, '.yaml');
+    writeFileSync(yamlFile, toYaml(copied));
+    const caughtInYaml = await runCli(['check-copy', yamlFile, '--text', report]);
+    expect(caughtInYaml.code).toBe(1);
+    expect(caughtInYaml.output).toContain(`${yamlFile} /meetings/0/evidence/1/note: repeats the report's words`);
     const refused = await runCli(['ingest', '--text', report, file]);
     expect(refused.code).toBe(1);
     expect(refused.output).toContain('nothing was written');
