@@ -1,21 +1,20 @@
 import { mergeTypeDefs } from '@graphql-tools/merge';
-import { buildASTSchema, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { buildASTSchema, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../schema.js';
-import { measureSelection } from './query-limits.plugin.js';
+import { measureOperation } from './query-limits.plugin.js';
 
 const schema = buildASTSchema(mergeTypeDefs(loadTypeDefs()));
 
 function measure(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
-  return measureSelection(schema, operation.selectionSet, schema.getQueryType()!, fragments, variables);
+  const measured = measureOperation(schema, document, operation, variables);
+  if (!measured) throw new Error('the variables do not coerce');
+  return measured;
 }
 
-describe('measureSelection', () => {
+describe('measureOperation', () => {
   it('counts depth through fragments and aliases', () => {
     expect(
       measure(`{ a: person(id: "x") { ...P } b: person(id: "y") { id } } fragment P on Person { meetings { meeting { id } } }`),
@@ -26,6 +25,15 @@ describe('measureSelection', () => {
     const wide = measure(`query($n: Int) { people(first: $n) { nodes { meetings { meeting { id } } } } }`, { n: 100 });
     // people 1, nodes 100 (the page), meetings 100, meeting 100 × 10, id 100 × 10
     expect(wide.cost).toBe(1 + 100 + 100 + 1000 + 1000);
+  });
+
+  it("reads a variable's default and the schema's default page size, as execution will", () => {
+    const nested = 'nodes { participants { person { meetings { meeting { id } } } } }';
+    const literal = measure(`{ meetings(first: 100) { ${nested} } }`).cost;
+    expect(measure(`query($f: Int = 100) { meetings(first: $f) { ${nested} } }`).cost).toBe(literal);
+    // Omitted: the connection's default of 20, not one item.
+    expect(measure(`{ meetings { ${nested} } }`).cost).toBe(measure(`{ meetings(first: 20) { ${nested} } }`).cost);
+    expect(measure(`{ counterparts(personId: "p") { person { id } } }`).cost).toBe(1 + 50 + 50);
   });
 
   it('leaves introspection out', () => {

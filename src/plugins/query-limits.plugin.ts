@@ -1,14 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLSchema,
+  getArgumentValues,
   getNamedType,
   getNullableType,
+  getVariableValues,
   isListType,
   isObjectType,
   Kind,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { AppContext } from '../context.js';
@@ -28,19 +33,20 @@ export const MAX_TOKENS = 4_000;
 const UNBOUNDED_LIST_ESTIMATE = 10;
 
 /**
- * The page size a field asks for, read without coercing anything: this runs before Apollo checks the variables,
- * and a bad variable must be reported by that check, not by us.
+ * The page size a field asks for, as execution will see it: the argument's value from a literal or a variable, or
+ * the schema's default when the argument is omitted (a connection's 20, counterparts' 50). Variables are those
+ * already coerced against the operation's definitions, defaults included.
  */
-function requestedFirst(field: FieldNode, variables: Record<string, unknown>): number | undefined {
-  const argument = field.arguments?.find((a) => a.name.value === 'first');
-  if (!argument) return undefined;
-  const value =
-    argument.value.kind === Kind.VARIABLE
-      ? variables[argument.value.name.value]
-      : argument.value.kind === Kind.INT
-        ? Number(argument.value.value)
-        : undefined;
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+function requestedFirst(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): number | undefined {
+  if (!field.args.some((a) => a.name === 'first')) return undefined;
+  let first: unknown;
+  try {
+    first = getArgumentValues(field, node, variables).first;
+  } catch {
+    // A bad argument is reported by validation or execution, with its own message; the cost falls back to the estimate.
+    return undefined;
+  }
+  return typeof first === 'number' && Number.isFinite(first) ? first : undefined;
 }
 
 export interface Measure {
@@ -85,7 +91,7 @@ export function measureSelection(
       total.cost += multiplier;
       const field = isObjectType(parent) ? parent.getFields()[selection.name.value] : undefined;
       if (!field || !selection.selectionSet) continue;
-      const first = requestedFirst(selection, variables);
+      const first = requestedFirst(field, selection, variables);
       // A connection's nodes and edges are the page its `first` already counted.
       const isPage = parent.name.endsWith('Connection');
       const isList = isListType(getNullableType(field.type)) && !isPage;
@@ -97,6 +103,26 @@ export function measureSelection(
   return total;
 }
 
+/**
+ * Depth, aliases and cost of an operation, with its variables coerced as execution will (their defaults included).
+ * Undefined when the variables do not coerce: execution refuses the operation with every problem named, and runs nothing.
+ */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): Measure | undefined {
+  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  if (!root) return undefined;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.errors) return undefined;
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  return measureSelection(schema, operation.selectionSet, root, fragments, coerced.coerced);
+}
+
 /** Refuses operations over the limits before any resolver runs, so no Cypher is sent for them. */
 export function queryLimitsPlugin(limits: QueryLimits = DEFAULT_QUERY_LIMITS): ApolloServerPlugin<AppContext> {
   return {
@@ -104,14 +130,8 @@ export function queryLimitsPlugin(limits: QueryLimits = DEFAULT_QUERY_LIMITS): A
       return {
         async didResolveOperation({ operation, document, schema, request }) {
           if (!operation) return;
-          const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-          if (!root) return;
-          const fragments = Object.fromEntries(
-            document.definitions
-              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-              .map((d) => [d.name.value, d]),
-          );
-          const measured = measureSelection(schema, operation.selectionSet, root, fragments, request.variables ?? {});
+          const measured = measureOperation(schema, document, operation, request.variables ?? {});
+          if (!measured) return;
           const checks: [keyof Measure, number][] = [
             ['depth', limits.maxDepth],
             ['aliases', limits.maxAliases],
