@@ -33,6 +33,11 @@ describe('limits', () => {
     );
     expect(wide.errors![0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'cost' } });
     expect(wide.statements).toBe(0);
+    // The same width through a variable's default.
+    const nested = 'nodes { participants { person { meetings { meeting { participants { person { name } } } } } } }';
+    const refused = await execute(server, graph.t.db, `query($f: Int = 100) { meetings(first: $f) { ${nested} } }`);
+    expect(refused.errors![0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'cost' } });
+    expect(refused.statements).toBe(0);
   });
 
   it('refuses a document with too many tokens before parsing it to the end', async () => {
