@@ -41,6 +41,9 @@ function recordingDb(db: Db): Db & { capture: Statement[] | undefined } {
     get statementCount() {
       return db.statementCount;
     },
+    get isUnavailable() {
+      return db.isUnavailable;
+    },
     read: (cypher, params = {}) => record(cypher, params, () => db.read(cypher, params)),
     write: (cypher, params = {}) => record(cypher, params, () => db.write(cypher, params)),
     writeTransaction: (work) => db.writeTransaction(work),

@@ -21,6 +21,18 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Ready means Neo4j answers and the constraints ingestion relies on are in place. */
 const READY_CHECK = `SHOW CONSTRAINTS YIELD name WHERE name IN ['person_id', 'source_id'] RETURN count(*) = 2 AS applied`;
 
+/** A probe that waits longer than this is answered "not ready": load balancers give probes a few seconds. */
+const READY_BUDGET_MS = 2_500;
+
+/** The promise's value, or a rejection once `ms` have passed; the work itself goes on and is left to its own timeouts. */
+function withinBudget<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** Files of browser/ that Neo4j Browser fetches on connect (style sheet, guide) or that users download (favourites). */
 const BROWSER_ASSET = /^\/browser\/((?:favorites\/)?[a-z0-9-]+\.(grass|html|cypher))$/;
 const ASSET_TYPES: Record<string, string> = { grass: 'text/plain', html: 'text/html', cypher: 'text/plain' };
@@ -63,8 +75,11 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Destroying the socket would reset the connection before the client reads the 413; the rest of the body is
+        // drained unread instead, and the response closes the connection.
+        request.removeAllListeners('data');
+        request.resume();
         reject(new HttpError(413, `request body over ${limit} bytes`));
-        request.destroy();
         return;
       }
       chunks.push(chunk);
@@ -103,8 +118,9 @@ export function createHttpHandler(server: ApolloServer<AppContext>, options: Htt
     try {
       if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
+        if (options.db.isUnavailable) return sendJson(response, 503, { status: 'not ready', reason: 'Neo4j does not answer' });
         try {
-          const [schema] = await options.db.read(READY_CHECK);
+          const [schema] = await withinBudget(options.db.read<{ applied: boolean }>(READY_CHECK), READY_BUDGET_MS);
           if (!schema?.applied)
             return sendJson(response, 503, { status: 'not ready', reason: 'the graph schema (constraints) is not applied' });
           return sendJson(response, 200, { status: 'ready' });
@@ -154,8 +170,10 @@ export function createHttpHandler(server: ApolloServer<AppContext>, options: Htt
       for await (const chunk of result.body.asyncIterator) response.write(chunk);
       response.end();
     } catch (error) {
-      if (error instanceof HttpError)
+      if (error instanceof HttpError) {
+        if (error.status === 413) response.setHeader('connection', 'close');
         return sendJson(response, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      }
       options.logger.log('error', 'http handler failed', { requestId, error: error instanceof Error ? error.stack : String(error) });
       if (!response.headersSent)
         sendJson(response, 500, {

@@ -12,7 +12,7 @@ import { loadTypeDefs } from './schema.js';
 
 export interface ServerOptions {
   logger: Logger;
-  /** Production turns off introspection and the Sandbox landing page. */
+  /** Production turns off introspection, field suggestions in errors and the Sandbox landing page. */
   production: boolean;
   auth: AuthOptions;
 }
@@ -23,6 +23,8 @@ export function createServer({ logger, production, auth }: ServerOptions): Apoll
     typeDefs: loadTypeDefs(),
     resolvers,
     introspection: !production,
+    // "Did you mean ...?" in validation errors would name the fields that turning introspection off hides.
+    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // index.ts owns shutdown (HTTP drain, then Apollo, then the driver); Apollo's own signal handlers would race it.

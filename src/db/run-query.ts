@@ -1,5 +1,6 @@
 import { type Driver, type ManagedTransaction, Neo4jError, routing } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.js';
+import { Availability, databaseUnavailable } from './availability.js';
 import { toNative } from './neo4j-values.js';
 
 export type Params = Record<string, unknown>;
@@ -26,6 +27,8 @@ export interface Db {
   /** Statements sent through this Db since it was made; a request's own Db (countingDb) counts that request alone. */
   readonly statementCount: number;
   readonly database: string;
+  /** Known to be down since a statement failed as unavailable, until a probe answers; /ready says so at once. */
+  readonly isUnavailable: boolean;
 }
 
 const TX_METADATA = { app: 'officials-graph' };
@@ -45,7 +48,7 @@ export function mapNeo4jError(error: unknown): unknown {
     );
   }
   if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || error.retriable) {
-    return new AppError(ErrorCode.DATABASE_UNAVAILABLE, 'The graph database is not reachable right now; try again shortly.');
+    return databaseUnavailable();
   }
   if (
     error.code === 'Neo.ClientError.Transaction.TransactionTimedOut' ||
@@ -63,14 +66,22 @@ function rows(records: { toObject(): Record<string, unknown> }[]): Row[] {
   return records.map((record) => toNative(record.toObject()) as Row);
 }
 
+/** How long a request waits for the database, once it is known to be down, before it is told so. */
+const UNAVAILABLE_BUDGET_MS = 2_000;
+
 /**
  * Wraps the driver for one database with read/write routing, transaction metadata and error mapping. Statements
  * outside writeTransaction run under `timeoutMs`: the server stops them there, and the caller gets BAD_USER_INPUT.
  */
-export function createDb(driver: Driver, database: string, options: { timeoutMs?: number } = {}): Db {
+export function createDb(driver: Driver, database: string, options: { timeoutMs?: number; unavailableBudgetMs?: number } = {}): Db {
   let statementCount = 0;
+  const availability = new Availability(
+    () => driver.executeQuery('RETURN 1', {}, { database, routing: routing.READ }),
+    options.unavailableBudgetMs ?? UNAVAILABLE_BUDGET_MS,
+  );
   const execute = async (cypher: string, params: Params, mode: 'READ' | 'WRITE'): Promise<Row[]> => {
     statementCount += 1;
+    await availability.admit();
     try {
       const result = await driver.executeQuery(cypher, params, {
         database,
@@ -79,7 +90,9 @@ export function createDb(driver: Driver, database: string, options: { timeoutMs?
       });
       return rows(result.records);
     } catch (error) {
-      throw mapNeo4jError(error);
+      const mapped = mapNeo4jError(error);
+      availability.observe(mapped);
+      throw mapped;
     }
   };
 
@@ -88,9 +101,13 @@ export function createDb(driver: Driver, database: string, options: { timeoutMs?
     get statementCount() {
       return statementCount;
     },
+    get isUnavailable() {
+      return availability.isDown;
+    },
     read: <T extends object = Row>(cypher: string, params: Params = {}) => execute(cypher, params, 'READ') as Promise<T[]>,
     write: (cypher, params = {}) => execute(cypher, params, 'WRITE'),
     async writeTransaction(work) {
+      await availability.admit();
       const session = driver.session({ database, defaultAccessMode: 'WRITE' });
       try {
         return await session.executeWrite(
@@ -105,7 +122,9 @@ export function createDb(driver: Driver, database: string, options: { timeoutMs?
           { metadata: TX_METADATA },
         );
       } catch (error) {
-        throw mapNeo4jError(error);
+        const mapped = mapNeo4jError(error);
+        availability.observe(mapped);
+        throw mapped;
       } finally {
         await session.close();
       }
@@ -127,6 +146,9 @@ export function countingDb(db: Db): Db {
     database: db.database,
     get statementCount() {
       return statementCount;
+    },
+    get isUnavailable() {
+      return db.isUnavailable;
     },
     read: <T extends object = Row>(cypher: string, params?: Params) => count(db.read<T>(cypher, params)),
     write: (cypher, params) => count(db.write(cypher, params)),

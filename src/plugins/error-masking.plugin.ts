@@ -17,6 +17,9 @@ const USER_FACING = new Set<string>([
   ...Object.values(ErrorCode),
 ]);
 
+/** When a client may try again after the database was unavailable; a restart of Neo4j takes about this long. */
+const RETRY_AFTER_SECONDS = 5;
+
 /**
  * For Apollo's formatError: keeps errors meant for the user and replaces anything else with a generic internal
  * error, so no driver message, Cypher or stack leaves the server.
@@ -56,7 +59,13 @@ export function errorMaskingPlugin(logger: Logger): ApolloServerPlugin<AppContex
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) {
+          const errors = response.body.singleResult.errors ?? [];
+          // GraphQL over HTTP allows a 5xx when the request could not be served; a load balancer sees a 503, not a 200.
+          if (errors.some((e) => e.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE)) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+          }
+          for (const error of errors) {
             if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
