@@ -404,6 +404,37 @@ describe('ingestion', () => {
     expect(byPath['/meetings/0/format']).toContain('capitals');
   });
 
+  it('checks references and dates of a document the schema refused, so one run lists all three problems', async () => {
+    const file = writeDocument({
+      format: 'officials-graph/source-document@1',
+      sources: [extraSource('schema-and-rules-bad')],
+      people: [
+        { id: 'p-nameless', evidence: [{ paragraph: 1, note: 'named without a name' }] },
+        { id: 'p-named', name: 'Named Official', evidence: [{ paragraph: 1, note: 'named here' }] },
+      ],
+      meetings: [
+        {
+          id: 'm-dated-wrong',
+          date: '2021-02-30',
+          format: 'BILATERAL',
+          topics: ['DEMINING'],
+          summary: 'A meeting.',
+          participants: [
+            { person: 'p-named', role: 'HOST' },
+            { person: 'p-nameless', role: 'ATTENDEE' },
+            { person: 'person-ghost', role: 'ATTENDEE' },
+          ],
+          evidence: [{ paragraph: 2, note: 'the meeting' }],
+        },
+      ],
+    });
+    const result = await ingestFiles(t.db, [file]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    // The nameless person is refused by the schema; the reference to it is not reported again.
+    expect(result.problems.map((p) => p.path).sort()).toEqual(['/meetings/0/date', '/meetings/0/participants/2/person', '/people/0/name']);
+  });
+
   it('links a person spelled differently, in Latin or Cyrillic script, to the person already in the graph', async () => {
     const file = writeDocument(followUpDocument());
     const result = await ingestFiles(t.db, [file]);

@@ -5,6 +5,7 @@ import { type GraphLookup, linkPeople } from './link-people.js';
 import { linkTenures } from './link-tenures.js';
 import type { Problem } from './problem.js';
 import { DOCUMENT_RULES, RESOLVED_RULES } from './rules/index.js';
+import { salvage } from './salvage.js';
 import { checkShape } from './shape.js';
 
 /** A batch that passed every check, with each id of the documents mapped to the graph id it stands for. */
@@ -37,19 +38,28 @@ async function knownTermCodes(documents: readonly NamedDocument[], graph: GraphL
 
 /**
  * Validates a batch of documents as a whole, as graphql-js validates a query: the JSON Schema first, then each
- * rule of DOCUMENT_RULES, then people are linked to the graph, then each rule of RESOLVED_RULES. Every problem
- * of every stage that can run is listed; the batch is resolved for writing only when there is none.
+ * rule of DOCUMENT_RULES, then people are linked to the graph, then each rule of RESOLVED_RULES. Every stage runs
+ * whatever the earlier ones found (a document the schema refused is checked for what of it is well formed), and
+ * every problem is listed; the batch is resolved for writing only when there is none.
  */
 export async function validateBatch(inputs: { file: string; value: unknown }[], graph: GraphLookup): Promise<BatchCheck> {
   const problems: Problem[] = [];
   const report = (problem: Problem) => problems.push(problem);
   const documents: NamedDocument[] = [];
+  const leftOut = new Map<string, EntityLabel>();
   for (const { file, value } of inputs) {
     const shape = checkShape(file, value);
-    if (shape.length > 0) problems.push(...shape);
-    else documents.push({ file, document: value as SourceDocument });
+    problems.push(...shape);
+    if (shape.length === 0) {
+      documents.push({ file, document: value as SourceDocument });
+      continue;
+    }
+    // The rest of a refused document is still checked, so that one run lists every problem it has.
+    const salvaged = salvage(value, shape);
+    if (!salvaged) continue;
+    documents.push({ file, document: salvaged.document });
+    for (const [id, label] of salvaged.leftOut) leftOut.set(id, label);
   }
-  if (problems.length > 0) return { problems };
   // Documents apply in the order of their sources' ids, not the order given: a batch in any order is one graph.
   documents.sort((a, b) => a.document.sources[0]!.id.localeCompare(b.document.sources[0]!.id) || a.file.localeCompare(b.file));
 
@@ -63,7 +73,9 @@ export async function validateBatch(inputs: { file: string; value: unknown }[], 
     }
   }
   // Everything a document names but does not declare must already be in the graph; people are looked up too.
-  const lookupIds = new Set(documents.flatMap(({ document }) => referencesOf(document).map((r) => r.id)).filter((id) => !declared.has(id)));
+  const lookupIds = new Set(
+    documents.flatMap(({ document }) => referencesOf(document).map((r) => r.id)).filter((id) => !declared.has(id) && !leftOut.has(id)),
+  );
   for (const { document } of documents) {
     for (const person of document.people ?? []) for (const id of [person.id, ...(person.otherIds ?? [])]) lookupIds.add(id);
   }
@@ -72,7 +84,7 @@ export async function validateBatch(inputs: { file: string; value: unknown }[], 
   const notices: Problem[] = [];
   await linkTenures(documents, idMap, graph, (notice) => notices.push(notice));
 
-  const labels = new Map<string, EntityLabel>();
+  const labels = new Map<string, EntityLabel>(leftOut);
   for (const [id, hit] of inGraph) labels.set(id, hit.label);
   for (const [id, d] of declared) labels.set(id, d.label);
   for (const [from, to] of inGraph) if (from !== to.id) idMap.set(from, to.id);
