@@ -16,6 +16,8 @@ export const NO_GRAPH: GraphLookup = {
   findPeopleByNameKeys: async () => new Map(),
   findTerms: async () => new Map(),
   findTenures: async () => new Map(),
+  findIdClashes: async () => new Map(),
+  findSources: async () => new Map(),
 };
 
 /** mulberry32: a small, fast, seeded generator, so the same size always gives the same world. */

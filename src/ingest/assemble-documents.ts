@@ -41,6 +41,7 @@ const DERIVED = new Set([
   'blockKeys',
   'blockKeyText',
   'caption',
+  'metadataKey',
   'id',
 ]);
 

@@ -12,6 +12,7 @@ import {
   REFERENCE_FIELDS,
   SOURCE_LABEL,
 } from '../domain/registry/index.js';
+import { sourceMetadataKey } from '../domain/source-metadata.js';
 import type { NodeRow, RelationshipRow, ResolvedEvidence, TermRow, WritePlan } from '../domain/write-plan-rows.js';
 import { entriesOf } from './validation/entries.js';
 import type { ResolvedBatch } from './validation/validate-batch.js';
@@ -108,7 +109,7 @@ export function buildWritePlan(batch: ResolvedBatch): WritePlan {
           ? [{ source: entry.id, paragraph: 0, note: PUBLISHER_EVIDENCE_NOTE }]
           : withDates(spec, entry, resolve(entry.evidence ?? []));
       if (label === 'Source') {
-        sources.set(graphId, { ...sources.get(graphId), ...ownProperties(SOURCE_LABEL, entry) });
+        sources.set(graphId, { ...sources.get(graphId), ...ownProperties(SOURCE_LABEL, entry), metadataKey: sourceMetadataKey(entry) });
       } else {
         const rows = nodes.get(label)!;
         const row =

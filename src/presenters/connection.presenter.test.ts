@@ -13,6 +13,7 @@ describe('presentConnections', () => {
     url: null,
     language: 'en',
     paragraphs: 3,
+    revision: null,
     published: { value: '2021', precision: 'YEAR', earliest: '2021-01-01', latest: '2021-12-31' },
   };
   const alvi = { __typename: 'Person' as const, id: 'alvi', name: 'Arif Alvi', aliases: [] };

@@ -1,6 +1,7 @@
 import type { Row, Tx } from '../db/run-query.js';
 import { barredTextCypher } from '../domain/names.js';
-import { DOCUMENT_LABELS, ENTITY_LABELS, type EntityLabel, SOURCE_LABEL, SUPPORTED_BY } from '../domain/registry/index.js';
+import { DOCUMENT_LABELS, ENTITY_LABELS, type EntityLabel, ID_SPACE_LABEL, SOURCE_LABEL, SUPPORTED_BY } from '../domain/registry/index.js';
+import type { SourceState } from '../domain/source-metadata.js';
 import { groupRelationships, type NodeRow, type WritePlan } from '../domain/write-plan-rows.js';
 import { MERGE_TERMS, termLinkStatements } from './vocabulary.repository.js';
 
@@ -21,6 +22,27 @@ CALL (id) {
     ${LOOKUP_BRANCHES}
 }
 RETURN id, label, found`;
+
+/**
+ * Ids a batch declares that the graph already gives to an entity of another kind: by id (one id space, kept by the
+ * Entity constraint), or as the former id of a merged person.
+ */
+export const FIND_ID_CLASHES = `
+UNWIND $rows AS row
+CALL (row) {
+    MATCH (n:${ID_SPACE_LABEL} {id: row.id}) WHERE NOT row.label IN labels(n)
+    RETURN [l IN labels(n) WHERE l <> '${ID_SPACE_LABEL}'][0] AS label
+    UNION
+    WITH row WHERE row.label <> 'Person'
+    MATCH (n:Person) WHERE n.otherIdText CONTAINS '|' + row.id + '|'
+    RETURN 'Person' AS label
+}
+RETURN row.id AS id, row.label AS declaredAs, label`;
+
+export const FIND_SOURCES = `
+UNWIND $ids AS id
+MATCH (s:Source {id: id})
+RETURN s.id AS id, coalesce(s.revision, 1) AS revision, s.metadataKey AS metadataKey, s.paragraphs AS paragraphs`;
 
 export const FIND_PEOPLE_BY_NAME_KEYS = `
 UNWIND $keys AS key
@@ -43,6 +65,27 @@ export async function findEntitiesByIds(tx: Tx, ids: string[]): Promise<Map<stri
   return found;
 }
 
+/** For each declared id the graph gives to another kind of entity, that kind. */
+export async function findIdClashes(tx: Tx, rows: { id: string; label: string }[]): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  return new Map((await tx.run(FIND_ID_CLASHES, { rows })).map((row) => [row.id as string, row.label as string]));
+}
+
+/** What the graph holds of each source: its revision, its metadata as declared, its paragraph count. */
+export async function findSources(tx: Tx, ids: string[]): Promise<Map<string, SourceState>> {
+  if (ids.length === 0) return new Map();
+  return new Map(
+    (await tx.run(FIND_SOURCES, { ids })).map((row) => [
+      row.id as string,
+      {
+        revision: row.revision as number,
+        metadataKey: (row.metadataKey as string | null) ?? undefined,
+        paragraphs: row.paragraphs as number,
+      },
+    ]),
+  );
+}
+
 /** Ids of the people whose name or alias has each key, in the caller's transaction. */
 export async function findPeopleByNameKeys(tx: Tx, keys: string[]): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>();
@@ -54,6 +97,7 @@ export async function findPeopleByNameKeys(tx: Tx, keys: string[]): Promise<Map<
 export const MERGE_SOURCES = `
 UNWIND $rows AS row
 MERGE (n:Source {id: row.id})
+SET n:${ID_SPACE_LABEL}
 SET n += row.props
 SET n.caption = ${SOURCE_LABEL.caption}`;
 
@@ -72,6 +116,7 @@ export function mergeNodesCypher(label: EntityLabel): string {
     return `
 UNWIND $rows AS row
 MERGE (n:Person {id: row.id})
+SET n:${ID_SPACE_LABEL}
 SET n += row.props
 SET n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, []) AND a <> n.name],
     n.otherIds = coalesce(n.otherIds, []) + [i IN row.otherIds WHERE NOT i IN coalesce(n.otherIds, []) AND i <> n.id],
@@ -84,6 +129,7 @@ SET n.nameKeyText = ${barredTextCypher('n.nameKeys')},
   return `
 UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
+SET n:${ID_SPACE_LABEL}
 SET n += row.props`;
 }
 

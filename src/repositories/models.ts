@@ -47,6 +47,7 @@ export interface SourceModel {
   language: string;
   url: string | null;
   paragraphs: number;
+  revision: number | null;
 }
 
 export interface EvidenceModel {

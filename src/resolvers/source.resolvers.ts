@@ -6,4 +6,8 @@ export const sourceResolvers: Resolvers = {
     source: (_parent, { id }, { db }) => findSourceById(db, id),
     sources: (_parent, _args, { db }) => listSources(db),
   },
+  Source: {
+    // A source no document has revised holds no revision property.
+    revision: (source) => source.revision ?? 1,
+  },
 };

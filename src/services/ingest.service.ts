@@ -12,7 +12,9 @@ import { type ResolvedBatch, validateBatch } from '../ingest/validation/validate
 import { buildWritePlan, planSize } from '../ingest/write-plan.js';
 import {
   findEntitiesByIds,
+  findIdClashes,
   findPeopleByNameKeys,
+  findSources,
   findTenures,
   readPlanState,
   TAKE_INGEST_LOCK,
@@ -140,6 +142,8 @@ export function graphLookup(tx: Tx): GraphLookup {
     findPeopleByNameKeys: (keys) => findPeopleByNameKeys(tx, keys),
     findTerms: () => findTerms(tx),
     findTenures: (pairs) => findTenures(tx, pairs),
+    findIdClashes: (rows) => findIdClashes(tx, rows),
+    findSources: (ids) => findSources(tx, ids),
   };
 }
 

@@ -1,4 +1,4 @@
-import { DOCUMENT_LABELS } from './labels.js';
+import { DOCUMENT_LABELS, ID_SPACE_LABEL } from './labels.js';
 
 /** Labels not declared by a document section that still need a unique id: the ingest lock, terms, review records. */
 const INTERNAL_UNIQUE_LABELS = ['IngestLock', 'Term', 'MatchCandidate', 'Judgement'] as const;
@@ -9,10 +9,11 @@ function snake(label: string): string {
 
 /**
  * The constraints and indexes of the graph, derived from the registry: a unique id for every label ingestion
- * MERGEs on, and each label's own indexes. Every statement is idempotent (IF NOT EXISTS), so it runs at every start.
+ * MERGEs on and for the one id space all of them share, and each label's own indexes. Every statement is
+ * idempotent (IF NOT EXISTS), so it runs at every start.
  */
 export function schemaStatements(): string[] {
-  const unique = [...DOCUMENT_LABELS.map((s) => s.label), ...INTERNAL_UNIQUE_LABELS].map(
+  const unique = [...DOCUMENT_LABELS.map((s) => s.label), ID_SPACE_LABEL, ...INTERNAL_UNIQUE_LABELS].map(
     (label) => `CREATE CONSTRAINT ${snake(label)}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
   );
   const indexes = DOCUMENT_LABELS.flatMap((spec) =>
@@ -26,3 +27,6 @@ export function schemaStatements(): string[] {
 
 /** Indexes earlier versions created that nothing uses any more; dropped at start. */
 export const RETIRED_INDEXES = ['person_names'] as const;
+
+/** The name of the constraint that keeps ids one space; a graph without it has not been given the shared label yet. */
+export const ID_SPACE_CONSTRAINT = `${snake(ID_SPACE_LABEL)}_id`;

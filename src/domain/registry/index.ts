@@ -9,7 +9,7 @@ export {
   relationshipEnds,
 } from './fields.js';
 export { DOCUMENT_FORMAT } from './format.js';
-export { RETIRED_INDEXES, schemaStatements } from './graph-schema.js';
+export { ID_SPACE_CONSTRAINT, RETIRED_INDEXES, schemaStatements } from './graph-schema.js';
 export { JUDGEMENTS_FORMAT, judgementsJsonSchema, VERDICTS, type Verdict } from './judgements-schema.js';
 export {
   DATE_FIELDS,
@@ -18,6 +18,7 @@ export {
   ENTITY_LABELS,
   type EntityLabel,
   type FieldSpec,
+  ID_SPACE_LABEL,
   type LabelSpec,
   labelSpec,
   type Section,

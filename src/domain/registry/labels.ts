@@ -101,6 +101,13 @@ export const SOURCE_LABEL = {
       required: true,
       description: 'How many paragraphs the source has; evidence must cite one of them.',
     },
+    revision: {
+      kind: 'integer',
+      minimum: 1,
+      description:
+        'Which revision of the source this is (1 when left out). A source already in the graph changes its metadata only ' +
+        'when a document declares it with a higher revision; its paragraphs may grow then, never shrink.',
+    },
   },
   caption: `n.publisher + ', ' + n.published`,
 } as const satisfies LabelSpec;
@@ -297,6 +304,13 @@ export type EntityLabel = (typeof ENTITY_LABEL_SPECS)[number]['label'];
 export type Section = (typeof ENTITY_LABEL_SPECS)[number]['section'];
 
 export const ENTITY_LABELS: readonly EntityLabel[] = ENTITY_LABEL_SPECS.map((s) => s.label);
+
+/**
+ * The label every node a document declares carries besides its own, sources included: its unique id constraint
+ * makes ids one space across the graph (Community enforces uniqueness per label only), and finding any entity by id
+ * is one index seek.
+ */
+export const ID_SPACE_LABEL = 'Entity';
 
 /** Every label written from documents: the source first, then the entities in dependency order. */
 export const DOCUMENT_LABELS: readonly LabelSpec[] = [SOURCE_LABEL, ...ENTITY_LABEL_SPECS];

@@ -1,5 +1,6 @@
 import { nameKeys } from '../../domain/names.js';
 import type { EntityLabel, EntryFor } from '../../domain/registry/index.js';
+import type { SourceState } from '../../domain/source-metadata.js';
 import type { NamedDocument } from './entries.js';
 import type { TenureLookup } from './link-tenures.js';
 import type { Problem } from './problem.js';
@@ -12,6 +13,10 @@ export interface GraphLookup extends TenureLookup {
   findPeopleByNameKeys(keys: string[]): Promise<Map<string, string[]>>;
   /** The codes of each vocabulary the graph holds. */
   findTerms(): Promise<Map<string, Set<string>>>;
+  /** For each id declared as one kind of entity that the graph gives to another kind, that kind. */
+  findIdClashes(rows: { id: string; label: string }[]): Promise<Map<string, string>>;
+  /** What the graph holds of each source id. */
+  findSources(ids: string[]): Promise<Map<string, SourceState>>;
 }
 
 export interface LinkedPeople {

@@ -12,6 +12,9 @@ function graphHolding(entities: Record<string, EntityLabel>, peopleByKey: Record
     findPeopleByNameKeys: async (keys) => new Map(keys.filter((k) => k in peopleByKey).map((k) => [k, peopleByKey[k]!])),
     findTerms: async () => new Map([['topic', new Set(['GRAPH_ONLY_TOPIC'])]]),
     findTenures: async () => new Map(),
+    findIdClashes: async (rows) =>
+      new Map(rows.filter((r) => r.id in entities && entities[r.id] !== r.label).map((r) => [r.id, entities[r.id]!])),
+    findSources: async () => new Map(),
   };
 }
 

@@ -12,7 +12,6 @@ export const uniqueIds: DocumentRule = {
         if (seenHere.has(entry.id))
           report({ file, path: `${path}/id`, message: `"${entry.id}" is used twice in this document`, expected: 'a unique id' });
         seenHere.add(entry.id);
-        if (spec.label === 'Source') continue;
         const before = firstOfId.get(entry.id);
         if (before && before.label !== spec.label) {
           report({
