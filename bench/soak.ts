@@ -1,0 +1,381 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type RunningApp, startApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { ensureRunning, stop } from '../src/local-neo4j/local-neo4j.js';
+import type { Logger } from '../src/logger.js';
+import { projectPath } from '../src/project-root.js';
+import { applySchema } from '../src/services/schema.service.js';
+import { emptyDatabase, ingestWorld, openBenchDb, worldIsLoaded } from './bench-db.js';
+import { buildQuestions } from './questions.js';
+import { generateWorld, WORLD_SIZES, type WorldSize } from './world.js';
+
+/**
+ * Soak: a steady mixed load on the API over the bench instance holding a synthetic world (reads of the six bench
+ * questions, ingests of small reports, merges, judgements), with Neo4j stopped and started again during it. At the
+ * end Cypher checks that nothing acknowledged was lost or written twice, no person lost its name and every fact has
+ * a source; the report gives requests, errors by code, p50/p99 per phase and how soon p99 came back after each
+ * restart. Writes are retried until acknowledged, as a client would, so the final graph is known exactly.
+ * Exits non-zero when an integrity check fails, an internal error was answered, or p99 took over 10 s to recover.
+ */
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const API_KEY = 'soak-key-0123456789abcdef';
+/** p99 must be back within this long after Neo4j answers again. */
+const RECOVERY_TARGET_MS = 10_000;
+
+interface Outcome {
+  /** ms since the soak began, when the request was sent. */
+  at: number;
+  ms: number;
+  kind: 'read' | 'ingest' | 'merge' | 'judge';
+  code: string;
+}
+
+interface Restart {
+  began: number;
+  /** Neo4j answers on Bolt again. */
+  up: number;
+}
+
+const percentile = (values: number[], p: number) => {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+/** A name no other soak person or world official has, from the number: letters, since digits are not name words. */
+function nameOf(k: number, side: string): string {
+  let word = '';
+  for (let n = k + 26; n > 0; n = Math.floor(n / 26)) word = String.fromCharCode(97 + (n % 26)) + word;
+  return `Soak${word} ${side === 'a' ? 'Veyselov' : 'Tarmuzov'}`;
+}
+
+function soakReport(k: number) {
+  const ev = [{ paragraph: 1, note: 'named in the soak report' }];
+  return {
+    format: 'officials-graph/source-document@1',
+    sources: [
+      {
+        id: `soak-source-${k}`,
+        kind: 'NEWS_REPORT',
+        publisher: 'Soak Wire',
+        title: `Soak report ${k}`,
+        published: '2024-01-15',
+        language: 'en',
+        paragraphs: 2,
+      },
+    ],
+    people: ['a', 'b'].map((side) => ({ id: `soak-person-${k}-${side}`, name: nameOf(k, side), evidence: ev })),
+    meetings: [
+      {
+        id: `soak-meeting-${k}`,
+        date: '2024-01',
+        format: 'BILATERAL',
+        topics: ['SECURITY'],
+        summary: `Soak talks number ${k}.`,
+        participants: [
+          { person: `soak-person-${k}-a`, role: 'HOST' },
+          { person: `soak-person-${k}-b`, role: 'ATTENDEE' },
+        ],
+        evidence: [{ paragraph: 2, note: 'the talks' }],
+      },
+    ],
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      minutes: { type: 'string', default: '30' },
+      size: { type: 'string', default: '10k' },
+      restarts: { type: 'string', default: '2' },
+      readers: { type: 'string', default: '4' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const size = values.size as WorldSize;
+  if (!(size in WORLD_SIZES)) throw new Error(`--size must be one of ${Object.keys(WORLD_SIZES).join(', ')}`);
+  const durationMs = Number(values.minutes) * 60_000;
+  const restartCount = Number(values.restarts);
+  const readers = Number(values.readers);
+
+  const bench = await openBenchDb(say);
+  if (!(await worldIsLoaded(bench.db, size))) {
+    say(`loading the ${size} world into the bench instance…`);
+    await emptyDatabase(bench.driver);
+    await applySchema(bench.db);
+    await ingestWorld(bench.db, generateWorld(size), 10, say);
+  }
+  const questions = await buildQuestions(bench.db, size);
+  const server = await ensureRunning('bench');
+  let internalErrors = 0;
+  const logger: Logger = {
+    log: (level) => {
+      if (level === 'error') internalErrors += 1;
+    },
+  };
+  const config = loadConfig({
+    env: { NEO4J_URI: server.uri, NEO4J_USERNAME: server.username, NEO4J_PASSWORD: server.password, PORT: '0', API_KEY },
+  });
+  const app: RunningApp = await startApp(config, { logger, say: () => {} });
+  const counts = async () =>
+    (
+      await bench.db.read<{ people: number; meetings: number; sources: number; judgements: number; attended: number }>(
+        `CALL () { MATCH (p:Person) RETURN count(p) AS people }
+         CALL () { MATCH (m:Meeting) RETURN count(m) AS meetings }
+         CALL () { MATCH (s:Source) RETURN count(s) AS sources }
+         CALL () { MATCH (j:Judgement) RETURN count(j) AS judgements }
+         CALL () { MATCH (:Person)-[a:ATTENDED]->(:Meeting) RETURN count(a) AS attended }
+         RETURN people, meetings, sources, judgements, attended`,
+      )
+    )[0]!;
+  const initial = await counts();
+  say(`soak: ${values.minutes} min on the ${size} world, ${readers} readers, 1 writer, ${restartCount} restarts of Neo4j`);
+
+  const began = performance.now();
+  const now = () => performance.now() - began;
+  const outcomes: Outcome[] = [];
+  const post = async (kind: Outcome['kind'], query: string, variables: Record<string, unknown>): Promise<boolean> => {
+    const at = now();
+    let code = 'OK';
+    try {
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(30_000),
+      });
+      const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+      if (body.errors?.length) code = body.errors[0]!.extensions?.code ?? 'UNKNOWN';
+    } catch (error) {
+      code = (error as Error).name === 'TimeoutError' ? 'CLIENT_TIMEOUT' : 'CONNECTION_ERROR';
+    }
+    outcomes.push({ at, ms: now() - at, kind, code });
+    return code === 'OK';
+  };
+  const running = () => now() < durationMs;
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** A write is retried until acknowledged: merges, judgements and ingests are idempotent, so a retry changes nothing twice. */
+  const until = async (kind: Outcome['kind'], query: string, variables: Record<string, unknown>) => {
+    while (!(await post(kind, query, variables))) await pause(500);
+  };
+
+  const readLoops = Array.from({ length: readers }, async (_, r) => {
+    for (let i = r; running(); i += readers) {
+      const question = questions[i % questions.length]!;
+      await post('read', question.ours, question.variables(i));
+    }
+  });
+
+  let ingested = 0;
+  let merged = 0;
+  const judged = new Set<string>();
+  const writeLoop = (async () => {
+    for (let k = 0; running(); k++) {
+      await until('ingest', 'mutation ($d: [JSON!]!) { ingestDocuments(documents: $d) { documents } }', { d: [soakReport(k)] });
+      ingested += 1;
+      if (k >= 3 && k % 3 === 0) {
+        await until('merge', 'mutation ($keep: ID!, $merge: ID!) { mergePeople(keep: $keep, merge: $merge) { id } }', {
+          keep: `soak-person-${k - 3}-a`,
+          merge: `soak-person-${k}-b`,
+        });
+        merged += 1;
+      }
+      if (k >= 1) {
+        const pair = { a: `soak-person-${k - 1}-a`, b: `soak-person-${k}-a` };
+        await until('judge', 'mutation ($a: ID!, $b: ID!) { judgeMatch(a: $a, b: $b, verdict: DIFFERENT) { verdict } }', pair);
+        judged.add(`${pair.a}|${pair.b}`);
+      }
+      await pause(250);
+    }
+  })();
+
+  const restarts: Restart[] = [];
+  const restartLoop = (async () => {
+    for (let i = 1; i <= restartCount; i++) {
+      const at = (durationMs * i) / (restartCount + 1);
+      while (now() < at) await pause(100);
+      const restart = { began: now(), up: 0 };
+      say(`  ${Math.round(restart.began / 1000)} s: stopping Neo4j`);
+      await stop('bench');
+      await ensureRunning('bench');
+      restart.up = now();
+      restarts.push(restart);
+      say(`  ${Math.round(restart.up / 1000)} s: Neo4j answers on Bolt again`);
+    }
+  })();
+
+  const progress = setInterval(() => {
+    const recent = outcomes.filter((o) => o.at > now() - 10_000);
+    say(
+      `  ${Math.round(now() / 1000)} s: ${outcomes.length} requests, last 10 s p99 ${Math.round(
+        percentile(
+          recent.map((o) => o.ms),
+          99,
+        ),
+      )} ms, ${recent.filter((o) => o.code !== 'OK').length} errors`,
+    );
+  }, 30_000);
+  await Promise.all([...readLoops, writeLoop, restartLoop]);
+  clearInterval(progress);
+  const totalMs = now();
+
+  // Integrity, read with Cypher after the load stopped.
+  const final = await counts();
+  const [checks] = await bench.db.read<{ nameless: number; unsourcedNodes: number; unsourcedRelationships: number; sharedIds: number }>(
+    `CALL () { MATCH (p:Person) WHERE p.name IS NULL RETURN count(p) AS nameless }
+     CALL () { MATCH (n:Entity) WHERE NOT n:Source AND NOT (n)-[:SUPPORTED_BY]->(:Source) RETURN count(n) AS unsourcedNodes }
+     CALL () {
+       MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) <> 'SUPPORTED_BY' AND size(coalesce(r.sourceIds, [])) = 0
+       RETURN count(r) AS unsourcedRelationships
+     }
+     CALL () { MATCH (n:Entity) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(id) AS sharedIds }
+     RETURN nameless, unsourcedNodes, unsourcedRelationships, sharedIds`,
+  );
+  const expected = {
+    people: initial.people + 2 * ingested - merged,
+    meetings: initial.meetings + ingested,
+    sources: initial.sources + ingested,
+    judgements: initial.judgements + judged.size,
+    attended: initial.attended + 2 * ingested,
+  };
+  const [soakMeetings] = await bench.db.read<{ missing: number }>(
+    `UNWIND range(0, $n - 1) AS k
+     OPTIONAL MATCH (m:Meeting {id: 'soak-meeting-' + k})<-[:ATTENDED]-(p:Person)
+     WITH k, count(p) AS attendees WHERE attendees <> 2 RETURN count(k) AS missing`,
+    { n: ingested },
+  );
+
+  // Latency per phase: before the first restart, each restart (stop to 10 s after Bolt answers), between, after.
+  const phases: { name: string; from: number; to: number }[] = [];
+  let from = 0;
+  restarts.forEach((r, i) => {
+    phases.push({ name: i === 0 ? 'before restart 1' : `after restart ${i}`, from, to: r.began });
+    phases.push({ name: `restart ${i + 1}: down, and 10 s after it is up`, from: r.began, to: r.up + 10_000 });
+    from = r.up + 10_000;
+  });
+  phases.push({ name: restarts.length ? `after restart ${restarts.length}` : 'whole run', from, to: totalMs });
+  const phaseRows = phases.map((phase) => {
+    const inPhase = outcomes.filter((o) => o.at >= phase.from && o.at < phase.to);
+    const ok = inPhase.filter((o) => o.code === 'OK').map((o) => o.ms);
+    const errors: Record<string, number> = {};
+    for (const o of inPhase) if (o.code !== 'OK') errors[o.code] = (errors[o.code] ?? 0) + 1;
+    return {
+      ...phase,
+      requests: inPhase.length,
+      errors,
+      p50: Math.round(percentile(ok, 50)),
+      p99: Math.round(percentile(ok, 99)),
+    };
+  });
+  const baselineP99 = phaseRows[0]!.p99;
+  // Recovered: the first second after Neo4j is up from which every request succeeds and p99 is near the baseline.
+  // Undefined when the next restart (or the end) came first: then there was nothing to measure.
+  const recoveries = restarts.map((r, i) => {
+    const until = restarts[i + 1]?.began ?? totalMs;
+    for (let second = r.up; second < until; second += 1_000) {
+      const later = outcomes.filter((o) => o.at >= second && o.at < until);
+      const bucket = later.filter((o) => o.at < second + 1_000);
+      if (bucket.length === 0) continue;
+      const allOk = later.filter((o) => o.at < second + 5_000).every((o) => o.code === 'OK');
+      if (
+        allOk &&
+        percentile(
+          bucket.map((o) => o.ms),
+          99,
+        ) <= Math.max(2 * baselineP99, baselineP99 + 50)
+      )
+        return second - r.up;
+    }
+    return until - r.up > RECOVERY_TARGET_MS ? Number.POSITIVE_INFINITY : undefined;
+  });
+
+  const byCode: Record<string, number> = {};
+  for (const o of outcomes) byCode[o.code] = (byCode[o.code] ?? 0) + 1;
+  const failures = [
+    ...(checks!.nameless ? [`${checks!.nameless} people without a name`] : []),
+    ...(checks!.unsourcedNodes ? [`${checks!.unsourcedNodes} nodes without a source`] : []),
+    ...(checks!.unsourcedRelationships ? [`${checks!.unsourcedRelationships} relationships without a source`] : []),
+    ...(checks!.sharedIds ? [`${checks!.sharedIds} ids shared by several nodes`] : []),
+    ...(soakMeetings!.missing ? [`${soakMeetings!.missing} acknowledged reports without their meeting and two attendees`] : []),
+    ...Object.entries(expected)
+      .filter(([key, value]) => final[key as keyof typeof final] !== value)
+      .map(([key, value]) => `${key}: ${final[key as keyof typeof final]} in the graph, ${value} expected`),
+    ...(byCode.INTERNAL_SERVER_ERROR || internalErrors ? [`${byCode.INTERNAL_SERVER_ERROR ?? 0} internal errors answered`] : []),
+    ...recoveries.flatMap((ms, i) =>
+      ms !== undefined && ms > RECOVERY_TARGET_MS
+        ? [`p99 took ${Number.isFinite(ms) ? `${ms} ms` : 'the rest of the run'} to recover after restart ${i + 1}`]
+        : [],
+    ),
+  ];
+
+  const result = {
+    size,
+    minutes: Number(values.minutes),
+    readers,
+    requests: outcomes.length,
+    byCode,
+    writes: { ingested, merged, judged: judged.size },
+    restarts: restarts.map((r, i) => ({
+      stoppedAtS: Math.round(r.began / 1000),
+      downMs: Math.round(r.up - r.began),
+      recoveryMs: recoveries[i] === undefined || !Number.isFinite(recoveries[i]!) ? null : Math.round(recoveries[i]!),
+      recovered: recoveries[i] === undefined ? 'not measured: the next restart or the end came first' : Number.isFinite(recoveries[i]!),
+    })),
+    phases: phaseRows.map(({ name, requests, errors, p50, p99 }) => ({ name, requests, errors, p50, p99 })),
+    integrity: { ...checks, missingSoakMeetings: soakMeetings!.missing, final, expected },
+    failures,
+  };
+  const row = (...cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  const table = [
+    `Soak of ${result.minutes} min on the ${size} world: ${result.requests} requests (${readers} readers, 1 writer); ` +
+      `${ingested} reports ingested, ${merged} merges, ${judged.size} judgements; Neo4j restarted ${restarts.length} times.`,
+    '',
+    row('phase', 'requests', 'p50 ms', 'p99 ms', 'errors by code'),
+    '| --- | ---: | ---: | ---: | --- |',
+    ...result.phases.map((p) =>
+      row(
+        p.name,
+        p.requests,
+        p.p50,
+        p.p99,
+        Object.entries(p.errors)
+          .map(([code, n]) => `${code} ${n}`)
+          .join(', ') || 'none',
+      ),
+    ),
+    '',
+    ...result.restarts.map(
+      (r, i) =>
+        `Restart ${i + 1} at ${r.stoppedAtS} s: Neo4j down ${(r.downMs / 1000).toFixed(1)} s; ` +
+        `p99 back ${
+          r.recoveryMs !== null
+            ? `${(r.recoveryMs / 1000).toFixed(1)} s after it answered`
+            : r.recovered === false
+              ? 'not within the run'
+              : 'not measured (the next restart or the end came within 10 s)'
+        } (target ≤ 10 s).`,
+    ),
+    '',
+    `Integrity: ${checks!.nameless} people without a name, ${checks!.unsourcedNodes} nodes and ${checks!.unsourcedRelationships} ` +
+      `relationships without a source, ${checks!.sharedIds} shared ids, ${soakMeetings!.missing} acknowledged reports missing; ` +
+      `people ${final.people}/${expected.people}, meetings ${final.meetings}/${expected.meetings}, sources ${final.sources}/${expected.sources}, ` +
+      `judgements ${final.judgements}/${expected.judgements}, attendances ${final.attended}/${expected.attended} (graph/expected).`,
+    failures.length ? `FAILED: ${failures.join('; ')}` : 'All checks passed.',
+  ].join('\n');
+  const dir = projectPath('bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/soak-${size}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(`${dir}/soak-${size}.md`, `${table}\n`);
+  process.stdout.write(`${table}\n`);
+
+  await app.stop();
+  await bench.close(values.keep);
+  if (failures.length) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  say(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
