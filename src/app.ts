@@ -44,7 +44,13 @@ export async function startApp(
     });
     await server.start();
     const http = createHttpServer(
-      createHttpHandler(server, { db: database.db, apiKey: config.apiKey, browserUrl: config.browserUrl, logger: options.logger }),
+      createHttpHandler(server, {
+        db: database.db,
+        apiKey: config.apiKey,
+        browserUrl: config.browserUrl,
+        logger: options.logger,
+        ide: config.ide,
+      }),
     );
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);

@@ -50,6 +50,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ingest: ['domain'],
   db: ['domain', 'local-neo4j', '.'],
   'local-neo4j': ['.'],
+  ide: [],
   repositories: ['domain', 'db', '__generated__', '.'],
   presenters: ['domain', 'repositories'],
   resolution: ['domain'],

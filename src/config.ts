@@ -22,6 +22,8 @@ export interface Config {
   /** QUERIES_REQUIRE_API_KEY=true closes queries to callers without the key too. */
   queriesRequireApiKey: boolean;
   production: boolean;
+  /** GRAPHQL_IDE: the GraphQL IDE at /graphql for browsers; on unless in production, where it must be asked for. */
+  ide: boolean;
   /** QUERY_TIMEOUT_MS: the server stops a query that runs longer. */
   queryTimeoutMs: number;
 }
@@ -90,6 +92,7 @@ export function loadConfig(options: { instance?: 'local' | 'test'; env?: Env; lo
     apiKey: env.API_KEY || undefined,
     queriesRequireApiKey: env.QUERIES_REQUIRE_API_KEY === 'true',
     production: env.NODE_ENV === 'production',
+    ide: env.GRAPHQL_IDE ? env.GRAPHQL_IDE === 'true' : env.NODE_ENV !== 'production',
     queryTimeoutMs: readPositive(env, 'QUERY_TIMEOUT_MS', 15_000),
   };
 }

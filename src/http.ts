@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import { type AppContext, createContext } from './context.js';
 import type { Db } from './db/run-query.js';
+import { IDE_CONTENT_SECURITY_POLICY, IDE_PAGE, ideAsset } from './ide/ide.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './project-root.js';
 
@@ -14,6 +15,8 @@ export interface HttpOptions {
   logger: Logger;
   /** Requests with a larger body are refused with 413 before they are parsed. */
   maxBodyBytes?: number;
+  /** Serve the GraphQL IDE at /graphql to browsers. */
+  ide?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -51,6 +54,34 @@ async function sendBrowserAsset(response: ServerResponse, file: string, extensio
     'cache-control': 'no-cache',
   });
   response.end(body);
+}
+
+/** The IDE's page (a browser asking /graphql or / for HTML) and its assets under /ide/; undefined for anything else. */
+async function ideResponse(
+  path: string,
+  accept: string,
+): Promise<{ status: number; headers: Record<string, string>; body: Buffer | string } | undefined> {
+  if (path === '/' && accept.includes('text/html')) return { status: 302, headers: { location: '/graphql' }, body: '' };
+  if (path === '/graphql' && accept.includes('text/html')) {
+    return {
+      status: 200,
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': IDE_CONTENT_SECURITY_POLICY,
+        'cache-control': 'no-cache',
+      },
+      body: IDE_PAGE,
+    };
+  }
+  const name = /^\/ide\/([a-z.-]+)$/.exec(path)?.[1];
+  if (!name) return undefined;
+  const asset = await ideAsset(name);
+  if (!asset) return { status: 404, headers: { 'content-type': 'text/plain' }, body: `no IDE asset ${name}` };
+  return {
+    status: 200,
+    headers: { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=3600' },
+    body: asset.body,
+  };
 }
 
 class HttpError extends Error {
@@ -139,6 +170,13 @@ export function createHttpHandler(server: ApolloServer<AppContext>, options: Htt
         return void response.end();
       }
       if (asset && (request.method === 'GET' || request.method === 'HEAD')) return sendBrowserAsset(response, asset[1]!, asset[2]!);
+      if (options.ide && request.method === 'GET') {
+        const ide = await ideResponse(url.pathname, request.headers.accept ?? '');
+        if (ide) {
+          response.writeHead(ide.status, ide.headers);
+          return void response.end(ide.body);
+        }
+      }
       if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found; the API is at /graphql' });
 
       const headers = new HeaderMap();

@@ -1,6 +1,5 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { AppContext } from './context.js';
 import type { Logger } from './logger.js';
 import { type AuthOptions, authPlugin } from './plugins/auth.plugin.js';
@@ -12,7 +11,7 @@ import { loadTypeDefs } from './schema.js';
 
 export interface ServerOptions {
   logger: Logger;
-  /** Production turns off introspection, field suggestions in errors and the Sandbox landing page. */
+  /** Production turns off introspection and field suggestions in errors. */
   production: boolean;
   auth: AuthOptions;
 }
@@ -36,9 +35,8 @@ export function createServer({ logger, production, auth }: ServerOptions): Apoll
       queryLimitsPlugin(),
       requestLoggingPlugin(logger),
       errorMaskingPlugin(logger),
-      production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      // The API serves its own IDE (http.ts): Apollo's landing page would load one from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }
