@@ -360,7 +360,8 @@ async function main(): Promise<void> {
     '',
     `Integrity: ${checks!.nameless} people without a name, ${checks!.unsourcedNodes} nodes and ${checks!.unsourcedRelationships} ` +
       `relationships without a source, ${checks!.sharedIds} shared ids, ${soakMeetings!.missing} acknowledged reports missing; ` +
-      `people ${final.people}/${expected.people}, meetings ${final.meetings}/${expected.meetings}, sources ${final.sources}/${expected.sources}, ` +
+      `people ${final.people}/${expected.people}, meetings ${final.meetings}/${expected.meetings}, ` +
+      `sources ${final.sources}/${expected.sources}, ` +
       `judgements ${final.judgements}/${expected.judgements}, attendances ${final.attended}/${expected.attended} (graph/expected).`,
     failures.length ? `FAILED: ${failures.join('; ')}` : 'All checks passed.',
   ].join('\n');

@@ -17,15 +17,29 @@ export interface AppContext {
   /** Neo4j Browser's address, for links. */
   browserUrl: string;
   details(label: DetailedLabel): DataLoader<DetailKey, unknown, string>;
+  /**
+   * The request's loader named `name`, made on first use: loads through it in one tick go out as one `batch` call,
+   * so a field with arguments (a country's officials as of a date) costs one query per level, not one per parent.
+   */
+  loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>, cacheKey: (key: K) => string): DataLoader<K, V, string>;
 }
 
 /** A fresh context per request, so loaders never serve one request's data to another. */
 export function createContext(shared: Db, request: { requestId: string; authenticated: boolean; browserUrl: string }): AppContext {
   const db = countingDb(shared);
   const loaders = new Map<DetailedLabel, DataLoader<DetailKey, unknown, string>>();
+  const named = new Map<string, DataLoader<unknown, unknown, string>>();
   return {
     db,
     ...request,
+    loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>, cacheKey: (key: K) => string) {
+      let loader = named.get(name);
+      if (!loader) {
+        loader = new DataLoader<K, V, string>(batch, { cacheKeyFn: cacheKey }) as DataLoader<unknown, unknown, string>;
+        named.set(name, loader);
+      }
+      return loader as DataLoader<K, V, string>;
+    },
     details(label) {
       let loader = loaders.get(label);
       if (!loader) {

@@ -51,4 +51,15 @@ export function partialDateProperties(field: string, value: string | undefined):
 export interface DayRange {
   from: string | null;
   to: string | null;
+  /** A dated fact matches only when every day its date may mean lies in the span, not when some day may. */
+  within?: boolean;
+}
+
+/** Whether a date, as its first and last possible day, matches the range: may fall in it, or surely does (within). */
+export function matchesRange(date: { earliest: string; latest: string } | null, range: DayRange): boolean {
+  if (!range.from && !range.to) return true;
+  if (!date) return false;
+  return range.within
+    ? (!range.from || date.earliest >= range.from) && (!range.to || date.latest <= range.to)
+    : (!range.from || date.latest >= range.from) && (!range.to || date.earliest <= range.to);
 }

@@ -17,6 +17,8 @@ export function describeTimelineFact(fact: TimelineFactModel): string {
       return `Met ${fact.others.join(', ')}${fact.role ? ` (${fact.role.toLowerCase().replace(/_/g, ' ')})` : ''}`;
     case 'STATEMENT':
       return fact.statement?.summary ?? '';
+    case 'STATEMENT_ON_BEHALF':
+      return `${fact.statement?.summary ?? ''} (made on their behalf by ${fact.others.join(', ') || 'an unnamed speaker'})`;
   }
 }
 

@@ -4,12 +4,15 @@ import type {
   AttestationModel,
   CountryModel,
   EvidenceModel,
+  HeldRelationModel,
   OrganizationModel,
   ParticipantModel,
   PersonModel,
   PlaceModel,
   PostModel,
+  ReportedFigureModel,
   StatementModel,
+  StatementPartModel,
   TenureModel,
   VisitModel,
 } from './models.js';
@@ -19,8 +22,21 @@ type Party = PersonModel | CountryModel | OrganizationModel;
 
 /** What each details field holds, per entity type: the field resolvers are typed by these. */
 export interface DetailsModels {
-  Person: { country: CountryModel | null; tenures: TenureModel[]; meetings: AttendanceModel[]; evidence: EvidenceModel[] };
-  Country: { evidence: EvidenceModel[] };
+  Person: {
+    country: CountryModel | null;
+    tenures: TenureModel[];
+    meetings: AttendanceModel[];
+    statements: StatementPartModel[];
+    evidence: EvidenceModel[];
+  };
+  Country: {
+    relations: HeldRelationModel[];
+    tradeFigures: ReportedFigureModel[];
+    organizations: OrganizationModel[];
+    evidence: EvidenceModel[];
+  };
+  CountryRelation: { holder: CountryModel; towards: CountryModel; evidence: EvidenceModel[] };
+  TradeFigure: { reporter: CountryModel; partner: CountryModel; evidence: EvidenceModel[] };
   Place: { country: CountryModel; parent: PlaceModel | null; within: PlaceModel[]; evidence: EvidenceModel[] };
   Organization: { country: CountryModel | null; parent: OrganizationModel | null; posts: PostModel[]; evidence: EvidenceModel[] };
   Post: { organization: OrganizationModel; evidence: EvidenceModel[] };
@@ -57,13 +73,45 @@ export const DETAILS = {
                 post: head(COLLECT { MATCH (x:Post {id: a.post}) RETURN ${project('Post', 'x')} }),
                 evidence: ${relationshipEvidence('a')}} AS attendance
         ORDER BY m.dateFrom, m.id }`,
+      statements: `COLLECT {
+        MATCH (p)-[r:MADE|ON_BEHALF_OF|ADDRESSED_TO|ABOUT]-(s:Statement)
+        OPTIONAL MATCH (s)-[:MADE_AT]->(m:Meeting)
+        RETURN {statement: ${project('Statement', 's')},
+                role: CASE type(r) WHEN 'MADE' THEN 'SPEAKER' WHEN 'ON_BEHALF_OF' THEN 'ON_WHOSE_BEHALF'
+                                   WHEN 'ADDRESSED_TO' THEN 'ADDRESSEE' ELSE 'SUBJECT' END} AS part
+        ORDER BY coalesce(s.dateFrom, m.dateFrom), s.id, part.role }`,
       evidence: nodeEvidence('p'),
     },
   },
   Country: {
     match: 'MATCH (c:Country {id: id})',
     fields: {
+      relations: `COLLECT {
+        MATCH (c)-[:HOLDS]->(r:CountryRelation)-[:TOWARDS]->(o:Country)
+        RETURN {relation: ${project('CountryRelation', 'r')}, towards: o.id} AS held ORDER BY r.dateFrom, r.kind, o.id }`,
+      tradeFigures: `COLLECT {
+        MATCH (f:TradeFigure)-[:REPORTED_BY]->(c)
+        MATCH (f)-[:WITH_PARTNER]->(o:Country)
+        RETURN {figure: ${project('TradeFigure', 'f')}, partner: o.id} AS reported ORDER BY f.periodFrom, f.periodTo, o.id, f.flow }`,
+      organizations: `COLLECT {
+        MATCH (o:Organization)-[:IN_COUNTRY]->(c) RETURN ${project('Organization', 'o')} AS o ORDER BY o.name, o.id }`,
       evidence: nodeEvidence('c'),
+    },
+  },
+  CountryRelation: {
+    match: 'MATCH (r:CountryRelation {id: id})',
+    fields: {
+      holder: `head(COLLECT { MATCH (x:Country)-[:HOLDS]->(r) RETURN ${project('Country', 'x')} })`,
+      towards: `head(COLLECT { MATCH (r)-[:TOWARDS]->(x:Country) RETURN ${project('Country', 'x')} })`,
+      evidence: nodeEvidence('r'),
+    },
+  },
+  TradeFigure: {
+    match: 'MATCH (f:TradeFigure {id: id})',
+    fields: {
+      reporter: `head(COLLECT { MATCH (f)-[:REPORTED_BY]->(x:Country) RETURN ${project('Country', 'x')} })`,
+      partner: `head(COLLECT { MATCH (f)-[:WITH_PARTNER]->(x:Country) RETURN ${project('Country', 'x')} })`,
+      evidence: nodeEvidence('f'),
     },
   },
   Place: {

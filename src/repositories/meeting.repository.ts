@@ -71,12 +71,14 @@ export function meetingConditions(where: MeetingFilter): { match: string; condit
     conditions.push('EXISTS { (n)-[:HELD_IN]->(x) WHERE x.id = $place }');
     params.place = where.place;
   }
+  // Separate conditions on each end, so the planner can use the date indexes; WITHIN bounds the other end of the date.
+  const within = where.period?.within ?? false;
   if (where.period?.from) {
-    conditions.push('n.dateTo >= $periodFrom');
+    conditions.push(within ? 'n.dateFrom >= $periodFrom' : 'n.dateTo >= $periodFrom');
     params.periodFrom = where.period.from;
   }
   if (where.period?.to) {
-    conditions.push('n.dateFrom <= $periodTo');
+    conditions.push(within ? 'n.dateTo <= $periodTo' : 'n.dateFrom <= $periodTo');
     params.periodTo = where.period.to;
   }
   return { match, conditions, params };

@@ -123,6 +123,26 @@ export interface StatementModel {
   date: PartialDateModel | null;
 }
 
+export type StatementRoleCode = 'SPEAKER' | 'ON_WHOSE_BEHALF' | 'ADDRESSEE' | 'SUBJECT';
+
+/** A statement and the part a person had in it. */
+export interface StatementPartModel {
+  statement: StatementModel;
+  role: StatementRoleCode;
+}
+
+/** A relation a country holds, with the other country's id, so that the field's arguments can filter it. */
+export interface HeldRelationModel {
+  relation: CountryRelationModel;
+  towards: string;
+}
+
+/** A trade figure a country reports, with the partner's id, so that the field's arguments can filter it. */
+export interface ReportedFigureModel {
+  figure: TradeFigureModel;
+  partner: string;
+}
+
 export interface AttendanceModel {
   meeting: MeetingModel;
   role: ParticipantRole;
@@ -215,7 +235,7 @@ export interface CounterpartModel {
   encounters: EncounterModel[];
 }
 
-export type TimelineKindCode = 'TENURE_START' | 'TENURE_END' | 'TENURE_ATTESTED' | 'MEETING' | 'STATEMENT';
+export type TimelineKindCode = 'TENURE_START' | 'TENURE_END' | 'TENURE_ATTESTED' | 'MEETING' | 'STATEMENT' | 'STATEMENT_ON_BEHALF';
 
 /** One dated event of a person as the graph holds it: the post's title, the others met and the role there. */
 export interface TimelineFactModel {

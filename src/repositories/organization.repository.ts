@@ -21,7 +21,7 @@ export async function findPostById(db: Db, id: string): Promise<PostModel | null
  * A tenure covers a period when its known start and end enclose any day of it; a tenure known only from an
  * attestation covers the period when the attested date falls in it.
  */
-const TENURE_COVERS = `CASE WHEN t.startFrom IS NULL AND t.endTo IS NULL
+export const TENURE_COVERS = `CASE WHEN t.startFrom IS NULL AND t.endTo IS NULL
         THEN t.attestedFrom <= $to AND $from <= t.attestedTo
         ELSE coalesce(t.startFrom, '0000-01-01') <= $to AND $from <= coalesce(t.endTo, '9999-12-31') END`;
 

@@ -77,8 +77,17 @@ describe('timelineStatement', () => {
                null AS tenure, m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END, .format, topics: [code IN coalesce(m.topics, []) | coalesce(head(COLLECT { MATCH (term:Term {id: 'topic/' + code})
           RETURN term {.code, .label, .description} }), {code: code, label: code, description: null})], .summary, __typename: 'Meeting'} AS meeting, null AS statement
         UNION ALL
-        MATCH (p)-[:MADE]->(s:Statement) WHERE s.date IS NOT NULL
-        RETURN 'STATEMENT' AS kind, CASE WHEN s.date IS NULL THEN null ELSE {value: s.date, precision: s.datePrecision, earliest: s.dateFrom, latest: s.dateTo} END AS date, null AS postTitle, [] AS others, null AS role,
+        MATCH (p)-[:MADE]->(s:Statement)
+        OPTIONAL MATCH (s)-[:MADE_AT]->(m:Meeting)
+        WITH s, CASE WHEN s.date IS NOT NULL THEN CASE WHEN s.date IS NULL THEN null ELSE {value: s.date, precision: s.datePrecision, earliest: s.dateFrom, latest: s.dateTo} END ELSE CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END END AS date WHERE date IS NOT NULL
+        RETURN 'STATEMENT' AS kind, date, null AS postTitle, [] AS others, null AS role,
+               null AS tenure, null AS meeting, s {.id, .kind, date: CASE WHEN s.date IS NULL THEN null ELSE {value: s.date, precision: s.datePrecision, earliest: s.dateFrom, latest: s.dateTo} END, .summary, __typename: 'Statement'} AS statement
+        UNION ALL
+        MATCH (s:Statement)-[:ON_BEHALF_OF]->(p)
+        OPTIONAL MATCH (s)-[:MADE_AT]->(m:Meeting)
+        WITH s, CASE WHEN s.date IS NOT NULL THEN CASE WHEN s.date IS NULL THEN null ELSE {value: s.date, precision: s.datePrecision, earliest: s.dateFrom, latest: s.dateTo} END ELSE CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END END AS date WHERE date IS NOT NULL
+        RETURN 'STATEMENT_ON_BEHALF' AS kind, date, null AS postTitle,
+               COLLECT { MATCH (speaker:Person)-[:MADE]->(s) RETURN speaker.name } AS others, null AS role,
                null AS tenure, null AS meeting, s {.id, .kind, date: CASE WHEN s.date IS NULL THEN null ELSE {value: s.date, precision: s.datePrecision, earliest: s.dateFrom, latest: s.dateTo} END, .summary, __typename: 'Statement'} AS statement
       }
       WITH kind, date, postTitle, others, role, tenure, meeting, statement

@@ -2,6 +2,7 @@ import type { CounterpartOrder } from '../__generated__/graphql.js';
 import type { Db, Statement } from '../db/run-query.js';
 import type { DayRange } from '../domain/partial-date.js';
 import type { CounterpartModel, TimelineFactModel } from './models.js';
+import { periodCondition } from './period.js';
 import { partialDate, project } from './projections.js';
 
 /** Sort keys come only from this map, never from the request. */
@@ -17,8 +18,8 @@ const COUNTERPART_ORDER: Record<CounterpartOrder, string> = {
  * before the LIMIT cost a minister with thousands of meetings a second per request. The second stage starts
  * from the shared meetings found in the first, so it never walks a busy counterpart's own meetings.
  */
-export function counterpartsCypher(orderBy: CounterpartOrder): string {
-  const inPeriod = `($from IS NULL OR m.dateTo >= $from) AND ($to IS NULL OR m.dateFrom <= $to)`;
+export function counterpartsCypher(orderBy: CounterpartOrder, period: Pick<DayRange, 'within'> = {}): string {
+  const inPeriod = periodCondition('m.dateFrom', 'm.dateTo', period);
   return `
 MATCH (p:Person {id: $personId})-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(c:Person)
 WHERE c <> p
@@ -57,7 +58,7 @@ export interface CounterpartFilter {
 /** The one statement that answers whom a person met, with its parameters. */
 export function counterpartsStatement(personId: string, filter: CounterpartFilter): Statement {
   return {
-    cypher: counterpartsCypher(filter.orderBy),
+    cypher: counterpartsCypher(filter.orderBy, filter.period),
     params: {
       personId,
       from: filter.period.from,
@@ -74,8 +75,13 @@ export async function listCounterparts(db: Db, personId: string, filter: Counter
   return db.read<CounterpartModel>(cypher, params);
 }
 
-/** Dated events of a person, earliest first: tenure starts, ends and attestations, meetings, statements. */
-export const TIMELINE = `
+/**
+ * Dated events of a person, earliest first: tenure starts, ends and attestations, meetings, statements the person
+ * made and statements made on the person's behalf. A statement without its own date takes its meeting's.
+ */
+export function timelineCypher(period: Pick<DayRange, 'within'> = {}): string {
+  const statementDate = `CASE WHEN s.date IS NOT NULL THEN ${partialDate('s', 'date')} ELSE ${partialDate('m', 'date')} END`;
+  return `
 MATCH (p:Person {id: $personId})
 CALL (p) {
   MATCH (p)-[:HELD]->(t:Tenure)-[:OF_POST]->(post:Post)
@@ -93,18 +99,28 @@ CALL (p) {
          COLLECT { MATCH (o:Person)-[:ATTENDED]->(m) WHERE o <> p RETURN o.name AS name ORDER BY name } AS others, a.role AS role,
          null AS tenure, ${project('Meeting', 'm')} AS meeting, null AS statement
   UNION ALL
-  MATCH (p)-[:MADE]->(s:Statement) WHERE s.date IS NOT NULL
-  RETURN 'STATEMENT' AS kind, ${partialDate('s', 'date')} AS date, null AS postTitle, [] AS others, null AS role,
+  MATCH (p)-[:MADE]->(s:Statement)
+  OPTIONAL MATCH (s)-[:MADE_AT]->(m:Meeting)
+  WITH s, ${statementDate} AS date WHERE date IS NOT NULL
+  RETURN 'STATEMENT' AS kind, date, null AS postTitle, [] AS others, null AS role,
+         null AS tenure, null AS meeting, ${project('Statement', 's')} AS statement
+  UNION ALL
+  MATCH (s:Statement)-[:ON_BEHALF_OF]->(p)
+  OPTIONAL MATCH (s)-[:MADE_AT]->(m:Meeting)
+  WITH s, ${statementDate} AS date WHERE date IS NOT NULL
+  RETURN 'STATEMENT_ON_BEHALF' AS kind, date, null AS postTitle,
+         COLLECT { MATCH (speaker:Person)-[:MADE]->(s) RETURN speaker.name } AS others, null AS role,
          null AS tenure, null AS meeting, ${project('Statement', 's')} AS statement
 }
 WITH kind, date, postTitle, others, role, tenure, meeting, statement
-WHERE ($from IS NULL OR date.latest >= $from) AND ($to IS NULL OR date.earliest <= $to)
+WHERE ${periodCondition('date.earliest', 'date.latest', period)}
 RETURN kind, date, postTitle, others, role, tenure, meeting, statement
 ORDER BY date.earliest, date.latest, kind`;
+}
 
 /** The one statement that lists a person's dated events, with its parameters. */
 export function timelineStatement(personId: string, period: DayRange): Statement {
-  return { cypher: TIMELINE, params: { personId, from: period.from, to: period.to } };
+  return { cypher: timelineCypher(period), params: { personId, from: period.from, to: period.to } };
 }
 
 /** A person's dated events as facts; the presenter words them. */

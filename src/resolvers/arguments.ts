@@ -37,5 +37,52 @@ export function parsePeriodInput(argument: string, input: PeriodInput | null | u
   if (from && to && from > to) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument}.from must not be after ${argument}.to`, { argument });
   }
-  return { from, to };
+  return { from, to, within: input?.match === 'WITHIN' };
+}
+
+/** An id argument and the kind of entity it must name. */
+export interface IdArgument {
+  argument: string;
+  id: string;
+  kind: string;
+}
+
+function article(kind: string): string {
+  return /^[AEIOU]/.test(kind) ? 'an' : 'a';
+}
+
+/**
+ * NOT_FOUND naming the argument and id, for a lookup by id that found nothing. An answer of null or [] alone would
+ * not tell a mistyped id from an entity with nothing to show.
+ */
+export function notFound({ argument, id, kind }: IdArgument, actual?: string): AppError {
+  const message = actual
+    ? `"${id}" is ${article(actual)} ${actual}, not ${article(kind)} ${kind}`
+    : `No ${kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} has the id "${id}"`;
+  return new AppError(ErrorCode.NOT_FOUND, message, { argument, id });
+}
+
+/**
+ * For an empty answer: throws NOT_FOUND when an id argument names nothing or something of another kind, so an
+ * empty list means the entities exist and have nothing to show. Asks the graph only when the answer was empty.
+ */
+export async function assertIdsExist(
+  answer: readonly unknown[],
+  ids: readonly IdArgument[],
+  findKinds: (ids: string[]) => Promise<Map<string, string>>,
+): Promise<void> {
+  if (answer.length > 0) return;
+  const kinds = await findKinds(ids.map((i) => i.id));
+  for (const id of ids) {
+    const actual = kinds.get(id.id);
+    if (actual === undefined) throw notFound(id);
+    if (!id.kind.split('|').includes(actual)) throw notFound(id, actual);
+  }
+}
+
+/** The entity a lookup by id found, or NOT_FOUND naming the argument. */
+export async function foundOr<T>(lookup: Promise<T | null>, id: IdArgument): Promise<T> {
+  const value = await lookup;
+  if (value === null || value === undefined) throw notFound(id);
+  return value;
 }

@@ -8,6 +8,7 @@ import { personResolvers } from './person.resolvers.js';
 import { relationshipResolvers } from './relationship.resolvers.js';
 import { resolutionResolvers } from './resolution.resolvers.js';
 import { DateScalar } from './scalars.js';
+import { searchResolvers } from './search.resolvers.js';
 import { sourceResolvers } from './source.resolvers.js';
 import { vocabularyResolvers } from './vocabulary.resolvers.js';
 
@@ -24,6 +25,7 @@ export const resolvers: Resolvers = {
     ...relationshipResolvers.Query,
     ...vocabularyResolvers.Query,
     ...resolutionResolvers.Query,
+    ...searchResolvers.Query,
   },
   Mutation: { ...mutationResolvers.Mutation, ...resolutionResolvers.Mutation },
   Person: personResolvers.Person,
@@ -35,4 +37,7 @@ export const resolvers: Resolvers = {
   Meeting: meetingResolvers.Meeting,
   Visit: meetingResolvers.Visit,
   Statement: meetingResolvers.Statement,
+  CountryRelation: organizationResolvers.CountryRelation,
+  TradeFigure: organizationResolvers.TradeFigure,
+  Source: sourceResolvers.Source,
 };

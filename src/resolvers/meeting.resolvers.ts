@@ -1,11 +1,12 @@
 import type { Resolvers } from '../__generated__/graphql.js';
 import { browserEditUrl, meetingQuery } from '../domain/browser-link.js';
 import { findMeetingById } from '../repositories/meeting.repository.js';
+import { foundOr } from './arguments.js';
 import { fromDetails } from './details.js';
 
 export const meetingResolvers: Resolvers = {
   Query: {
-    meeting: (_parent, { id }, { db }) => findMeetingById(db, id),
+    meeting: (_parent, { id }, { db }) => foundOr(findMeetingById(db, id), { argument: 'id', id, kind: 'Meeting' }),
   },
   Meeting: {
     place: fromDetails('Meeting', 'place'),

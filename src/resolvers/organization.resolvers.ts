@@ -1,16 +1,58 @@
 import type { Resolvers } from '../__generated__/graphql.js';
+import { matchesRange } from '../domain/partial-date.js';
+import { findCountryById, listCountries, listCountryOfficials } from '../repositories/country.repository.js';
+import { findEntityKinds } from '../repositories/entity.repository.js';
 import { findOrganizationById, findPostById, listPostHolders } from '../repositories/organization.repository.js';
-import { parsePeriodArgument } from './arguments.js';
+import { assertIdsExist, foundOr, parsePeriodArgument, parsePeriodInput } from './arguments.js';
 import { fromDetails } from './details.js';
 
 export const organizationResolvers: Resolvers = {
   Query: {
-    organization: (_parent, { id }, { db }) => findOrganizationById(db, id),
-    post: (_parent, { id }, { db }) => findPostById(db, id),
-    postHolders: (_parent, { postId, asOf }, { db }) => listPostHolders(db, postId, parsePeriodArgument('asOf', asOf)),
+    organization: (_parent, { id }, { db }) => foundOr(findOrganizationById(db, id), { argument: 'id', id, kind: 'Organization' }),
+    post: (_parent, { id }, { db }) => foundOr(findPostById(db, id), { argument: 'id', id, kind: 'Post' }),
+    postHolders: async (_parent, { postId, asOf }, { db }) => {
+      const holders = await listPostHolders(db, postId, parsePeriodArgument('asOf', asOf));
+      await assertIdsExist(holders, [{ argument: 'postId', id: postId, kind: 'Post' }], (ids) => findEntityKinds(db, ids));
+      return holders;
+    },
+    country: (_parent, { id }, { db }) => foundOr(findCountryById(db, id), { argument: 'id', id, kind: 'Country' }),
+    countries: (_parent, _args, { db }) => listCountries(db),
   },
   Country: {
+    relations: async (country, { kind, towards }, context) =>
+      (await fromDetails('Country', 'relations')(country, {}, context))
+        .filter((held) => (!kind || held.relation.kind === kind) && (!towards || held.towards === towards))
+        .map((held) => held.relation),
+    tradeFigures: async (country, { partner, period }, context) => {
+      const range = parsePeriodInput('period', period);
+      return (await fromDetails('Country', 'tradeFigures')(country, {}, context))
+        .filter((reported) => (!partner || reported.partner === partner) && matchesRange(reported.figure.period, range))
+        .map((reported) => reported.figure);
+    },
+    officials: async (country, { asOf }, { db, loader }) => {
+      const period = parsePeriodArgument('asOf', asOf);
+      const officials = loader(
+        `Country.officials ${period.from}/${period.to}`,
+        async (ids: readonly string[]) => {
+          const byCountry = await listCountryOfficials(db, ids, period);
+          return ids.map((id) => byCountry.get(id) ?? []);
+        },
+        (id) => id,
+      );
+      return officials.load(country.id);
+    },
+    organizations: fromDetails('Country', 'organizations'),
     evidence: fromDetails('Country', 'evidence'),
+  },
+  CountryRelation: {
+    holder: fromDetails('CountryRelation', 'holder'),
+    towards: fromDetails('CountryRelation', 'towards'),
+    evidence: fromDetails('CountryRelation', 'evidence'),
+  },
+  TradeFigure: {
+    reporter: fromDetails('TradeFigure', 'reporter'),
+    partner: fromDetails('TradeFigure', 'partner'),
+    evidence: fromDetails('TradeFigure', 'evidence'),
   },
   Place: {
     country: fromDetails('Place', 'country'),

@@ -2,12 +2,12 @@ import type { Resolvers } from '../__generated__/graphql.js';
 import { browserEditUrl, personQuery } from '../domain/browser-link.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { findPersonById, searchPeople } from '../repositories/person.repository.js';
-import { assertPageSize } from './arguments.js';
+import { assertPageSize, foundOr } from './arguments.js';
 import { fromDetails } from './details.js';
 
 export const personResolvers: Resolvers = {
   Query: {
-    person: (_parent, { id }, { db }) => findPersonById(db, id),
+    person: (_parent, { id }, { db }) => foundOr(findPersonById(db, id), { argument: 'id', id, kind: 'Person' }),
     searchPeople: (_parent, { name, first }, { db }) => {
       if (name.trim().length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'name must not be empty', { argument: 'name' });
       return searchPeople(db, name, assertPageSize('first', first));
@@ -17,6 +17,7 @@ export const personResolvers: Resolvers = {
     country: fromDetails('Person', 'country'),
     tenures: fromDetails('Person', 'tenures'),
     meetings: fromDetails('Person', 'meetings'),
+    statements: fromDetails('Person', 'statements'),
     evidence: fromDetails('Person', 'evidence'),
     browserUrl: (person, _args, { browserUrl }) => browserEditUrl(browserUrl, personQuery(person.id)),
   },

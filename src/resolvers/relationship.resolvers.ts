@@ -1,33 +1,57 @@
 import type { Resolvers } from '../__generated__/graphql.js';
+import type { AppContext } from '../context.js';
 import { CONNECTION_KINDS } from '../domain/registry/index.js';
 import { presentConnections } from '../presenters/connection.presenter.js';
 import { presentTimeline } from '../presenters/timeline.presenter.js';
 import { findConnections } from '../repositories/connection.repository.js';
+import { findEntityKinds } from '../repositories/entity.repository.js';
 import { findMeetings } from '../repositories/meeting.repository.js';
 import { listOrganizationMembers } from '../repositories/organization.repository.js';
 import { listCounterparts, listTimeline } from '../repositories/relationship.repository.js';
-import { assertPageSize, assertRange, parsePeriodArgument, parsePeriodInput } from './arguments.js';
+import { assertIdsExist, assertPageSize, assertRange, type IdArgument, parsePeriodArgument, parsePeriodInput } from './arguments.js';
 
 const MAX_HOPS = 6;
+
+/** The answer, once an empty one has been told apart from ids that name nothing (NOT_FOUND). */
+async function existing<T>(db: AppContext['db'], answer: T[], ids: IdArgument[]): Promise<T[]> {
+  await assertIdsExist(answer, ids, (wanted) => findEntityKinds(db, wanted));
+  return answer;
+}
 const MAX_PATHS = 10;
 const CANDIDATE_PATHS_PER_ANSWER = 4;
 
 export const relationshipResolvers: Resolvers = {
   Query: {
-    counterparts: (_parent, { personId, period, country, organization, orderBy, first }, { db }) =>
-      listCounterparts(db, personId, {
-        period: parsePeriodInput('period', period),
-        country,
-        organization,
-        orderBy,
-        first: assertPageSize('first', first),
-      }),
-    meetingsBetween: (_parent, { personA, personB, period }, { db }) =>
-      findMeetings(db, { participants: [personA, personB], period: parsePeriodInput('period', period) }),
-    meetingsBetweenCountries: (_parent, { countryA, countryB, period }, { db }) =>
-      findMeetings(db, { countries: [countryA, countryB], period: parsePeriodInput('period', period) }),
-    organizationMembers: (_parent, { organizationId, asOf }, { db }) =>
-      listOrganizationMembers(db, organizationId, parsePeriodArgument('asOf', asOf)),
+    counterparts: async (_parent, { personId, period, country, organization, orderBy, first }, { db }) =>
+      existing(
+        db,
+        await listCounterparts(db, personId, {
+          period: parsePeriodInput('period', period),
+          country,
+          organization,
+          orderBy,
+          first: assertPageSize('first', first),
+        }),
+        [
+          { argument: 'personId', id: personId, kind: 'Person' },
+          ...(country ? [{ argument: 'country', id: country, kind: 'Country' }] : []),
+          ...(organization ? [{ argument: 'organization', id: organization, kind: 'Organization' }] : []),
+        ],
+      ),
+    meetingsBetween: async (_parent, { personA, personB, period }, { db }) =>
+      existing(db, await findMeetings(db, { participants: [personA, personB], period: parsePeriodInput('period', period) }), [
+        { argument: 'personA', id: personA, kind: 'Person' },
+        { argument: 'personB', id: personB, kind: 'Person' },
+      ]),
+    meetingsBetweenCountries: async (_parent, { countryA, countryB, period }, { db }) =>
+      existing(db, await findMeetings(db, { countries: [countryA, countryB], period: parsePeriodInput('period', period) }), [
+        { argument: 'countryA', id: countryA, kind: 'Country' },
+        { argument: 'countryB', id: countryB, kind: 'Country' },
+      ]),
+    organizationMembers: async (_parent, { organizationId, asOf }, { db }) =>
+      existing(db, await listOrganizationMembers(db, organizationId, parsePeriodArgument('asOf', asOf)), [
+        { argument: 'organizationId', id: organizationId, kind: 'Organization' },
+      ]),
     connections: async (_parent, { from, to, maxHops, kinds, first, orderBy }, { db }) => {
       const wanted = assertRange('first', first, 1, MAX_PATHS);
       // More paths than asked for, so the ranking chooses among every path of the fewest hops, not the first found.
@@ -37,9 +61,15 @@ export const relationshipResolvers: Resolvers = {
         candidates: wanted * CANDIDATE_PATHS_PER_ANSWER,
         kinds: kinds?.length ? kinds : CONNECTION_KINDS,
       });
-      return presentConnections(found.paths, found.sources, { orderBy, first: wanted });
+      const ends = 'Person|Organization|Country';
+      return existing(db, presentConnections(found.paths, found.sources, { orderBy, first: wanted }), [
+        { argument: 'from', id: from, kind: ends },
+        { argument: 'to', id: to, kind: ends },
+      ]);
     },
     timeline: async (_parent, { personId, period }, { db }) =>
-      presentTimeline(await listTimeline(db, personId, parsePeriodInput('period', period))),
+      existing(db, presentTimeline(await listTimeline(db, personId, parsePeriodInput('period', period))), [
+        { argument: 'personId', id: personId, kind: 'Person' },
+      ]),
   },
 };

@@ -1,9 +1,10 @@
 import type { Resolvers } from '../__generated__/graphql.js';
 import { findSourceById, listSources } from '../repositories/source.repository.js';
+import { foundOr } from './arguments.js';
 
 export const sourceResolvers: Resolvers = {
   Query: {
-    source: (_parent, { id }, { db }) => findSourceById(db, id),
+    source: (_parent, { id }, { db }) => foundOr(findSourceById(db, id), { argument: 'id', id, kind: 'Source' }),
     sources: (_parent, _args, { db }) => listSources(db),
   },
   Source: {

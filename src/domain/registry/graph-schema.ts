@@ -22,8 +22,28 @@ export function schemaStatements(): string[] {
         `CREATE ${index.kind === 'TEXT' ? 'TEXT ' : ''}INDEX ${index.name} IF NOT EXISTS FOR (n:${spec.label}) ON (n.${index.property})`,
     ),
   );
-  return [...unique, ...indexes];
+  return [...unique, ...indexes, ...SEARCH_INDEXES.map((index) => index.statement)];
 }
+
+/** The full-text indexes of the search question, one per kind of text it looks through. */
+export const SEARCH_INDEXES = [
+  {
+    name: 'search_person_names',
+    statement: 'CREATE FULLTEXT INDEX search_person_names IF NOT EXISTS FOR (n:Person) ON EACH [n.name, n.aliases]',
+  },
+  {
+    name: 'search_meeting_texts',
+    statement: 'CREATE FULLTEXT INDEX search_meeting_texts IF NOT EXISTS FOR (n:Meeting) ON EACH [n.summary, n.topics]',
+  },
+  {
+    name: 'search_statement_summaries',
+    statement: 'CREATE FULLTEXT INDEX search_statement_summaries IF NOT EXISTS FOR (n:Statement) ON EACH [n.summary]',
+  },
+  {
+    name: 'search_evidence_notes',
+    statement: 'CREATE FULLTEXT INDEX search_evidence_notes IF NOT EXISTS FOR ()-[r:SUPPORTED_BY]-() ON EACH [r.note]',
+  },
+] as const;
 
 /** Indexes earlier versions created that nothing uses any more; dropped at start. */
 export const RETIRED_INDEXES = ['person_names'] as const;
