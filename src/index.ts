@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   app = await startApp(config, { logger: createJsonLogger(), say });
   if (stopping) return stopAndExit(app);
-  say(`GraphQL API:   ${app.url}`);
+  say(`GraphQL API:   ${app.url}${config.ide ? ' (open it in a browser for the GraphQL IDE)' : ''}`);
   if (app.browserUrl) {
     // Only the project's own local instance gets here (never a server named by NEO4J_URI): its password is ours to show.
     const { uri, username, password } = app.database.neo4j;

@@ -77,6 +77,12 @@ describe('the HTTP front in production', () => {
     expect(JSON.parse(body).errors[0].message).toContain('over 1000000 bytes');
   });
 
+  it('serves no IDE unless asked for: a browser gets no page', async () => {
+    const page = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
+    expect((await fetch(`${api.url}/ide/graphiql.js`)).status).toBe(404);
+  });
+
   it('names no field the schema has in an error: no "Did you mean", as introspection is off', async () => {
     const typo = await post(api.url, '{ sourcs { id } }');
     expect(typo.status).toBe(400);
