@@ -50,6 +50,7 @@ export async function startApp(
         browserUrl: config.browserUrl,
         logger: options.logger,
         ide: config.ide,
+        exportsRequireKey: config.queriesRequireApiKey,
       }),
     );
     await new Promise<void>((resolve, reject) => {

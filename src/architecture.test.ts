@@ -51,11 +51,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   db: ['domain', 'local-neo4j', '.'],
   'local-neo4j': ['.'],
   ide: [],
+  exports: [],
   repositories: ['domain', 'db', '__generated__', '.'],
   presenters: ['domain', 'repositories'],
   resolution: ['domain'],
   draft: ['domain', 'resolution', '.'],
-  services: ['domain', 'ingest', 'resolution', 'draft', 'repositories', 'db', '.'],
+  services: ['domain', 'ingest', 'resolution', 'draft', 'exports', 'repositories', 'db', '.'],
   plugins: ['domain', 'db', '.'],
   resolvers: ['domain', 'services', 'presenters', 'repositories', '__generated__', '.'],
 };

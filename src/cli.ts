@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
@@ -19,7 +19,7 @@ import { listCandidates } from './repositories/resolution.repository.js';
 import { seedFiles } from './seed.js';
 import { draftFromText } from './services/draft.service.js';
 import { evaluateDrafts } from './services/draft-evaluation.service.js';
-import { exportDocuments, JUDGEMENTS_FILE } from './services/export.service.js';
+import { EXPORT_FORMATS, type ExportFormat, exportGraph } from './services/export.service.js';
 import { type Change, type IngestProgress, ingestFiles, readDocumentFile } from './services/ingest.service.js';
 import { judgeMatch } from './services/resolution.service.js';
 import { applySchema } from './services/schema.service.js';
@@ -31,8 +31,12 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                            (npm run ingest -- --help for more)
   check-copy DOCUMENT --text REPORT.txt
                            name every note or summary that repeats eight words of the report
-  export --out DIR         write the graph back out as source documents, one file per source, and the
-                           judgements on match candidates as judgements.json
+  export --out PATH [--format FORMAT] [--meetings nodes|edges]
+                           write the graph out. documents (the default): one source document per source in the
+                           directory PATH, and the judgements on match candidates as judgements.json; graphml and
+                           gexf (meetings as nodes, or --meetings edges: person-person edges weighted by meetings
+                           shared), popolo (JSON), ftm (FollowTheMoney JSON lines): the file PATH; csv: one file per
+                           label and per relationship type in the directory PATH
   resolve [--yes-above S] [--by NAME] [--list]
                            review open match candidates one by one: [s]ame, [d]ifferent, [u]nsure, Enter to skip,
                            [q]uit; --yes-above judges SAME every pair scoring S or more; --list only prints them
@@ -308,6 +312,8 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       out: { type: 'string' },
+      format: { type: 'string', default: 'documents' },
+      meetings: { type: 'string', default: 'nodes' },
       test: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
       'yes-above': { type: 'string' },
@@ -348,17 +354,28 @@ async function main(argv: string[]): Promise<number> {
     case 'resolve':
       return resolveCommand({ yesAbove: values['yes-above'], by: values.by, list: values.list });
     case 'export': {
-      if (!values.out) {
-        log('export needs --out DIR');
+      const format = values.format as ExportFormat;
+      if (!values.out || !EXPORT_FORMATS.includes(format) || !['nodes', 'edges'].includes(values.meetings ?? '')) {
+        log(`export needs --out PATH, --format one of ${EXPORT_FORMATS.join(', ')}, and --meetings nodes or edges`);
         return 2;
       }
       const out = values.out;
       return withDb(async (db) => {
-        const { documents, judgements } = await exportDocuments(db);
-        mkdirSync(out, { recursive: true });
-        for (const doc of documents) writeFileSync(join(out, `${doc.sources[0]!.id}.json`), `${JSON.stringify(doc, null, 2)}\n`);
-        if (judgements.judgements.length > 0) writeFileSync(join(out, JUDGEMENTS_FILE), `${JSON.stringify(judgements, null, 2)}\n`);
-        log(`wrote ${documents.length} document(s)${judgements.judgements.length > 0 ? ` and ${JUDGEMENTS_FILE}` : ''} to ${out}`);
+        const began = performance.now();
+        const { files } = await exportGraph(db, format, { meetings: values.meetings as 'nodes' | 'edges' });
+        // Formats of several files write a directory; the others write the one file at PATH.
+        const directory = format === 'documents' || format === 'csv';
+        if (directory) mkdirSync(out, { recursive: true });
+        else mkdirSync(dirname(resolve(out)), { recursive: true });
+        let bytes = 0;
+        for (const file of files) {
+          writeFileSync(directory ? join(out, file.name) : out, file.body);
+          bytes += Buffer.byteLength(file.body);
+        }
+        log(
+          `wrote ${format}: ${files.length} file(s), ${(bytes / 1_000_000).toFixed(1)} MB, to ${out} ` +
+            `in ${((performance.now() - began) / 1000).toFixed(1)} s`,
+        );
         return 0;
       });
     }

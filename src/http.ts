@@ -7,6 +7,7 @@ import type { Db } from './db/run-query.js';
 import { IDE_CONTENT_SECURITY_POLICY, IDE_PAGE, ideAsset } from './ide/ide.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './project-root.js';
+import { EXPORT_FORMATS, type ExportFormat, exportGraph } from './services/export.service.js';
 
 export interface HttpOptions {
   db: Db;
@@ -17,6 +18,8 @@ export interface HttpOptions {
   maxBodyBytes?: number;
   /** Serve the GraphQL IDE at /graphql to browsers. */
   ide?: boolean;
+  /** Exports (GET /export/FORMAT) need the API key, as queries do when QUERIES_REQUIRE_API_KEY is set. */
+  exportsRequireKey?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -82,6 +85,29 @@ async function ideResponse(
     headers: { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=3600' },
     body: asset.body,
   };
+}
+
+/**
+ * GET /export/FORMAT: a one-file format as a download; documents and csv, which are several files, as an index of
+ * their names at /export/FORMAT and each file at /export/FORMAT/NAME.
+ */
+async function sendExport(response: ServerResponse, db: Db, format: string, name: string | undefined, meetings: string | null) {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    return sendJson(response, 404, { error: `no export format ${format}; formats: ${EXPORT_FORMATS.join(', ')}` });
+  }
+  if (meetings !== null && meetings !== 'nodes' && meetings !== 'edges')
+    return sendJson(response, 400, { error: 'meetings must be nodes or edges' });
+  const { files } = await exportGraph(db, format as ExportFormat, { meetings: meetings ?? 'nodes' });
+  const several = format === 'documents' || format === 'csv';
+  if (several && name === undefined)
+    return sendJson(response, 200, { files: files.map((f) => ({ name: f.name, url: `/export/${format}/${f.name}` })) });
+  const file = several ? files.find((f) => f.name === name) : name === undefined ? files[0] : undefined;
+  if (!file) return sendJson(response, 404, { error: `no file ${name} in the ${format} export` });
+  response.writeHead(200, {
+    'content-type': `${file.type}; charset=utf-8`,
+    'content-disposition': `attachment; filename="${file.name}"`,
+  });
+  response.end(file.body);
 }
 
 class HttpError extends Error {
@@ -170,6 +196,13 @@ export function createHttpHandler(server: ApolloServer<AppContext>, options: Htt
         return void response.end();
       }
       if (asset && (request.method === 'GET' || request.method === 'HEAD')) return sendBrowserAsset(response, asset[1]!, asset[2]!);
+      const exported = /^\/export\/([a-z]+)(?:\/([A-Za-z0-9._-]+))?$/.exec(url.pathname);
+      if (exported && request.method === 'GET') {
+        if (options.exportsRequireKey && !presentsKey(request, options.apiKey)) {
+          return sendJson(response, 401, { error: 'exports need the API key (Authorization: Bearer <key> or x-api-key)' });
+        }
+        return sendExport(response, options.db, exported[1]!, exported[2], url.searchParams.get('meetings'));
+      }
       if (options.ide && request.method === 'GET') {
         const ide = await ideResponse(url.pathname, request.headers.accept ?? '');
         if (ide) {

@@ -45,7 +45,8 @@ const DERIVED = new Set([
   'id',
 ]);
 
-function ownFields(props: Record<string, unknown>): Record<string, unknown> {
+/** A node's or relationship's properties without those the graph derives (keys, windows, captions). */
+export function ownFields(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([k, v]) => !DERIVED.has(k) && !(Array.isArray(v) && v.length === 0)));
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/run-query.js';
-import { ENTITY_LABELS, type EntityLabel, SUPPORTED_BY } from '../domain/registry/index.js';
+import { ENTITY_LABELS, type EntityLabel, ID_SPACE_LABEL, SUPPORTED_BY } from '../domain/registry/index.js';
 
 export const READ_SOURCES = `MATCH (s:Source) RETURN s.id AS id, properties(s) AS props ORDER BY s.id`;
 
@@ -54,5 +54,32 @@ export async function readGraphForExport(db: Db): Promise<ExportedGraph> {
     entities,
     publishers: await db.read<ExportedGraph['publishers'][number]>(READ_PUBLISHERS),
     terms: await db.read<ExportedGraph['terms'][number]>(READ_DECLARED_TERMS),
+  };
+}
+
+export const READ_NETWORK_NODES = `
+MATCH (n:${ID_SPACE_LABEL}) WHERE NOT n:Source
+RETURN n.id AS id, [l IN labels(n) WHERE l <> '${ID_SPACE_LABEL}'][0] AS label, properties(n) AS props,
+       [(n)-[:${SUPPORTED_BY}]->(s:Source) | s.id] AS sources
+ORDER BY label, id`;
+
+export const READ_NETWORK_EDGES = `
+MATCH (a:${ID_SPACE_LABEL})-[r]->(b:${ID_SPACE_LABEL}) WHERE NOT a:Source AND NOT b:Source
+RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props
+ORDER BY type, from, to`;
+
+export const READ_NETWORK_SOURCES = `
+MATCH (s:Source) RETURN s.id AS id, s.title AS title, s.publisher AS publisher, s.published AS published, s.url AS url ORDER BY id`;
+
+/** Every entity but sources, every relationship between two of them, and the sources, as the exchange formats need. */
+export async function readNetwork(db: Db): Promise<{
+  nodes: { id: string; label: string; props: Record<string, unknown>; sources: string[] }[];
+  edges: { from: string; type: string; to: string; props: Record<string, unknown> }[];
+  sources: { id: string; title: string; publisher: string; published: string; url: string | null }[];
+}> {
+  return {
+    nodes: await db.read(READ_NETWORK_NODES),
+    edges: await db.read(READ_NETWORK_EDGES),
+    sources: await db.read(READ_NETWORK_SOURCES),
   };
 }

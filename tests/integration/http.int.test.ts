@@ -11,14 +11,18 @@ import { useSeededGraph } from '../helpers/graph-fixtures.js';
 const graph = useSeededGraph();
 
 /** The production API over HTTP on a free local port, in front of `db`. */
-async function listen(db: () => Db): Promise<{ url: string; close(): Promise<void> }> {
+async function listen(
+  db: () => Db,
+  extra: { apiKey?: string; exportsRequireKey?: boolean } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const apollo = createServer({ logger: silentLogger, production: true, auth: { mutationsEnabled: false, queriesRequireKey: false } });
   await apollo.start();
   let handler: ReturnType<typeof createHttpHandler> | undefined;
   const server: Server = createHttpServer((req, res) => {
     handler ??= createHttpHandler(apollo, {
       db: db(),
-      apiKey: undefined,
+      apiKey: extra.apiKey,
+      exportsRequireKey: extra.exportsRequireKey,
       browserUrl: 'http://localhost:7474/browser/',
       logger: silentLogger,
     });
@@ -90,6 +94,38 @@ describe('the HTTP front in production', () => {
     expect(JSON.stringify(typo.body)).not.toContain('Did you mean');
     const introspection = await post(api.url, '{ __schema { types { name } } }');
     expect(introspection.body.errors![0].message).toContain('introspection is not allowed');
+  });
+});
+
+describe('exports over HTTP', () => {
+  const key = 'export-test-key-0123456789';
+  let open: Awaited<ReturnType<typeof listen>>;
+  let closed: Awaited<ReturnType<typeof listen>>;
+  beforeAll(async () => {
+    open = await listen(() => graph.t.db);
+    closed = await listen(() => graph.t.db, { apiKey: key, exportsRequireKey: true });
+  });
+  afterAll(async () => {
+    await open?.close();
+    await closed?.close();
+  });
+
+  it('downloads each format; several files as an index and each file; the key when queries need one', async () => {
+    const gexf = await fetch(`${open.url}/export/gexf?meetings=edges`);
+    expect(gexf.status).toBe(200);
+    expect(gexf.headers.get('content-type')).toContain('application/gexf+xml');
+    expect(gexf.headers.get('content-disposition')).toBe('attachment; filename="officials.gexf"');
+    expect(await gexf.text()).toContain('label="MET"');
+    const index = (await (await fetch(`${open.url}/export/csv`)).json()) as { files: { name: string; url: string }[] };
+    expect(index.files.map((f) => f.name)).toContain('nodes-Person.csv');
+    const people = await (await fetch(`${open.url}/export/csv/nodes-Person.csv`)).text();
+    expect(people.split('\n')[0]).toMatch(/^id,/);
+    expect(people).toContain('person-subhan-bekirov');
+    expect((await fetch(`${open.url}/export/xlsx`)).status).toBe(404);
+    expect((await fetch(`${closed.url}/export/ftm`)).status).toBe(401);
+    const withKey = await fetch(`${closed.url}/export/ftm`, { headers: { authorization: `Bearer ${key}` } });
+    expect(withKey.status).toBe(200);
+    expect((await withKey.text()).split('\n')[0]).toContain('"schema":"Document"');
   });
 });
 
