@@ -1,58 +1,73 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { codegen } from '@graphql-codegen/core';
+import * as typescript from '@graphql-codegen/typescript';
+import * as typescriptResolvers from '@graphql-codegen/typescript-resolvers';
+import { parse, printSchema } from 'graphql';
+import { projectPath } from './src/project-root.js';
+import { buildContractSchema } from './src/schema.js';
 
-const config: CodegenConfig = {
-  schema: 'schema/**/*.graphql',
-  generates: {
-    'src/__generated__/graphql.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        useTypeImports: true,
-        contextType: '../context.js#AppContext',
-        scalars: { Date: 'string' },
-        // What each repository returns for a GraphQL type: resolvers are type-checked against these shapes.
-        mappers: {
-          ...Object.fromEntries(
-            [
-              'PartialDate',
-              'Source',
-              'Evidence',
-              'Person',
-              'Country',
-              'Place',
-              'Organization',
-              'Post',
-              'Tenure',
-              'Visit',
-              'Meeting',
-              'Statement',
-              'Attendance',
-              'Participant',
-              'CountryRelation',
-              'TradeFigure',
-            ].map((type) => [type, `../repositories/models.js#${type}Model`]),
-          ),
-          ...Object.fromEntries(
-            [
-              'Counterpart',
-              'Encounter',
-              'TimelineEntry',
-              'Connection',
-              'Hop',
-              'Term',
-              'Vocabulary',
-              'Topic',
-              'MatchCandidate',
-              'Judgement',
-              'Attestation',
-            ].map((type) => [type, `../repositories/models.js#${type}Model`]),
-          ),
-        },
-        enumsAsTypes: true,
-        avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: true },
-        maybeValue: 'T | null',
-      },
-    },
+/**
+ * Resolver types from the SDL of schema/, through graphql-codegen's core and its two plugins (the CLI's loaders
+ * for remote schemas are not needed, and their dependencies need a newer Node than the project supports).
+ */
+const config = {
+  useTypeImports: true,
+  contextType: '../context.js#AppContext',
+  scalars: { Date: 'string' },
+  // What each repository returns for a GraphQL type: resolvers are type-checked against these shapes.
+  mappers: {
+    ...Object.fromEntries(
+      [
+        'PartialDate',
+        'Source',
+        'Evidence',
+        'Person',
+        'Country',
+        'Place',
+        'Organization',
+        'Post',
+        'Tenure',
+        'Visit',
+        'Meeting',
+        'Statement',
+        'Attendance',
+        'Participant',
+        'CountryRelation',
+        'TradeFigure',
+      ].map((type) => [type, `../repositories/models.js#${type}Model`]),
+    ),
+    ...Object.fromEntries(
+      [
+        'Counterpart',
+        'Encounter',
+        'TimelineEntry',
+        'Connection',
+        'Hop',
+        'Term',
+        'Vocabulary',
+        'Topic',
+        'MatchCandidate',
+        'Judgement',
+        'Attestation',
+      ].map((type) => [type, `../repositories/models.js#${type}Model`]),
+    ),
   },
+  enumsAsTypes: true,
+  avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: true },
+  maybeValue: 'T | null',
 };
 
-export default config;
+const schema = buildContractSchema();
+const file = projectPath('src', '__generated__', 'graphql.ts');
+const output = await codegen({
+  schema: parse(printSchema(schema)),
+  schemaAst: schema,
+  documents: [],
+  filename: file,
+  config,
+  plugins: [{ typescript: {} }, { 'typescript-resolvers': {} }],
+  pluginMap: { typescript, 'typescript-resolvers': typescriptResolvers },
+});
+mkdirSync(dirname(file), { recursive: true });
+writeFileSync(file, output);

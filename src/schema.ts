@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { DocumentNode } from 'graphql';
+import { buildASTSchema, concatAST, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { gql } from 'graphql-tag';
 import { projectPath } from './project-root.js';
 
@@ -10,4 +10,9 @@ export function loadTypeDefs(): DocumentNode[] {
     .filter((f) => f.endsWith('.graphql'))
     .sort()
     .map((f) => gql(readFileSync(`${dir}/${f}`, 'utf8')));
+}
+
+/** The contract as one schema: the files' types and their extensions built together, as the server builds them. */
+export function buildContractSchema(): GraphQLSchema {
+  return buildASTSchema(concatAST(loadTypeDefs()));
 }

@@ -1,10 +1,9 @@
-import { mergeTypeDefs } from '@graphql-tools/merge';
-import { buildASTSchema, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { loadTypeDefs } from '../schema.js';
+import { buildContractSchema } from '../schema.js';
 import { measureOperation } from './query-limits.plugin.js';
 
-const schema = buildASTSchema(mergeTypeDefs(loadTypeDefs()));
+const schema = buildContractSchema();
 
 function measure(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);
