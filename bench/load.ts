@@ -10,6 +10,7 @@ import { projectPath } from '../src/project-root.js';
 import { applySchema } from '../src/services/schema.service.js';
 import { importWithAdminTool } from './admin-import.js';
 import { emptyDatabase, ingestWorld, openBenchDb } from './bench-db.js';
+import { writeCharts } from './charts.js';
 import { generateWorld, NO_GRAPH, WORLD_SIZES, type WorldSize } from './world.js';
 
 /**
@@ -160,6 +161,7 @@ async function main(): Promise<void> {
     mkdirSync(dir, { recursive: true });
     writeFileSync(`${dir}/load-${size}.json`, `${JSON.stringify({ ...result, ingestShareOfRaw: ratio }, null, 2)}\n`);
     writeFileSync(`${dir}/load-${size}.md`, `${table}\n`);
+    for (const chart of await writeCharts(size)) say(`wrote ${chart}`);
     process.stdout.write(`${table}\n`);
     for (const other of [raw, imported]) {
       if (ingested.nodes !== other.nodes || ingested.relationships !== other.relationships) {

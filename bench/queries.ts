@@ -10,6 +10,7 @@ import { projectPath } from '../src/project-root.js';
 import { createServer } from '../src/server.js';
 import { applySchema } from '../src/services/schema.service.js';
 import { emptyDatabase, ingestWorld, openBenchDb, worldIsLoaded } from './bench-db.js';
+import { writeCharts } from './charts.js';
 import { startNeo4jGraphql } from './neo4j-graphql-baseline.js';
 import { buildQuestions, type Question } from './questions.js';
 import { generateWorld, WORLD_SIZES, type WorldSize } from './world.js';
@@ -194,7 +195,7 @@ async function main(): Promise<void> {
       );
       say(`measured: ${question.name} (${Math.round((performance.now() - began) / 1000)} s)`);
     }
-    report(size, { concurrency, requests, rounds }, results);
+    await report(size, { concurrency, requests, rounds }, results);
   } finally {
     for (const stop of servers.reverse()) await stop();
     await bench.close(values.keep);
@@ -263,7 +264,11 @@ async function measureQuestion(
   };
 }
 
-function report(size: WorldSize, settings: { concurrency: number; requests: number; rounds: number }, results: QuestionResult[]): void {
+async function report(
+  size: WorldSize,
+  settings: { concurrency: number; requests: number; rounds: number },
+  results: QuestionResult[],
+): Promise<void> {
   const ms = (x: number) => x.toFixed(1);
   const ratio = (x: number) => `${x.toFixed(2)}×`;
   const world = WORLD_SIZES[size];
@@ -299,6 +304,7 @@ function report(size: WorldSize, settings: { concurrency: number; requests: numb
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/queries-${size}.json`, `${JSON.stringify({ size, world, ...settings, results }, null, 2)}\n`);
   writeFileSync(`${dir}/queries-${size}.md`, `${table}\n`);
+  for (const chart of await writeCharts(size)) say(`wrote ${chart}`);
   process.stdout.write(`${table}\n`);
 }
 
