@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, ErrorCode } from '../errors.js';
-import { Availability, databaseUnavailable } from './availability.js';
+import { ErrorCode } from '../errors.js';
+import { Availability } from './availability.js';
 
 const never = () => new Promise<never>(() => {});
 
 describe('Availability', () => {
-  it('lets statements through until one fails as unavailable', async () => {
+  it('lets statements through until one finds the database unreachable', async () => {
     const availability = new Availability(never, 50);
     await availability.admit();
-    availability.observe(new AppError(ErrorCode.BAD_USER_INPUT, 'not about the database'));
     expect(availability.isDown).toBe(false);
-    availability.observe(databaseUnavailable());
+    availability.markDown();
     expect(availability.isDown).toBe(true);
   });
 
@@ -20,7 +19,7 @@ describe('Availability', () => {
       probes += 1;
       return never();
     }, 50);
-    availability.observe(databaseUnavailable());
+    availability.markDown();
     const began = performance.now();
     const outcomes = await Promise.allSettled([availability.admit(), availability.admit(), availability.admit()]);
     expect(performance.now() - began).toBeLessThan(1_000);
@@ -32,7 +31,7 @@ describe('Availability', () => {
   it('opens again when a probe answers', async () => {
     let answer = false;
     const availability = new Availability(() => (answer ? Promise.resolve() : Promise.reject(new Error('down'))), 50);
-    availability.observe(databaseUnavailable());
+    availability.markDown();
     await expect(availability.admit()).rejects.toMatchObject({ code: ErrorCode.DATABASE_UNAVAILABLE });
     answer = true;
     await availability.admit();

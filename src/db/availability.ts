@@ -46,8 +46,8 @@ export class Availability {
     if (this.down) throw databaseUnavailable();
   }
 
-  /** Records the outcome of a statement: an unavailable database closes the door until a probe answers. */
-  observe(error: unknown): void {
-    if (error instanceof AppError && error.code === ErrorCode.DATABASE_UNAVAILABLE) this.down = true;
+  /** A statement found the server or database unreachable: the door closes until a probe answers. */
+  markDown(): void {
+    this.down = true;
   }
 }

@@ -33,6 +33,19 @@ export interface Db {
 
 const TX_METADATA = { app: 'officials-graph' };
 
+/**
+ * Whether the error says the server or database cannot be reached, not that one transaction lost a race (a deadlock
+ * is transient too, but the database is there).
+ */
+function isUnreachable(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    (error.code === 'ServiceUnavailable' ||
+      error.code === 'SessionExpired' ||
+      error.code === 'Neo.TransientError.General.DatabaseUnavailable')
+  );
+}
+
 /** Maps driver errors to errors the user can act on; anything unexpected passes through to be masked. */
 export function mapNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
@@ -90,9 +103,8 @@ export function createDb(driver: Driver, database: string, options: { timeoutMs?
       });
       return rows(result.records);
     } catch (error) {
-      const mapped = mapNeo4jError(error);
-      availability.observe(mapped);
-      throw mapped;
+      if (isUnreachable(error)) availability.markDown();
+      throw mapNeo4jError(error);
     }
   };
 
@@ -122,9 +134,8 @@ export function createDb(driver: Driver, database: string, options: { timeoutMs?
           { metadata: TX_METADATA },
         );
       } catch (error) {
-        const mapped = mapNeo4jError(error);
-        availability.observe(mapped);
-        throw mapped;
+        if (isUnreachable(error)) availability.markDown();
+        throw mapNeo4jError(error);
       } finally {
         await session.close();
       }
