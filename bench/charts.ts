@@ -44,20 +44,20 @@ async function svg(spec: TopLevelSpec): Promise<string> {
   return view.toSVG();
 }
 
-function latencyChart(results: QueryResults): TopLevelSpec {
-  const values = results.results.flatMap((r) =>
+/** Each measured variant of each question: one row per question and variant the bench answered. */
+function measured(results: QueryResults): { question: string; variant: string; m: Measure }[] {
+  return results.results.flatMap((r) =>
     VARIANTS.flatMap(([key, variant]) => {
       const m = r[key] as Measure | null;
-      return m
-        ? [
-            { question: r.question, variant, percentile: 'p50', ms: m.p50 },
-            { question: r.question, variant, percentile: 'p99', ms: m.p99 },
-          ]
-        : [];
+      return m ? [{ question: r.question, variant, m }] : [];
     }),
   );
+}
+
+/** Bars per question, one group per question, a colour per variant. */
+function barsPerQuestion(title: string, values: object[], y: object, extra: object = {}): TopLevelSpec {
   return {
-    title: `Latency per question (${results.size} world, concurrency ${results.concurrency})`,
+    title,
     data: { values },
     mark: 'bar',
     width: 110,
@@ -65,34 +65,35 @@ function latencyChart(results: QueryResults): TopLevelSpec {
     encoding: {
       column: { field: 'question', type: 'nominal', title: null, header: { labelAngle: 0, labelLimit: 110 } },
       x: { field: 'variant', type: 'nominal', axis: null },
-      xOffset: { field: 'percentile' },
-      y: { field: 'ms', type: 'quantitative', title: 'ms (p50 solid, p99 light)' },
+      y,
       color: { field: 'variant', type: 'nominal', legend: { orient: 'bottom', title: null } },
+      ...extra,
+    },
+  } as TopLevelSpec;
+}
+
+function latencyChart(results: QueryResults): TopLevelSpec {
+  const values = measured(results).flatMap(({ question, variant, m }) => [
+    { question, variant, percentile: 'p50', ms: m.p50 },
+    { question, variant, percentile: 'p99', ms: m.p99 },
+  ]);
+  return barsPerQuestion(
+    `Latency per question (${results.size} world, concurrency ${results.concurrency})`,
+    values,
+    { field: 'ms', type: 'quantitative', title: 'ms (p50 solid, p99 light)' },
+    {
+      xOffset: { field: 'percentile' },
       opacity: { field: 'percentile', type: 'ordinal', scale: { range: [1, 0.45] }, legend: { orient: 'bottom', title: null } },
     },
-  };
+  );
 }
 
 function throughputChart(results: QueryResults): TopLevelSpec {
-  const values = results.results.flatMap((r) =>
-    VARIANTS.flatMap(([key, variant]) => {
-      const m = r[key] as Measure | null;
-      return m ? [{ question: r.question, variant, rps: m.rps }] : [];
-    }),
+  return barsPerQuestion(
+    `Throughput per question (${results.size} world, concurrency ${results.concurrency})`,
+    measured(results).map(({ question, variant, m }) => ({ question, variant, rps: m.rps })),
+    { field: 'rps', type: 'quantitative', title: 'requests per second' },
   );
-  return {
-    title: `Throughput per question (${results.size} world, concurrency ${results.concurrency})`,
-    data: { values },
-    mark: 'bar',
-    width: 110,
-    height: 200,
-    encoding: {
-      column: { field: 'question', type: 'nominal', title: null, header: { labelAngle: 0, labelLimit: 110 } },
-      x: { field: 'variant', type: 'nominal', axis: null },
-      y: { field: 'rps', type: 'quantitative', title: 'requests per second' },
-      color: { field: 'variant', type: 'nominal', legend: { orient: 'bottom', title: null } },
-    },
-  };
 }
 
 function loadChart(results: LoadResults): TopLevelSpec {
