@@ -1,6 +1,10 @@
 import type { PeriodInput } from '../__generated__/graphql.js';
+import type { AppContext } from '../context.js';
 import { type DayRange, type PartialDate, parsePartialDate } from '../domain/partial-date.js';
 import { AppError, ErrorCode } from '../errors.js';
+import { findEntityKinds } from '../repositories/entity.repository.js';
+
+type Db = AppContext['db'];
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -63,21 +67,22 @@ export function notFound({ argument, id, kind }: IdArgument, actual?: string): A
 }
 
 /**
- * For an empty answer: throws NOT_FOUND when an id argument names nothing or something of another kind, so an
- * empty list means the entities exist and have nothing to show. Asks the graph only when the answer was empty.
+ * The answer, once an empty one has been told apart from ids that name nothing or something of another kind
+ * (NOT_FOUND): an empty list then means the entities exist and have nothing to show. Asks the graph only when the
+ * answer is empty.
  */
-export async function assertIdsExist(
-  answer: readonly unknown[],
-  ids: readonly IdArgument[],
-  findKinds: (ids: string[]) => Promise<Map<string, string>>,
-): Promise<void> {
-  if (answer.length > 0) return;
-  const kinds = await findKinds(ids.map((i) => i.id));
+export async function existing<T>(db: Db, answer: T[], ids: readonly IdArgument[]): Promise<T[]> {
+  if (answer.length > 0) return answer;
+  const kinds = await findEntityKinds(
+    db,
+    ids.map((i) => i.id),
+  );
   for (const id of ids) {
     const actual = kinds.get(id.id);
     if (actual === undefined) throw notFound(id);
     if (!id.kind.split('|').includes(actual)) throw notFound(id, actual);
   }
+  return answer;
 }
 
 /** The entity a lookup by id found, or NOT_FOUND naming the argument. */

@@ -1,20 +1,18 @@
 import type { Resolvers } from '../__generated__/graphql.js';
 import { matchesRange } from '../domain/partial-date.js';
 import { findCountryById, listCountries, listCountryOfficials } from '../repositories/country.repository.js';
-import { findEntityKinds } from '../repositories/entity.repository.js';
 import { findOrganizationById, findPostById, listPostHolders } from '../repositories/organization.repository.js';
-import { assertIdsExist, foundOr, parsePeriodArgument, parsePeriodInput } from './arguments.js';
+import { existing, foundOr, parsePeriodArgument, parsePeriodInput } from './arguments.js';
 import { fromDetails } from './details.js';
 
 export const organizationResolvers: Resolvers = {
   Query: {
     organization: (_parent, { id }, { db }) => foundOr(findOrganizationById(db, id), { argument: 'id', id, kind: 'Organization' }),
     post: (_parent, { id }, { db }) => foundOr(findPostById(db, id), { argument: 'id', id, kind: 'Post' }),
-    postHolders: async (_parent, { postId, asOf }, { db }) => {
-      const holders = await listPostHolders(db, postId, parsePeriodArgument('asOf', asOf));
-      await assertIdsExist(holders, [{ argument: 'postId', id: postId, kind: 'Post' }], (ids) => findEntityKinds(db, ids));
-      return holders;
-    },
+    postHolders: async (_parent, { postId, asOf }, { db }) =>
+      existing(db, await listPostHolders(db, postId, parsePeriodArgument('asOf', asOf)), [
+        { argument: 'postId', id: postId, kind: 'Post' },
+      ]),
     country: (_parent, { id }, { db }) => foundOr(findCountryById(db, id), { argument: 'id', id, kind: 'Country' }),
     countries: (_parent, _args, { db }) => listCountries(db),
   },

@@ -1,22 +1,15 @@
 import type { Resolvers } from '../__generated__/graphql.js';
-import type { AppContext } from '../context.js';
 import { CONNECTION_KINDS } from '../domain/registry/index.js';
 import { presentConnections } from '../presenters/connection.presenter.js';
 import { presentTimeline } from '../presenters/timeline.presenter.js';
 import { findConnections } from '../repositories/connection.repository.js';
-import { findEntityKinds } from '../repositories/entity.repository.js';
 import { findMeetings } from '../repositories/meeting.repository.js';
 import { listOrganizationMembers } from '../repositories/organization.repository.js';
 import { listCounterparts, listTimeline } from '../repositories/relationship.repository.js';
-import { assertIdsExist, assertPageSize, assertRange, type IdArgument, parsePeriodArgument, parsePeriodInput } from './arguments.js';
+import { assertPageSize, assertRange, existing, parsePeriodArgument, parsePeriodInput } from './arguments.js';
 
 const MAX_HOPS = 6;
 
-/** The answer, once an empty one has been told apart from ids that name nothing (NOT_FOUND). */
-async function existing<T>(db: AppContext['db'], answer: T[], ids: IdArgument[]): Promise<T[]> {
-  await assertIdsExist(answer, ids, (wanted) => findEntityKinds(db, wanted));
-  return answer;
-}
 const MAX_PATHS = 10;
 const CANDIDATE_PATHS_PER_ANSWER = 4;
 
