@@ -1,11 +1,11 @@
 import type { Db } from '../db/run-query.js';
-import { ID_SPACE_LABEL } from '../domain/registry/index.js';
+import { ID_SPACE_LABEL, kindOf } from '../domain/registry/index.js';
 
 /** The kind (label) of each id the graph holds; a merged person's former id answers Person. */
 export const FIND_ENTITY_KINDS = `
 UNWIND $ids AS id
 OPTIONAL MATCH (n:${ID_SPACE_LABEL} {id: id})
-WITH id, [l IN labels(n) WHERE l <> '${ID_SPACE_LABEL}'][0] AS label
+WITH id, ${kindOf('n')} AS label
 RETURN id, coalesce(label, CASE WHEN EXISTS { MATCH (p:Person) WHERE p.otherIdText CONTAINS '|' + id + '|' } THEN 'Person' END) AS label`;
 
 export async function findEntityKinds(db: Db, ids: readonly string[]): Promise<Map<string, string>> {

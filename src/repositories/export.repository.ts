@@ -1,5 +1,5 @@
 import type { Db } from '../db/run-query.js';
-import { ENTITY_LABELS, type EntityLabel, ID_SPACE_LABEL, SUPPORTED_BY } from '../domain/registry/index.js';
+import { ENTITY_LABELS, type EntityLabel, ID_SPACE_LABEL, kindOf, SUPPORTED_BY } from '../domain/registry/index.js';
 
 export const READ_SOURCES = `MATCH (s:Source) RETURN s.id AS id, properties(s) AS props ORDER BY s.id`;
 
@@ -59,7 +59,7 @@ export async function readGraphForExport(db: Db): Promise<ExportedGraph> {
 
 export const READ_NETWORK_NODES = `
 MATCH (n:${ID_SPACE_LABEL}) WHERE NOT n:Source
-RETURN n.id AS id, [l IN labels(n) WHERE l <> '${ID_SPACE_LABEL}'][0] AS label, properties(n) AS props,
+RETURN n.id AS id, ${kindOf('n')} AS label, properties(n) AS props,
        [(n)-[:${SUPPORTED_BY}]->(s:Source) | s.id] AS sources
 ORDER BY label, id`;
 

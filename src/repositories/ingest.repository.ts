@@ -1,6 +1,14 @@
 import type { Row, Tx } from '../db/run-query.js';
 import { barredTextCypher } from '../domain/names.js';
-import { DOCUMENT_LABELS, ENTITY_LABELS, type EntityLabel, ID_SPACE_LABEL, SOURCE_LABEL, SUPPORTED_BY } from '../domain/registry/index.js';
+import {
+  DOCUMENT_LABELS,
+  ENTITY_LABELS,
+  type EntityLabel,
+  ID_SPACE_LABEL,
+  kindOf,
+  SOURCE_LABEL,
+  SUPPORTED_BY,
+} from '../domain/registry/index.js';
 import type { SourceState } from '../domain/source-metadata.js';
 import { groupRelationships, type NodeRow, type WritePlan } from '../domain/write-plan-rows.js';
 import { MERGE_TERMS, termLinkStatements } from './vocabulary.repository.js';
@@ -31,7 +39,7 @@ export const FIND_ID_CLASHES = `
 UNWIND $rows AS row
 CALL (row) {
     MATCH (n:${ID_SPACE_LABEL} {id: row.id}) WHERE NOT row.label IN labels(n)
-    RETURN [l IN labels(n) WHERE l <> '${ID_SPACE_LABEL}'][0] AS label
+    RETURN ${kindOf('n')} AS label
     UNION
     WITH row WHERE row.label <> 'Person'
     MATCH (n:Person) WHERE n.otherIdText CONTAINS '|' + row.id + '|'

@@ -1,6 +1,13 @@
 import type { Db } from '../db/run-query.js';
 import { barredTextCypher } from '../domain/names.js';
-import { DOCUMENT_LABELS, ID_SPACE_CONSTRAINT, ID_SPACE_LABEL, RETIRED_INDEXES, schemaStatements } from '../domain/registry/index.js';
+import {
+  DOCUMENT_LABELS,
+  ID_SPACE_CONSTRAINT,
+  ID_SPACE_LABEL,
+  kindOf,
+  RETIRED_INDEXES,
+  schemaStatements,
+} from '../domain/registry/index.js';
 import { applyRegistryTerms } from '../repositories/vocabulary.repository.js';
 import { backfillBlockKeys } from './resolution.service.js';
 
@@ -31,7 +38,7 @@ async function joinIdSpace(db: Db): Promise<void> {
     }
   }
   const shared = await db.read<{ id: string; kinds: string[] }>(
-    `MATCH (n:${ID_SPACE_LABEL}) WITH n.id AS id, collect([l IN labels(n) WHERE l <> '${ID_SPACE_LABEL}'][0]) AS kinds
+    `MATCH (n:${ID_SPACE_LABEL}) WITH n.id AS id, collect(${kindOf('n')}) AS kinds
      WHERE size(kinds) > 1 RETURN id, kinds ORDER BY id LIMIT 20`,
   );
   if (shared.length > 0) {

@@ -19,6 +19,7 @@ export {
   type EntityLabel,
   type FieldSpec,
   ID_SPACE_LABEL,
+  kindOf,
   type LabelSpec,
   labelSpec,
   type Section,

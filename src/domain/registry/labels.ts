@@ -312,6 +312,11 @@ export const ENTITY_LABELS: readonly EntityLabel[] = ENTITY_LABEL_SPECS.map((s) 
  */
 export const ID_SPACE_LABEL = 'Entity';
 
+/** Cypher for the kind of entity node `v` is: its own label, the shared one left out. */
+export function kindOf(v: string): string {
+  return `[l IN labels(${v}) WHERE l <> '${ID_SPACE_LABEL}'][0]`;
+}
+
 /** Every label written from documents: the source first, then the entities in dependency order. */
 export const DOCUMENT_LABELS: readonly LabelSpec[] = [SOURCE_LABEL, ...ENTITY_LABEL_SPECS];
 
