@@ -19,7 +19,7 @@ import { listCandidates } from './repositories/resolution.repository.js';
 import { seedFiles } from './seed.js';
 import { draftFromText } from './services/draft.service.js';
 import { evaluateDrafts } from './services/draft-evaluation.service.js';
-import { EXPORT_FORMATS, type ExportFormat, exportGraph } from './services/export.service.js';
+import { EXPORT_FORMATS, type ExportFormat, exportGraph, writesSeveralFiles } from './services/export.service.js';
 import { type Change, type IngestProgress, ingestFiles, readDocumentFile } from './services/ingest.service.js';
 import { judgeMatch } from './services/resolution.service.js';
 import { applySchema } from './services/schema.service.js';
@@ -364,7 +364,7 @@ async function main(argv: string[]): Promise<number> {
         const began = performance.now();
         const { files } = await exportGraph(db, format, { meetings: values.meetings as 'nodes' | 'edges' });
         // Formats of several files write a directory; the others write the one file at PATH.
-        const directory = format === 'documents' || format === 'csv';
+        const directory = writesSeveralFiles(format);
         if (directory) mkdirSync(out, { recursive: true });
         else mkdirSync(dirname(resolve(out)), { recursive: true });
         let bytes = 0;

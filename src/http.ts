@@ -7,7 +7,7 @@ import type { Db } from './db/run-query.js';
 import { IDE_CONTENT_SECURITY_POLICY, IDE_PAGE, ideAsset } from './ide/ide.js';
 import type { Logger } from './logger.js';
 import { projectPath } from './project-root.js';
-import { EXPORT_FORMATS, type ExportFormat, exportGraph } from './services/export.service.js';
+import { EXPORT_FORMATS, type ExportFormat, exportGraph, writesSeveralFiles } from './services/export.service.js';
 
 export interface HttpOptions {
   db: Db;
@@ -98,7 +98,7 @@ async function sendExport(response: ServerResponse, db: Db, format: string, name
   if (meetings !== null && meetings !== 'nodes' && meetings !== 'edges')
     return sendJson(response, 400, { error: 'meetings must be nodes or edges' });
   const { files } = await exportGraph(db, format as ExportFormat, { meetings: meetings ?? 'nodes' });
-  const several = format === 'documents' || format === 'csv';
+  const several = writesSeveralFiles(format as ExportFormat);
   if (several && name === undefined)
     return sendJson(response, 200, { files: files.map((f) => ({ name: f.name, url: `/export/${format}/${f.name}` })) });
   const file = several ? files.find((f) => f.name === name) : name === undefined ? files[0] : undefined;

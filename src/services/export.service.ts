@@ -34,6 +34,13 @@ export interface ExportOptions {
   meetings?: 'nodes' | 'edges';
 }
 
+/** Formats written as several files (a directory, an index over HTTP); the others are one file. */
+const SEVERAL_FILES: readonly ExportFormat[] = ['documents', 'csv'];
+
+export function writesSeveralFiles(format: ExportFormat): boolean {
+  return SEVERAL_FILES.includes(format);
+}
+
 /** What an export writes: one file, or several (documents, csv), each with its name and media type. */
 export interface ExportFiles {
   files: { name: string; type: string; body: string }[];
