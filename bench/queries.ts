@@ -1,14 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Db, Params } from '../src/db/run-query.js';
-import { createHttpHandler } from '../src/http.js';
-import { silentLogger } from '../src/logger.js';
 import { projectPath } from '../src/project-root.js';
-import { createServer } from '../src/server.js';
 import { applySchema } from '../src/services/schema.service.js';
+import { postGraphql, type RecordedStatement, type RecordingDb, recordingDb, startOurApi } from './api.js';
 import { emptyDatabase, ingestWorld, openBenchDb, worldIsLoaded } from './bench-db.js';
 import { writeCharts } from './charts.js';
 import { startNeo4jGraphql } from './neo4j-graphql-baseline.js';
@@ -25,65 +20,19 @@ import { generateWorld, WORLD_SIZES, type WorldSize } from './world.js';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-interface Statement {
-  cypher: string;
-  params: Params;
-  began: number;
-  ended: number;
-}
-
-/** A Db that, while `capture` holds a list, adds to it every statement run through it, with start and end times. */
-function recordingDb(db: Db): Db & { capture: Statement[] | undefined } {
-  const recorder: Db & { capture: Statement[] | undefined } = {
-    capture: undefined,
-    get database() {
-      return db.database;
-    },
-    get statementCount() {
-      return db.statementCount;
-    },
-    get isUnavailable() {
-      return db.isUnavailable;
-    },
-    read: (cypher, params = {}) => record(cypher, params, () => db.read(cypher, params)),
-    write: (cypher, params = {}) => record(cypher, params, () => db.write(cypher, params)),
-    writeTransaction: (work) => db.writeTransaction(work),
-  };
-  async function record<T>(cypher: string, params: Params, run: () => Promise<T>): Promise<T> {
-    const list = recorder.capture;
-    const began = performance.now();
-    const result = await run();
-    list?.push({ cypher, params, began, ended: performance.now() });
-    return result;
-  }
-  return recorder;
-}
-
 /**
  * Statements in the order the API could run them: one that started before the previous wave had finished belongs
  * to it (DataLoader sends a level's loads together), so the replay runs each wave's statements concurrently.
  */
-function waves(statements: Statement[]): Statement[][] {
+function waves(statements: RecordedStatement[]): RecordedStatement[][] {
   const sorted = [...statements].sort((a, b) => a.began - b.began);
-  const result: Statement[][] = [];
+  const result: RecordedStatement[][] = [];
   for (const statement of sorted) {
     const current = result.at(-1);
     if (current && statement.began < Math.min(...current.map((s) => s.ended))) current.push(statement);
     else result.push([statement]);
   }
   return result;
-}
-
-async function postGraphql(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-  if (!response.ok || body.errors?.length || body.data == null) {
-    throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
-  }
 }
 
 type Variant = 'ours' | 'direct' | 'neo4jGraphql';
@@ -163,18 +112,9 @@ async function main(): Promise<void> {
       await ingestWorld(bench.db, generateWorld(size), 10, say);
     }
     const db = recordingDb(bench.db);
-    const apollo = createServer({ logger: silentLogger, production: true, auth: { mutationsEnabled: false, queriesRequireKey: false } });
-    await apollo.start();
-    const http = createHttpServer(
-      createHttpHandler(apollo, { db, apiKey: undefined, browserUrl: 'http://localhost:27474/browser/', logger: silentLogger }),
-    );
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    servers.push(async () => {
-      http.closeAllConnections();
-      await new Promise((resolve) => http.close(resolve));
-      await apollo.stop();
-    });
-    const oursUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
+    const ours = await startOurApi(db);
+    servers.push(ours.stop);
+    const oursUrl = ours.url;
     const baseline = await startNeo4jGraphql(bench.driver, 'neo4j');
     servers.push(baseline.stop);
 
@@ -217,7 +157,7 @@ async function measureQuestion(
     oursUrl: string;
     neo4jGraphqlUrl: string;
     driver: Driver;
-    db: ReturnType<typeof recordingDb>;
+    db: RecordingDb;
     requests: number;
     rounds: number;
     concurrency: number;
@@ -227,7 +167,7 @@ async function measureQuestion(
   const total = requests * rounds;
   // Each index asked once through our API first: the statements it sends become the direct variant's work, and
   // both servers get warm.
-  const captured = new Map<number, Statement[][]>();
+  const captured = new Map<number, RecordedStatement[][]>();
   const pool = Math.min(total, 200);
   for (let i = 0; i < pool; i++) {
     db.capture = [];

@@ -1,0 +1,74 @@
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Db, Params } from '../src/db/run-query.js';
+import { createHttpHandler } from '../src/http.js';
+import { silentLogger } from '../src/logger.js';
+import { createServer } from '../src/server.js';
+
+/** A statement the API sent, with when it was handed to the driver and when its rows came back. */
+export interface RecordedStatement {
+  cypher: string;
+  params: Params;
+  began: number;
+  ended: number;
+}
+
+export type RecordingDb = Db & { capture: RecordedStatement[] | undefined };
+
+/** A Db that, while `capture` holds a list, adds to it every statement run through it, with start and end times. */
+export function recordingDb(db: Db): RecordingDb {
+  const recorder: RecordingDb = {
+    capture: undefined,
+    get database() {
+      return db.database;
+    },
+    get statementCount() {
+      return db.statementCount;
+    },
+    get isUnavailable() {
+      return db.isUnavailable;
+    },
+    read: (cypher, params = {}) => record(cypher, params, () => db.read(cypher, params)),
+    write: (cypher, params = {}) => record(cypher, params, () => db.write(cypher, params)),
+    writeTransaction: (work) => db.writeTransaction(work),
+  };
+  async function record<T>(cypher: string, params: Params, run: () => Promise<T>): Promise<T> {
+    const list = recorder.capture;
+    const began = performance.now();
+    const result = await run();
+    list?.push({ cypher, params, began, ended: performance.now() });
+    return result;
+  }
+  return recorder;
+}
+
+/** Our API as production runs it (no logging), on a free port of 127.0.0.1. */
+export async function startOurApi(db: Db): Promise<{ url: string; stop: () => Promise<void> }> {
+  const apollo = createServer({ logger: silentLogger, production: true, auth: { mutationsEnabled: false, queriesRequireKey: false } });
+  await apollo.start();
+  const http = createHttpServer(
+    createHttpHandler(apollo, { db, apiKey: undefined, browserUrl: 'http://localhost:27474/browser/', logger: silentLogger }),
+  );
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`,
+    async stop() {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+      await apollo.stop();
+    },
+  };
+}
+
+/** Posts a query; anything but data without errors is thrown, so a benchmark never times failures. */
+export async function postGraphql(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+  if (!response.ok || body.errors?.length || body.data == null) {
+    throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
+  }
+}
