@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { AppContext } from './context.js';
 import type { Logger } from './logger.js';
 import { type AuthOptions, authPlugin } from './plugins/auth.plugin.js';
@@ -37,6 +37,8 @@ export function createServer({ logger, production, auth }: ServerOptions): Apoll
       errorMaskingPlugin(logger),
       // The API serves its own IDE (http.ts): Apollo's landing page would load one from a CDN.
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets cache hints; Apollo's cache-control plugin would still run a hook on every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
 }
