@@ -20,6 +20,22 @@ query ($id: ID!) {
   }
 }`;
 
+/** Our documents for the six key questions; tests hold each to one statement per request. */
+export const KEY_QUESTIONS = {
+  whomMet: `query ($id: ID!) { counterparts(personId: $id, first: 20) {
+        person { id name } meetingCount lastMet { value }
+        encounters { role meeting { id date { value } topics { code } } } } }`,
+  meetingsBetween: `query ($a: ID!, $b: ID!) { meetingsBetween(personA: $a, personB: $b) {
+        id date { value } topics { code } participants { role person { id name } } } }`,
+  path: `query ($a: ID!, $b: ID!) { connections(from: $a, to: $b, maxHops: 4, first: 1) {
+        length hops { relationship explanation } } }`,
+  topContacts: `query ($id: ID!) {
+        counterparts(personId: $id, orderBy: MEETING_COUNT_DESC, first: 5) { person { id name } meetingCount } }`,
+  postHolders: `query ($post: ID!, $date: String!) { postHolders(postId: $post, asOf: $date) {
+        start { value } end { value } person { id name } } }`,
+  aliasSearch: `query ($name: String!) { searchPeople(name: $name, first: 10) { reason matched person { id name } } }`,
+};
+
 const official = (i: number) => `official-${String(i).padStart(6, '0')}`;
 
 /**
@@ -57,17 +73,14 @@ export async function buildQuestions(db: Db, size: WorldSize, poolSize = 200): P
   return [
     {
       name: 'whom X met',
-      ours: `query ($id: ID!) { counterparts(personId: $id, first: 20) {
-        person { id name } meetingCount lastMet { value }
-        encounters { role meeting { id date { value } topics { code } } } } }`,
+      ours: KEY_QUESTIONS.whomMet,
       neo4jGraphql: PERSON_MEETINGS_NESTED,
       baselineNote: 'all meetings with all attendees; the client must group them by counterpart',
       variables: (i) => ({ id: at(people, i) }),
     },
     {
       name: 'meetings between two',
-      ours: `query ($a: ID!, $b: ID!) { meetingsBetween(personA: $a, personB: $b) {
-        id date { value } topics { code } participants { role person { id name } } } }`,
+      ours: KEY_QUESTIONS.meetingsBetween,
       neo4jGraphql: `query ($a: ID!, $b: ID!) {
         people(where: { id: { eq: $a } }) {
           attended(where: { attendees: { some: { id: { eq: $b } } } }) { id date topics attendees { id name } }
@@ -80,8 +93,7 @@ export async function buildQuestions(db: Db, size: WorldSize, poolSize = 200): P
     },
     {
       name: 'path between two (≤ 4 hops)',
-      ours: `query ($a: ID!, $b: ID!) { connections(from: $a, to: $b, maxHops: 4, first: 1) {
-        length hops { relationship explanation } } }`,
+      ours: KEY_QUESTIONS.path,
       neo4jGraphql: null,
       baselineNote: 'no path query without hand-written @cypher',
       variables: (i) => {
@@ -91,15 +103,14 @@ export async function buildQuestions(db: Db, size: WorldSize, poolSize = 200): P
     },
     {
       name: 'top contacts',
-      ours: `query ($id: ID!) { counterparts(personId: $id, orderBy: MEETING_COUNT_DESC, first: 5) { person { id name } meetingCount } }`,
+      ours: KEY_QUESTIONS.topContacts,
       neo4jGraphql: PERSON_MEETINGS_NESTED,
       baselineNote: 'no aggregation: all meetings with all attendees, counted by the client',
       variables: (i) => ({ id: at(people, i) }),
     },
     {
       name: 'who held a post on a date',
-      ours: `query ($post: ID!, $date: String!) { postHolders(postId: $post, asOf: $date) {
-        start { value } end { value } person { id name } } }`,
+      ours: KEY_QUESTIONS.postHolders,
       neo4jGraphql: `query ($post: ID!, $date: String!) {
         posts(where: { id: { eq: $post } }) {
           tenures(where: { startFrom: { lte: $date }, endTo: { gte: $date } }) { start end holders { id name } }
@@ -109,7 +120,7 @@ export async function buildQuestions(db: Db, size: WorldSize, poolSize = 200): P
     },
     {
       name: 'alias search',
-      ours: `query ($name: String!) { searchPeople(name: $name, first: 10) { reason matched person { id name } } }`,
+      ours: KEY_QUESTIONS.aliasSearch,
       neo4jGraphql: `query ($name: String!) {
         people(where: { OR: [{ name: { contains: $name } }, { aliases: { includes: $name } }] }, limit: 10) { id name aliases } }`,
       baselineNote: 'exact alias or a substring of the name; no transliteration, no word matching',

@@ -1,11 +1,30 @@
 import DataLoader from 'dataloader';
 import { countingDb, type Db } from './db/run-query.js';
-import { type DetailedLabel, loadDetails } from './repositories/details.repository.js';
+import { type DetailedLabel, type DetailRequest, isCompiledFromSelection, loadDetails } from './repositories/details.repository.js';
+import type { Selection } from './repositories/projections.js';
 
-/** One field of one entity's details. */
+/** One field of one entity's details, with what the request asks of the field's value (none: all of it). */
 export interface DetailKey {
   id: string;
   field: string;
+  selection?: Selection;
+}
+
+/** One string per distinct selection, whatever the order its fields were asked in. */
+export function selectionKey(selection: Selection | undefined): string {
+  if (!selection) return '*';
+  return `{${Object.keys(selection)
+    .sort()
+    .map((field) => {
+      const inner = selection[field]!;
+      return Object.keys(inner).length ? `${field}${selectionKey(inner)}` : field;
+    })
+    .join(' ')}}`;
+}
+
+/** What a key asks, apart from its id: a field whose expression ignores the selection is one answer, whatever was asked of it. */
+function askedOf(label: DetailedLabel, key: DetailKey): string {
+  return `${key.field}\u0000${isCompiledFromSelection(label, key.field) ? selectionKey(key.selection) : '*'}`;
 }
 
 /** What every resolver receives: the database, one details loader per entity type, and who is asking. */
@@ -43,18 +62,26 @@ export function createContext(shared: Db, request: { requestId: string; authenti
     details(label) {
       let loader = loaders.get(label);
       if (!loader) {
-        // One batch per type and tick: the ids and fields its keys name, in one query.
+        // One batch per type and tick: the ids, and each distinct field and selection its keys name, in one query.
         loader = new DataLoader(
           async (keys: readonly DetailKey[]) => {
             const ids = [...new Set(keys.map((k) => k.id))];
-            const fields = [...new Set(keys.map((k) => k.field))];
-            const byId = await loadDetails(db, label, ids, fields);
-            return keys.map((k) => {
-              const details: Record<string, unknown> | undefined = byId.get(k.id);
-              return details?.[k.field] ?? null;
-            });
+            const requests = new Map<string, DetailRequest>();
+            const requestOf = (key: DetailKey) => {
+              const asked = askedOf(label, key);
+              let request = requests.get(asked);
+              if (!request) {
+                const compiled = isCompiledFromSelection(label, key.field);
+                request = { field: key.field, selection: compiled ? key.selection : undefined, as: `${key.field}_${requests.size}` };
+                requests.set(asked, request);
+              }
+              return request;
+            };
+            const asked = keys.map(requestOf);
+            const byId = await loadDetails(db, label, ids, [...requests.values()]);
+            return keys.map((k, i) => byId.get(k.id)?.[asked[i]!.as] ?? null);
           },
-          { cacheKeyFn: (k) => `${k.id}\u0000${k.field}` },
+          { cacheKeyFn: (k) => `${k.id}\u0000${askedOf(label, k)}` },
         );
         loaders.set(label, loader);
       }

@@ -16,7 +16,7 @@ import type {
   TenureModel,
   VisitModel,
 } from './models.js';
-import { nodeEvidence, partialDate, project, projectAny, relationshipEvidence } from './projections.js';
+import { attendedPost, nodeEvidence, partialDate, project, projectAny, relationshipEvidence, type Selection } from './projections.js';
 
 type Party = PersonModel | CountryModel | OrganizationModel;
 
@@ -52,7 +52,17 @@ export interface DetailsModels {
   Statement: { speaker: PersonModel; onBehalfOf: PersonModel | null; addressedTo: Party | null; about: Party[]; evidence: EvidenceModel[] };
 }
 
-type DetailsQueries = { [L in keyof DetailsModels]: { match: string; fields: Record<keyof DetailsModels[L], string> } };
+/**
+ * A details field's expression: fixed, or compiled from what the request asks of the field's value (a
+ * participant's person by id and name need not carry evidence and its sources). Fields whose resolvers filter or
+ * sort on parts of the value (a country's relations by kind) stay fixed.
+ */
+type FieldExpression = string | ((selection?: Selection) => string);
+
+type DetailsQueries = { [L in keyof DetailsModels]: { variable: string; fields: Record<keyof DetailsModels[L], FieldExpression> } };
+
+/** Whether a selection (none: everything) asks for `field`. */
+const asks = (selection: Selection | undefined, field: string) => !selection || field in selection;
 
 /**
  * Per entity type, what its GraphQL fields need from one hop away, one expression per field. A request's loads of
@@ -61,17 +71,17 @@ type DetailsQueries = { [L in keyof DetailsModels]: { match: string; fields: Rec
  */
 export const DETAILS = {
   Person: {
-    match: 'MATCH (p:Person {id: id})',
+    variable: 'p',
     fields: {
-      country: `head(COLLECT { MATCH (p)-[:CITIZEN_OF]->(c:Country) RETURN ${project('Country', 'c')} })`,
-      tenures: `COLLECT {
+      country: (sel) => `head(COLLECT { MATCH (p)-[:CITIZEN_OF]->(c:Country) RETURN ${project('Country', 'c', sel)} })`,
+      tenures: (sel) => `COLLECT {
         MATCH (p)-[:HELD]->(t:Tenure)
-        RETURN ${project('Tenure', 't')} AS t ORDER BY coalesce(t.startFrom, t.attestedFrom, t.endFrom), t.id }`,
-      meetings: `COLLECT {
+        RETURN ${project('Tenure', 't', sel)} AS t ORDER BY coalesce(t.startFrom, t.attestedFrom, t.endFrom), t.id }`,
+      meetings: (sel) => `COLLECT {
         MATCH (p)-[a:ATTENDED]->(m:Meeting)
-        RETURN {meeting: ${project('Meeting', 'm')}, role: a.role,
-                post: head(COLLECT { MATCH (x:Post {id: a.post}) RETURN ${project('Post', 'x')} }),
-                evidence: ${relationshipEvidence('a')}} AS attendance
+        RETURN {meeting: ${project('Meeting', 'm', sel?.meeting)}, role: a.role,
+                post: ${asks(sel, 'post') ? attendedPost('a', 'x', sel?.post) : 'null'},
+                evidence: ${asks(sel, 'evidence') ? relationshipEvidence('a', sel?.evidence) : '[]'}} AS attendance
         ORDER BY m.dateFrom, m.id }`,
       statements: `COLLECT {
         MATCH (p)-[r:MADE|ON_BEHALF_OF|ADDRESSED_TO|ABOUT]-(s:Statement)
@@ -84,7 +94,7 @@ export const DETAILS = {
     },
   },
   Country: {
-    match: 'MATCH (c:Country {id: id})',
+    variable: 'c',
     fields: {
       relations: `COLLECT {
         MATCH (c)-[:HOLDS]->(r:CountryRelation)-[:TOWARDS]->(o:Country)
@@ -99,7 +109,7 @@ export const DETAILS = {
     },
   },
   CountryRelation: {
-    match: 'MATCH (r:CountryRelation {id: id})',
+    variable: 'r',
     fields: {
       holder: `head(COLLECT { MATCH (x:Country)-[:HOLDS]->(r) RETURN ${project('Country', 'x')} })`,
       towards: `head(COLLECT { MATCH (r)-[:TOWARDS]->(x:Country) RETURN ${project('Country', 'x')} })`,
@@ -107,7 +117,7 @@ export const DETAILS = {
     },
   },
   TradeFigure: {
-    match: 'MATCH (f:TradeFigure {id: id})',
+    variable: 'f',
     fields: {
       reporter: `head(COLLECT { MATCH (f)-[:REPORTED_BY]->(x:Country) RETURN ${project('Country', 'x')} })`,
       partner: `head(COLLECT { MATCH (f)-[:WITH_PARTNER]->(x:Country) RETURN ${project('Country', 'x')} })`,
@@ -115,7 +125,7 @@ export const DETAILS = {
     },
   },
   Place: {
-    match: 'MATCH (pl:Place {id: id})',
+    variable: 'pl',
     fields: {
       country: `head(COLLECT { MATCH (pl)-[:IN_COUNTRY]->(c:Country) RETURN ${project('Country', 'c')} })`,
       parent: `head(COLLECT { MATCH (pl)-[:PART_OF]->(x:Place) RETURN ${project('Place', 'x')} })`,
@@ -124,7 +134,7 @@ export const DETAILS = {
     },
   },
   Organization: {
-    match: 'MATCH (o:Organization {id: id})',
+    variable: 'o',
     fields: {
       country: `head(COLLECT { MATCH (o)-[:IN_COUNTRY]->(c:Country) RETURN ${project('Country', 'c')} })`,
       parent: `head(COLLECT { MATCH (o)-[:PART_OF]->(x:Organization) RETURN ${project('Organization', 'x')} })`,
@@ -133,17 +143,18 @@ export const DETAILS = {
     },
   },
   Post: {
-    match: 'MATCH (po:Post {id: id})',
+    variable: 'po',
     fields: {
-      organization: `head(COLLECT { MATCH (po)-[:IN_ORGANIZATION]->(o:Organization) RETURN ${project('Organization', 'o')} })`,
+      organization: (sel) =>
+        `head(COLLECT { MATCH (po)-[:IN_ORGANIZATION]->(o:Organization) RETURN ${project('Organization', 'o', sel)} })`,
       evidence: nodeEvidence('po'),
     },
   },
   Tenure: {
-    match: 'MATCH (t:Tenure {id: id})',
+    variable: 't',
     fields: {
-      person: `head(COLLECT { MATCH (x:Person)-[:HELD]->(t) RETURN ${project('Person', 'x')} })`,
-      post: `head(COLLECT { MATCH (t)-[:OF_POST]->(x:Post) RETURN ${project('Post', 'x')} })`,
+      person: (sel) => `head(COLLECT { MATCH (x:Person)-[:HELD]->(t) RETURN ${project('Person', 'x', sel)} })`,
+      post: (sel) => `head(COLLECT { MATCH (t)-[:OF_POST]->(x:Post) RETURN ${project('Post', 'x', sel)} })`,
       attestations: `COLLECT {
         MATCH (t)-[e:SUPPORTED_BY]->(s:Source) WHERE e.attested IS NOT NULL
         RETURN {date: ${partialDate('e', 'attested')},
@@ -153,7 +164,7 @@ export const DETAILS = {
     },
   },
   Visit: {
-    match: 'MATCH (v:Visit {id: id})',
+    variable: 'v',
     fields: {
       leader: `head(COLLECT { MATCH (x:Person)-[:LED]->(v) RETURN ${project('Person', 'x')} })`,
       delegationOf: `head(COLLECT { MATCH (v)-[:DELEGATION_OF]->(x:Country) RETURN ${project('Country', 'x')} })`,
@@ -162,22 +173,22 @@ export const DETAILS = {
     },
   },
   Meeting: {
-    match: 'MATCH (m:Meeting {id: id})',
+    variable: 'm',
     fields: {
       place: `head(COLLECT { MATCH (m)-[:HELD_IN]->(x) RETURN ${projectAny(['Place', 'Country'], 'x')} })`,
       visit: `head(COLLECT { MATCH (m)-[:PART_OF]->(x:Visit) RETURN ${project('Visit', 'x')} })`,
-      participants: `COLLECT {
+      participants: (sel) => `COLLECT {
         MATCH (x:Person)-[a:ATTENDED]->(m)
-        RETURN {person: ${project('Person', 'x')}, role: a.role,
-                post: head(COLLECT { MATCH (y:Post {id: a.post}) RETURN ${project('Post', 'y')} }),
-                evidence: ${relationshipEvidence('a')}} AS participant
+        RETURN {person: ${project('Person', 'x', sel?.person)}, role: a.role,
+                post: ${asks(sel, 'post') ? attendedPost('a', 'y', sel?.post) : 'null'},
+                evidence: ${asks(sel, 'evidence') ? relationshipEvidence('a', sel?.evidence) : '[]'}} AS participant
         ORDER BY a.role DESC, x.name }`,
       statements: `COLLECT { MATCH (s:Statement)-[:MADE_AT]->(m) RETURN ${project('Statement', 's')} AS s ORDER BY s.id }`,
       evidence: nodeEvidence('m'),
     },
   },
   Statement: {
-    match: 'MATCH (st:Statement {id: id})',
+    variable: 'st',
     fields: {
       speaker: `head(COLLECT { MATCH (x:Person)-[:MADE]->(st) RETURN ${project('Person', 'x')} })`,
       onBehalfOf: `head(COLLECT { MATCH (st)-[:ON_BEHALF_OF]->(x:Person) RETURN ${project('Person', 'x')} })`,
@@ -190,26 +201,93 @@ export const DETAILS = {
 
 export type DetailedLabel = keyof DetailsModels;
 
-/** The query for some fields of many entities of one type; a field this module does not know is a programming error. */
-export function detailsCypher(label: DetailedLabel, fields: readonly string[]): string {
-  const known: Record<string, string> = DETAILS[label].fields;
-  const unknown = fields.filter((field) => !(field in known));
-  if (unknown.length > 0) throw new Error(`no details field ${unknown.join(', ')} for ${label}`);
-  return `
-UNWIND $ids AS id
-${DETAILS[label].match}
-RETURN id, {
-  ${fields.map((field) => `${field}: ${known[field]}`).join(',\n  ')}
-} AS details`;
+/** One details field asked for, with what the request asks of its value; `as` names it in the answer. */
+export interface DetailRequest {
+  field: string;
+  selection?: Selection;
+  as: string;
 }
 
-/** The asked-for fields of many entities of one type in one query, by id; ids not in the graph are absent. */
-export async function loadDetails<L extends DetailedLabel>(
+function expressionOf(label: DetailedLabel, field: string, selection: Selection | undefined): string {
+  const known: Record<string, FieldExpression> = DETAILS[label].fields;
+  const expression = known[field];
+  if (expression === undefined) throw new Error(`no details field ${field} for ${label}`);
+  return typeof expression === 'string' ? expression : expression(selection);
+}
+
+/** Whether what a field holds depends on what the request asks of it; when not, loads of it may share one answer. */
+export function isCompiledFromSelection(label: DetailedLabel, field: string): boolean {
+  return typeof (DETAILS[label].fields as Record<string, FieldExpression>)[field] === 'function';
+}
+
+/** The details fields a selection of a `label` names, each with its own selection: what a question folds in. */
+export function detailsAsked(label: DetailedLabel, selection: Selection): DetailRequest[] {
+  return Object.keys(selection)
+    .filter((field) => field in DETAILS[label].fields)
+    .map((field) => ({ field, selection: selection[field], as: field }));
+}
+
+/** The variable a label's details expressions are written against: a statement folding them in binds it. */
+export function detailsVariable(label: DetailedLabel): string {
+  return DETAILS[label].variable;
+}
+
+/**
+ * The asked details of the `label` node bound to its details variable, as one map expression: in a question's own
+ * statement, its first level of details then needs no second statement.
+ */
+export function detailsMap(label: DetailedLabel, requests: readonly DetailRequest[]): string {
+  return `{${requests.map((r) => `${r.as}: ${expressionOf(label, r.field, r.selection)}`).join(',\n  ')}}`;
+}
+
+/** A question's answers, with the first level of details its own statement computed for each, by id. */
+export interface Folded<T> {
+  answers: T[];
+  label: DetailedLabel;
+  requests: DetailRequest[];
+  details: Map<string, Record<string, unknown>>;
+  /** What the question's id arguments name, when its statement also asked (an empty answer needs it). */
+  kinds?: Map<string, string>;
+}
+
+/**
+ * The details a selection of a `label` asks for, and the map expression (against the label's details variable)
+ * that computes them in a question's own statement; null when it asks for none.
+ */
+export function foldDetails(label: DetailedLabel, selection: Selection | undefined): { requests: DetailRequest[]; map: string | null } {
+  const requests = selection ? detailsAsked(label, selection) : [];
+  return { requests, map: requests.length ? detailsMap(label, requests) : null };
+}
+
+/** Rows of a folding statement as answers and their details. */
+export function folded<T extends { id: string }>(
+  label: DetailedLabel,
+  requests: DetailRequest[],
+  rows: { answer: T; details?: unknown }[],
+): Folded<T> {
+  return {
+    answers: rows.map((row) => row.answer),
+    label,
+    requests,
+    details: new Map(rows.map((row) => [row.answer.id, (row.details ?? {}) as Record<string, unknown>])),
+  };
+}
+
+/** The query for some details of many entities of one type; a field this module does not know is a programming error. */
+export function detailsCypher(label: DetailedLabel, requests: readonly DetailRequest[]): string {
+  return `
+UNWIND $ids AS id
+MATCH (${DETAILS[label].variable}:${label} {id: id})
+RETURN id, ${detailsMap(label, requests)} AS details`;
+}
+
+/** The asked-for details of many entities of one type in one query, by id and `as`; ids not in the graph are absent. */
+export async function loadDetails(
   db: Db,
-  label: L,
+  label: DetailedLabel,
   ids: readonly string[],
-  fields: readonly string[],
-): Promise<Map<string, Partial<DetailsModels[L]>>> {
-  const rows = await db.read(detailsCypher(label, fields), { ids: [...ids] });
-  return new Map(rows.map((row) => [row.id as string, row.details as Partial<DetailsModels[L]>]));
+  requests: readonly DetailRequest[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await db.read(detailsCypher(label, requests), { ids: [...ids] });
+  return new Map(rows.map((row) => [row.id as string, row.details as Record<string, unknown>]));
 }

@@ -1,9 +1,10 @@
 import type { MeetingWhere } from '../__generated__/graphql.js';
 import type { Db, Params } from '../db/run-query.js';
 import type { DayRange } from '../domain/partial-date.js';
+import { detailsVariable, type Folded, foldDetails, folded } from './details.repository.js';
 import type { MeetingModel } from './models.js';
 import { listPage, type Page } from './pagination.js';
-import { project } from './projections.js';
+import { project, type Selection } from './projections.js';
 
 export const FIND_MEETING_BY_ID = `MATCH (m:Meeting {id: $id}) RETURN ${project('Meeting', 'm')} AS meeting`;
 
@@ -95,15 +96,21 @@ export function listMeetings(db: Db, where: MeetingFilter, first: number, after:
   );
 }
 
-/** Every meeting that passes the filter, earliest first: for questions whose answers are short by nature. */
-export async function findMeetings(db: Db, where: MeetingFilter, limit = 500): Promise<MeetingModel[]> {
+/**
+ * Every meeting that passes the filter, earliest first: for questions whose answers are short by nature. Each as
+ * `selection` asks (every field when left out), with the details it asks for folded into the same statement.
+ */
+export async function findMeetings(db: Db, where: MeetingFilter, selection?: Selection, limit = 500): Promise<Folded<MeetingModel>> {
   const { match, conditions, params } = meetingConditions(where);
-  const rows = await db.read(
+  const m = detailsVariable('Meeting');
+  const { requests, map } = foldDetails('Meeting', selection);
+  const rows = await db.read<{ answer: MeetingModel; details?: unknown }>(
     `${match}${conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : ''}
-RETURN ${project('Meeting', 'n')} AS meeting
-ORDER BY n.dateFrom, n.id
-LIMIT toInteger($limit)`,
+WITH n AS ${m} ORDER BY ${m}.dateFrom, ${m}.id
+LIMIT toInteger($limit)
+RETURN ${project('Meeting', m, selection)} AS answer${map ? `, ${map} AS details` : ''}
+ORDER BY ${m}.dateFrom, ${m}.id`,
     { ...params, limit },
   );
-  return rows.map((row) => row.meeting as MeetingModel);
+  return folded('Meeting', requests, rows);
 }

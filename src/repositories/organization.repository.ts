@@ -1,8 +1,10 @@
 import type { Db } from '../db/run-query.js';
 import type { PartialDate } from '../domain/partial-date.js';
+import { ID_SPACE_LABEL, kindOf } from '../domain/registry/index.js';
+import { type DetailRequest, detailsVariable, type Folded, foldDetails, folded } from './details.repository.js';
 import type { OrganizationModel, PostModel, TenureModel } from './models.js';
 import { listPage, type Page } from './pagination.js';
-import { project } from './projections.js';
+import { project, type Selection } from './projections.js';
 
 export const FIND_ORGANIZATION_BY_ID = `MATCH (o:Organization {id: $id}) RETURN ${project('Organization', 'o')} AS organization`;
 export const FIND_POST_BY_ID = `MATCH (po:Post {id: $id}) RETURN ${project('Post', 'po')} AS post`;
@@ -25,16 +27,35 @@ export const TENURE_COVERS = `CASE WHEN t.startFrom IS NULL AND t.endTo IS NULL
         THEN t.attestedFrom <= $to AND $from <= t.attestedTo
         ELSE coalesce(t.startFrom, '0000-01-01') <= $to AND $from <= coalesce(t.endTo, '9999-12-31') END`;
 
-export const LIST_POST_HOLDERS = `
-MATCH (t:Tenure)-[:OF_POST]->(:Post {id: $postId})
-WHERE ${TENURE_COVERS}
-RETURN ${project('Tenure', 't')} AS tenure
-ORDER BY coalesce(t.startFrom, t.attestedFrom), t.id`;
+/**
+ * Tenures of a post that cover any day of the period `asOf`, as `selection` asks for them (every field when left
+ * out) with their first level of details, and what the id names: one statement answers the question and tells an
+ * empty answer from a wrong id.
+ */
+export function postHoldersCypher(selection?: Selection): { cypher: string; requests: DetailRequest[] } {
+  const t = detailsVariable('Tenure');
+  const { requests, map } = foldDetails('Tenure', selection);
+  return {
+    requests,
+    cypher: `
+OPTIONAL MATCH (post:${ID_SPACE_LABEL} {id: $postId})
+RETURN ${kindOf('post')} AS kind, COLLECT {
+  MATCH (${t}:Tenure)-[:OF_POST]->(post)
+  WHERE ${TENURE_COVERS}
+  WITH ${t} ORDER BY coalesce(${t}.startFrom, ${t}.attestedFrom), ${t}.id
+  RETURN {answer: ${project('Tenure', t, selection)}${map ? `, details: ${map}` : ''}}
+} AS rows`,
+  };
+}
 
-/** Tenures of a post that cover any day of the period `asOf`. */
-export async function listPostHolders(db: Db, postId: string, asOf: PartialDate): Promise<TenureModel[]> {
-  const rows = await db.read(LIST_POST_HOLDERS, { postId, from: asOf.from, to: asOf.to });
-  return rows.map((row) => row.tenure as TenureModel);
+export async function listPostHolders(db: Db, postId: string, asOf: PartialDate, selection?: Selection): Promise<Folded<TenureModel>> {
+  const { cypher, requests } = postHoldersCypher(selection);
+  const [row] = await db.read<{ kind: string | null; rows: { answer: TenureModel; details?: unknown }[] }>(cypher, {
+    postId,
+    from: asOf.from,
+    to: asOf.to,
+  });
+  return { ...folded('Tenure', requests, row!.rows), kinds: row!.kind ? new Map([[postId, row!.kind]]) : new Map() };
 }
 
 export interface OrganizationFilter {

@@ -18,12 +18,27 @@ export function termObjects(vocabulary: VocabularyName, codes: string): string {
     RETURN term {.code, .label, .description} }), {code: code, label: code, description: null})]`;
 }
 
+/**
+ * What a request asks of an entity: each field it selects, with what it selects of that field's value (a scalar
+ * field maps to an empty selection). Repositories compile it into their statements so an answer carries what was
+ * asked and no more; left out, a projection holds every own field.
+ */
+export type Selection = { readonly [field: string]: Selection };
+
+/** True when a term list is asked for its codes alone: then the vocabulary's Term nodes need not be read. */
+function codesOnly(selection: Selection | undefined): boolean {
+  return selection !== undefined && Object.keys(selection).every((field) => field === 'code');
+}
+
 /** The own fields of a label as a map projection: scalars as they are, lists never null, dates as PartialDate maps. */
-function projectionOf(spec: LabelSpec): (v: string) => string {
-  return (v) => {
+function projectionOf(spec: LabelSpec): (v: string, selection?: Selection) => string {
+  return (v, selection) => {
     const parts = ['.id'];
     for (const [name, field] of Object.entries(spec.fields)) {
+      if (selection && !(name in selection)) continue;
       if (field.kind === 'date') parts.push(`${name}: ${partialDate(v, name)}`);
+      else if (field.kind === 'terms' && vocabularyGraph(field.vocabulary) && codesOnly(selection?.[name]))
+        parts.push(`${name}: [${v}_code IN coalesce(${v}.${name}, []) | {code: ${v}_code}]`);
       else if (field.kind === 'terms' && vocabularyGraph(field.vocabulary))
         parts.push(`${name}: ${termObjects(field.vocabulary, `${v}.${name}`)}`);
       else if (field.kind === 'texts' || field.kind === 'terms') parts.push(`${name}: coalesce(${v}.${name}, [])`);
@@ -33,20 +48,20 @@ function projectionOf(spec: LabelSpec): (v: string) => string {
   };
 }
 
-const PROJECTIONS: Record<string, (v: string) => string> = Object.fromEntries(
+const PROJECTIONS: Record<string, (v: string, selection?: Selection) => string> = Object.fromEntries(
   DOCUMENT_LABELS.map((spec) => [spec.label, projectionOf(spec)]),
 );
 
-/** The projection of one node whose label is known. */
-export function project(label: string, v: string): string {
+/** The projection of one node whose label is known: the fields `selection` names, or all of them. */
+export function project(label: string, v: string, selection?: Selection): string {
   const projection = PROJECTIONS[label];
   if (!projection) throw new Error(`no projection for label ${label}`);
-  return projection(v);
+  return projection(v, selection);
 }
 
 /** The projection of a node whose label is one of several (a union member). */
-export function projectAny(labels: readonly string[], v: string): string {
-  return `CASE ${labels.map((l) => `WHEN ${v}:${l} THEN ${project(l, v)}`).join(' ')} END`;
+export function projectAny(labels: readonly string[], v: string, selection?: Selection): string {
+  return `CASE ${labels.map((l) => `WHEN ${v}:${l} THEN ${project(l, v, selection)}`).join(' ')} END`;
 }
 
 /** Evidence of a node: one SUPPORTED_BY relationship per source paragraph. */
@@ -56,10 +71,15 @@ export function nodeEvidence(v: string): string {
     RETURN {source: ${project('Source', s)}, paragraph: ${e}.paragraph, note: ${e}.note} AS evidence ORDER BY ${s}.id, ${e}.paragraph }`;
 }
 
-/** Evidence of a relationship, kept in its aligned sourceIds/paragraphs/notes lists. */
-export function relationshipEvidence(r: string): string {
+/** The post an ATTENDED relationship `a` names (bound to `v` inside), as `selection` asks for it. */
+export function attendedPost(a: string, v: string, selection?: Selection): string {
+  return `head(COLLECT { MATCH (${v}:Post {id: ${a}.post}) RETURN ${project('Post', v, selection)} })`;
+}
+
+/** Evidence of a relationship, kept in its aligned sourceIds/paragraphs/notes lists; its sources as `selection` asks. */
+export function relationshipEvidence(r: string, selection?: Selection): string {
   const [i, s] = [`${r}_i`, `${r}_s`];
   return `COLLECT { UNWIND range(0, size(coalesce(${r}.sourceIds, [])) - 1) AS ${i} MATCH (${s}:Source {id: ${r}.sourceIds[${i}]})
-    RETURN {source: ${project('Source', s)}, paragraph: ${r}.paragraphs[${i}], note: ${r}.notes[${i}]} AS evidence
+    RETURN {source: ${project('Source', s, selection?.source)}, paragraph: ${r}.paragraphs[${i}], note: ${r}.notes[${i}]} AS evidence
     ORDER BY ${s}.id, ${r}.paragraphs[${i}] }`;
 }

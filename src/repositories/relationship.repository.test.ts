@@ -2,6 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { counterpartsStatement, timelineStatement } from './relationship.repository.js';
 
 describe('counterpartsStatement', () => {
+  it('compiles what is asked: top contacts by count walk no encounter, and whom X met reads no vocabulary', () => {
+    const filter = { period: { from: null, to: null }, orderBy: 'MEETING_COUNT_DESC', first: 5 } as const;
+    const top = counterpartsStatement('p', { ...filter, selection: { person: { id: {}, name: {} }, meetingCount: {} } }).cypher;
+    expect(top).not.toContain('CALL (p, c, shared)');
+    expect(top).toContain("RETURN c {.id, .name, __typename: 'Person'} AS person");
+    const met = counterpartsStatement('p', {
+      ...filter,
+      selection: { person: { name: {} }, lastMet: { value: {} }, encounters: { role: {}, meeting: { id: {}, topics: { code: {} } } } },
+    }).cypher;
+    expect(met).toContain('CALL (p, c, shared)');
+    expect(met).not.toContain(':Term');
+    expect(met).not.toContain('OPTIONAL MATCH (ap:Post');
+    expect(met).toContain("meeting: m {.id, date: CASE WHEN m.date IS NULL");
+  });
+
   it('pins the whom-did-X-meet statement: counts first, then the page, sort keys from the allowlist', () => {
     expect(
       counterpartsStatement('person-subhan-bekirov', {
@@ -31,8 +46,7 @@ describe('counterpartsStatement', () => {
         WITH m, a, b, ap, bp ORDER BY m.dateFrom, m.id
         RETURN collect({
           meeting: m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END, .format, topics: [code IN coalesce(m.topics, []) | coalesce(head(COLLECT { MATCH (term:Term {id: 'topic/' + code})
-          RETURN term {.code, .label, .description} }), {code: code, label: code, description: null})], .summary, __typename: 'Meeting'}, role: a.role, post: CASE WHEN ap IS NULL THEN null ELSE ap {.id, .title, __typename: 'Post'} END,
-          counterpartRole: b.role, counterpartPost: CASE WHEN bp IS NULL THEN null ELSE bp {.id, .title, __typename: 'Post'} END
+          RETURN term {.code, .label, .description} }), {code: code, label: code, description: null})], .summary, __typename: 'Meeting'}, role: a.role, post: CASE WHEN ap IS NULL THEN null ELSE ap {.id, .title, __typename: 'Post'} END, counterpartRole: b.role, counterpartPost: CASE WHEN bp IS NULL THEN null ELSE bp {.id, .title, __typename: 'Post'} END
         }) AS encounters
       }
       WITH c, meetingCount, lastKey, name, encounters

@@ -3,7 +3,7 @@ import type { Db, Statement } from '../db/run-query.js';
 import type { DayRange } from '../domain/partial-date.js';
 import type { CounterpartModel, TimelineFactModel } from './models.js';
 import { periodCondition } from './period.js';
-import { partialDate, project } from './projections.js';
+import { partialDate, project, type Selection } from './projections.js';
 
 /** Sort keys come only from this map, never from the request. */
 const COUNTERPART_ORDER: Record<CounterpartOrder, string> = {
@@ -13,13 +13,51 @@ const COUNTERPART_ORDER: Record<CounterpartOrder, string> = {
   NAME: 'name',
 };
 
+/** Whether a selection (none: everything) asks for `field`. */
+const asks = (selection: Selection | undefined, field: string) => !selection || field in selection;
+
+/**
+ * The shared meetings as encounters, in date order, with what `asked` (an Encounter selection) wants of them; a
+ * meeting's date always, since the first and last met are read from them.
+ */
+function encountersOf(asked: Selection | undefined): string {
+  const meeting = asked && { ...(asked.meeting ?? {}), date: {} };
+  const posts = asks(asked, 'post') || asks(asked, 'counterpartPost');
+  const postOf = (v: string, selection: Selection | undefined) =>
+    `CASE WHEN ${v} IS NULL THEN null ELSE ${project('Post', v, selection)} END`;
+  const entries = [
+    `meeting: ${project('Meeting', 'm', meeting)}`,
+    'role: a.role',
+    ...(posts ? [`post: ${postOf('ap', asked?.post)}`] : []),
+    'counterpartRole: b.role',
+    ...(posts ? [`counterpartPost: ${postOf('bp', asked?.counterpartPost)}`] : []),
+  ];
+  return `CALL (p, c, shared) {
+  UNWIND shared AS m
+  MATCH (p)-[a:ATTENDED]->(m)<-[b:ATTENDED]-(c)${
+    posts
+      ? `
+  OPTIONAL MATCH (ap:Post {id: a.post})
+  OPTIONAL MATCH (bp:Post {id: b.post})
+  WITH m, a, b, ap, bp ORDER BY m.dateFrom, m.id`
+      : `
+  WITH m, a, b ORDER BY m.dateFrom, m.id`
+  }
+  RETURN collect({
+    ${entries.join(', ')}
+  }) AS encounters
+}`;
+}
+
 /**
  * Counts first, then the encounters of the counterparts that make the page: projecting every shared meeting
  * before the LIMIT cost a minister with thousands of meetings a second per request. The second stage starts
- * from the shared meetings found in the first, so it never walks a busy counterpart's own meetings.
+ * from the shared meetings found in the first, so it never walks a busy counterpart's own meetings. Compiled from
+ * what `selection` (of a Counterpart) asks: the top five contacts by count need no encounter at all.
  */
-export function counterpartsCypher(orderBy: CounterpartOrder, period: Pick<DayRange, 'within'> = {}): string {
+export function counterpartsCypher(orderBy: CounterpartOrder, period: Pick<DayRange, 'within'> = {}, selection?: Selection): string {
   const inPeriod = periodCondition('m.dateFrom', 'm.dateTo', period);
+  const dated = asks(selection, 'encounters') || asks(selection, 'firstMet') || asks(selection, 'lastMet');
   return `
 MATCH (p:Person {id: $personId})-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(c:Person)
 WHERE c <> p
@@ -30,20 +68,10 @@ WHERE c <> p
 WITH p, c, collect(m) AS shared, count(m) AS meetingCount, coalesce(max(m.dateFrom), '') AS lastKey, c.name AS name
 ORDER BY ${COUNTERPART_ORDER[orderBy]}
 LIMIT toInteger($first)
-CALL (p, c, shared) {
-  UNWIND shared AS m
-  MATCH (p)-[a:ATTENDED]->(m)<-[b:ATTENDED]-(c)
-  OPTIONAL MATCH (ap:Post {id: a.post})
-  OPTIONAL MATCH (bp:Post {id: b.post})
-  WITH m, a, b, ap, bp ORDER BY m.dateFrom, m.id
-  RETURN collect({
-    meeting: ${project('Meeting', 'm')}, role: a.role, post: CASE WHEN ap IS NULL THEN null ELSE ${project('Post', 'ap')} END,
-    counterpartRole: b.role, counterpartPost: CASE WHEN bp IS NULL THEN null ELSE ${project('Post', 'bp')} END
-  }) AS encounters
-}
+${dated ? encountersOf(selection && (selection.encounters ?? {})) : 'WITH p, c, meetingCount, lastKey, name, [] AS encounters'}
 WITH c, meetingCount, lastKey, name, encounters
 ORDER BY ${COUNTERPART_ORDER[orderBy]}
-RETURN ${project('Person', 'c')} AS person, meetingCount,
+RETURN ${project('Person', 'c', selection?.person)} AS person, meetingCount,
        encounters[0].meeting.date AS firstMet, encounters[-1].meeting.date AS lastMet, encounters`;
 }
 
@@ -53,12 +81,14 @@ export interface CounterpartFilter {
   organization?: string | null;
   orderBy: CounterpartOrder;
   first: number;
+  /** What the request asks of each counterpart; every field when left out. */
+  selection?: Selection;
 }
 
 /** The one statement that answers whom a person met, with its parameters. */
 export function counterpartsStatement(personId: string, filter: CounterpartFilter): Statement {
   return {
-    cypher: counterpartsCypher(filter.orderBy, filter.period),
+    cypher: counterpartsCypher(filter.orderBy, filter.period, filter.selection),
     params: {
       personId,
       from: filter.period.from,

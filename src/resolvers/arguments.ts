@@ -69,14 +69,17 @@ export function notFound({ argument, id, kind }: IdArgument, actual?: string): A
 /**
  * The answer, once an empty one has been told apart from ids that name nothing or something of another kind
  * (NOT_FOUND): an empty list then means the entities exist and have nothing to show. Asks the graph only when the
- * answer is empty.
+ * answer is empty and the question's own statement did not already say what every id names (`known`).
  */
-export async function existing<T>(db: Db, answer: T[], ids: readonly IdArgument[]): Promise<T[]> {
+export async function existing<T>(db: Db, answer: T[], ids: readonly IdArgument[], known?: ReadonlyMap<string, string>): Promise<T[]> {
   if (answer.length > 0) return answer;
-  const kinds = await findEntityKinds(
-    db,
-    ids.map((i) => i.id),
-  );
+  const kinds =
+    known && ids.every((i) => known.has(i.id))
+      ? known
+      : await findEntityKinds(
+          db,
+          ids.map((i) => i.id),
+        );
   for (const id of ids) {
     const actual = kinds.get(id.id);
     if (actual === undefined) throw notFound(id);

@@ -3,16 +3,17 @@ import { matchesRange } from '../domain/partial-date.js';
 import { findCountryById, listCountries, listCountryOfficials } from '../repositories/country.repository.js';
 import { findOrganizationById, findPostById, listPostHolders } from '../repositories/organization.repository.js';
 import { existing, foundOr, parsePeriodArgument, parsePeriodInput } from './arguments.js';
-import { fromDetails } from './details.js';
+import { answered, fromDetails } from './details.js';
+import { selectionOf } from './selection.js';
 
 export const organizationResolvers: Resolvers = {
   Query: {
     organization: (_parent, { id }, { db }) => foundOr(findOrganizationById(db, id), { argument: 'id', id, kind: 'Organization' }),
     post: (_parent, { id }, { db }) => foundOr(findPostById(db, id), { argument: 'id', id, kind: 'Post' }),
-    postHolders: async (_parent, { postId, asOf }, { db }) =>
-      existing(db, await listPostHolders(db, postId, parsePeriodArgument('asOf', asOf)), [
-        { argument: 'postId', id: postId, kind: 'Post' },
-      ]),
+    postHolders: async (_parent, { postId, asOf }, context, info) => {
+      const holders = await listPostHolders(context.db, postId, parsePeriodArgument('asOf', asOf), selectionOf(info));
+      return existing(context.db, answered(context, holders), [{ argument: 'postId', id: postId, kind: 'Post' }], holders.kinds);
+    },
     country: (_parent, { id }, { db }) => foundOr(findCountryById(db, id), { argument: 'id', id, kind: 'Country' }),
     countries: (_parent, _args, { db }) => listCountries(db),
   },

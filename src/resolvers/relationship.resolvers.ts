@@ -7,6 +7,8 @@ import { findMeetings } from '../repositories/meeting.repository.js';
 import { listOrganizationMembers } from '../repositories/organization.repository.js';
 import { listCounterparts, listTimeline } from '../repositories/relationship.repository.js';
 import { assertPageSize, assertRange, existing, parsePeriodArgument, parsePeriodInput } from './arguments.js';
+import { answered } from './details.js';
+import { selectionOf } from './selection.js';
 
 const MAX_HOPS = 6;
 
@@ -15,7 +17,7 @@ const CANDIDATE_PATHS_PER_ANSWER = 4;
 
 export const relationshipResolvers: Resolvers = {
   Query: {
-    counterparts: async (_parent, { personId, period, country, organization, orderBy, first }, { db }) =>
+    counterparts: async (_parent, { personId, period, country, organization, orderBy, first }, { db }, info) =>
       existing(
         db,
         await listCounterparts(db, personId, {
@@ -24,6 +26,7 @@ export const relationshipResolvers: Resolvers = {
           organization,
           orderBy,
           first: assertPageSize('first', first),
+          selection: selectionOf(info),
         }),
         [
           { argument: 'personId', id: personId, kind: 'Person' },
@@ -31,16 +34,38 @@ export const relationshipResolvers: Resolvers = {
           ...(organization ? [{ argument: 'organization', id: organization, kind: 'Organization' }] : []),
         ],
       ),
-    meetingsBetween: async (_parent, { personA, personB, period }, { db }) =>
-      existing(db, await findMeetings(db, { participants: [personA, personB], period: parsePeriodInput('period', period) }), [
-        { argument: 'personA', id: personA, kind: 'Person' },
-        { argument: 'personB', id: personB, kind: 'Person' },
-      ]),
-    meetingsBetweenCountries: async (_parent, { countryA, countryB, period }, { db }) =>
-      existing(db, await findMeetings(db, { countries: [countryA, countryB], period: parsePeriodInput('period', period) }), [
-        { argument: 'countryA', id: countryA, kind: 'Country' },
-        { argument: 'countryB', id: countryB, kind: 'Country' },
-      ]),
+    meetingsBetween: async (_parent, { personA, personB, period }, context, info) =>
+      existing(
+        context.db,
+        answered(
+          context,
+          await findMeetings(
+            context.db,
+            { participants: [personA, personB], period: parsePeriodInput('period', period) },
+            selectionOf(info),
+          ),
+        ),
+        [
+          { argument: 'personA', id: personA, kind: 'Person' },
+          { argument: 'personB', id: personB, kind: 'Person' },
+        ],
+      ),
+    meetingsBetweenCountries: async (_parent, { countryA, countryB, period }, context, info) =>
+      existing(
+        context.db,
+        answered(
+          context,
+          await findMeetings(
+            context.db,
+            { countries: [countryA, countryB], period: parsePeriodInput('period', period) },
+            selectionOf(info),
+          ),
+        ),
+        [
+          { argument: 'countryA', id: countryA, kind: 'Country' },
+          { argument: 'countryB', id: countryB, kind: 'Country' },
+        ],
+      ),
     organizationMembers: async (_parent, { organizationId, asOf }, { db }) =>
       existing(db, await listOrganizationMembers(db, organizationId, parsePeriodArgument('asOf', asOf)), [
         { argument: 'organizationId', id: organizationId, kind: 'Organization' },

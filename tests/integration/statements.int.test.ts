@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { KEY_QUESTIONS } from '../../bench/questions.js';
+import { execute } from '../helpers/execute.js';
+import { useSeededGraph } from '../helpers/graph-fixtures.js';
+
+const graph = useSeededGraph();
+const run = <T = any>(query: string, variables: Record<string, unknown> = {}) => execute<T>(graph.server, graph.t.db, query, variables);
+
+const BEKIROV = 'person-subhan-bekirov';
+const BAJWA = 'person-qamar-javed-bajwa';
+
+describe('the key questions, compiled from what they ask', () => {
+  it('each answers in one statement', async () => {
+    const asked = {
+      whomMet: await run(KEY_QUESTIONS.whomMet, { id: BEKIROV }),
+      meetingsBetween: await run(KEY_QUESTIONS.meetingsBetween, { a: BEKIROV, b: BAJWA }),
+      path: await run(KEY_QUESTIONS.path, { a: 'person-zakir-hasanov', b: BAJWA }),
+      topContacts: await run(KEY_QUESTIONS.topContacts, { id: BEKIROV }),
+      postHolders: await run(KEY_QUESTIONS.postHolders, { post: 'post-pk-chief-of-naval-staff', date: '2021-06' }),
+      aliasSearch: await run(KEY_QUESTIONS.aliasSearch, { name: 'Bakirov' }),
+    };
+    for (const [question, result] of Object.entries(asked)) {
+      expect(result.errors, question).toBeUndefined();
+      expect(result.statements, question).toBe(1);
+    }
+    expect(asked.meetingsBetween.data.meetingsBetween).toEqual([
+      expect.objectContaining({
+        participants: expect.arrayContaining([
+          { role: expect.any(String), person: { id: BEKIROV, name: 'Subhan Bekirov' } },
+          { role: expect.any(String), person: { id: BAJWA, name: 'Qamar Javed Bajwa' } },
+        ]),
+      }),
+    ]);
+    expect(asked.postHolders.data.postHolders).toEqual([
+      {
+        start: { value: '2020-10-07' },
+        end: { value: '2023-10-07' },
+        person: { id: 'person-amjad-khan-niazi', name: 'Muhammad Amjad Khan Niazi' },
+      },
+    ]);
+    expect(asked.topContacts.data.counterparts.map((c: { person: { id: string } }) => c.person.id)).toContain(BAJWA);
+  });
+
+  it('tells an empty answer from a wrong id within that statement', async () => {
+    const empty = await run(KEY_QUESTIONS.postHolders, { post: 'post-pk-chief-of-naval-staff', date: '1990' });
+    expect(empty).toMatchObject({ data: { postHolders: [] }, errors: undefined, statements: 1 });
+    const wrongKind = await run(KEY_QUESTIONS.postHolders, { post: BAJWA, date: '2021' });
+    expect(wrongKind.errors?.[0]).toMatchObject({
+      message: `"${BAJWA}" is a Person, not a Post`,
+      extensions: { code: 'NOT_FOUND', argument: 'postId' },
+    });
+    expect(wrongKind.statements).toBe(1);
+  });
+
+  it('answers a folded first level exactly as the per-level loaders do', async () => {
+    const selection = `participants { role post { id title } person { id name aliases country { id } }
+      evidence { paragraph note source { id publisher } } }
+      place { ... on Country { id name } ... on Place { id name } } topics { code label } date { value precision }`;
+    const folded = await run<{ meetingsBetween: { id: string }[] }>(
+      `{ meetingsBetween(personA: "${BEKIROV}", personB: "${BAJWA}") { id ${selection} } }`,
+    );
+    expect(folded.errors).toBeUndefined();
+    const [first] = folded.data!.meetingsBetween;
+    const loaded = await run<{ meeting: unknown }>(`{ meeting(id: "${first!.id}") { id ${selection} } }`);
+    expect(folded.data!.meetingsBetween[0]).toEqual(loaded.data!.meeting);
+    // meetingsBetween with Meeting details folded in, then Person details (country); meeting: its own, Meeting, Person.
+    expect([folded.statements, loaded.statements]).toEqual([2, 3]);
+  });
+
+  it('loads a value asked two ways in one request once per way, each with what it asked', async () => {
+    const { data, errors } = await run(`{ meetingsBetween(personA: "${BEKIROV}", personB: "${BAJWA}") {
+      a: participants { person { id } }
+      b: participants { person { name } evidence { paragraph } }
+    } }`);
+    expect(errors).toBeUndefined();
+    const [meeting] = (data as { meetingsBetween: { a: { person: { id: string } }[]; b: { evidence: unknown[] }[] }[] }).meetingsBetween;
+    expect(meeting!.a.map((p) => p.person.id)).toContain(BEKIROV);
+    expect(meeting!.b.every((p) => p.evidence.length > 0)).toBe(true);
+  });
+});
