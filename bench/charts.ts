@@ -5,9 +5,10 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { projectPath } from '../src/project-root.js';
 
 /**
- * SVG charts of the benchmarks' JSON results, rendered in Node by Vega-Lite (no browser): latency percentiles and
- * throughput per question and variant from `npm run bench`, load rate per path from `npm run bench:load`. Written
- * beside the results (bench/results/); --docs also copies them to docs/charts/ for the README.
+ * SVG charts of the benchmarks' JSON results, rendered in Node by Vega-Lite (no browser): from `npm run bench`,
+ * latency percentiles and throughput per question and variant, and throughput against concurrency; from
+ * `npm run bench:load`, load rate per path. Written beside the results (bench/results/); --docs also copies them to
+ * docs/charts/ for the README.
  */
 
 interface QueryResults {
@@ -18,6 +19,7 @@ interface QueryResults {
     ours: Measure;
     direct: Measure;
     neo4jGraphql: Measure | null;
+    sweep?: { concurrency: number; ours: Measure; direct: Measure; neo4jGraphql: Measure | null }[];
   }[];
 }
 interface Measure {
@@ -96,6 +98,31 @@ function throughputChart(results: QueryResults): TopLevelSpec {
   );
 }
 
+/** Throughput as concurrency grows, a line per variant, a panel per question: where each one saturates. */
+function sweepChart(results: QueryResults): TopLevelSpec {
+  const values = results.results.flatMap((r) =>
+    (r.sweep ?? []).flatMap((at) =>
+      VARIANTS.flatMap(([key, variant]) => {
+        const m = at[key as 'ours' | 'direct' | 'neo4jGraphql'];
+        return m ? [{ question: r.question, variant, concurrency: at.concurrency, rps: m.rps }] : [];
+      }),
+    ),
+  );
+  return {
+    title: `Throughput as concurrency grows (${results.size} world)`,
+    data: { values },
+    mark: { type: 'line', point: true },
+    width: 110,
+    height: 200,
+    encoding: {
+      column: { field: 'question', type: 'nominal', title: null, header: { labelAngle: 0, labelLimit: 110 } },
+      x: { field: 'concurrency', type: 'ordinal', title: 'concurrency' },
+      y: { field: 'rps', type: 'quantitative', title: 'requests per second' },
+      color: { field: 'variant', type: 'nominal', legend: { orient: 'bottom', title: null } },
+    },
+  } as TopLevelSpec;
+}
+
 function loadChart(results: LoadResults): TopLevelSpec {
   return {
     title: `Load rate per path (${results.size} world)`,
@@ -130,6 +157,7 @@ export async function writeCharts(size: string, options: { docs?: boolean } = {}
     const results = JSON.parse(readFileSync(queries, 'utf8')) as QueryResults;
     await write(`latency-${size}.svg`, latencyChart(results));
     await write(`throughput-${size}.svg`, throughputChart(results));
+    if (results.results.some((r) => r.sweep?.length)) await write(`concurrency-${size}.svg`, sweepChart(results));
   }
   const load = projectPath('bench', 'results', `load-${size}.json`);
   if (existsSync(load)) await write(`load-${size}.svg`, loadChart(JSON.parse(readFileSync(load, 'utf8')) as LoadResults));

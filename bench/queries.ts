@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     options: {
       size: { type: 'string', default: 'tiny' },
       concurrency: { type: 'string', default: '4' },
+      sweep: { type: 'string', default: '1,2,4,8,16' },
       requests: { type: 'string', default: '100' },
       rounds: { type: 'string', default: '3' },
       keep: { type: 'boolean', default: false },
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
   const size = values.size as WorldSize;
   if (!(size in WORLD_SIZES)) throw new Error(`--size must be one of ${Object.keys(WORLD_SIZES).join(', ')}`);
   const concurrency = Number(values.concurrency);
+  const sweep = values.sweep ? values.sweep.split(',').map(Number) : [];
   const requests = Number(values.requests);
   const rounds = Number(values.rounds);
 
@@ -131,11 +133,12 @@ async function main(): Promise<void> {
           requests,
           rounds,
           concurrency,
+          sweep,
         }),
       );
       say(`measured: ${question.name} (${Math.round((performance.now() - began) / 1000)} s)`);
     }
-    await report(size, { concurrency, requests, rounds }, results);
+    await report(size, { concurrency, requests, rounds, sweep }, results);
   } finally {
     for (const stop of servers.reverse()) await stop();
     await bench.close(values.keep);
@@ -149,6 +152,8 @@ interface QuestionResult {
   ours: VariantResult;
   direct: VariantResult;
   neo4jGraphql: VariantResult | null;
+  /** The same variants at each concurrency of the sweep, one interleaved round each. */
+  sweep: { concurrency: number; ours: VariantResult; direct: VariantResult; neo4jGraphql: VariantResult | null }[];
 }
 
 async function measureQuestion(
@@ -161,6 +166,7 @@ async function measureQuestion(
     requests: number;
     rounds: number;
     concurrency: number;
+    sweep: number[];
   },
 ): Promise<QuestionResult> {
   const { oursUrl, neo4jGraphqlUrl, driver, db, requests, rounds, concurrency } = setup;
@@ -194,6 +200,12 @@ async function measureQuestion(
     const order = variants.map((_, k) => variants[(k + round) % variants.length]!);
     for (const variant of order) runs.get(variant)!.push(await drive(requests, concurrency, round * requests, send[variant]!));
   }
+  const sweep = [];
+  for (const c of setup.sweep) {
+    const at = new Map<Variant, VariantResult>();
+    for (const variant of variants) at.set(variant, summarise([await drive(requests, c, 0, send[variant]!)]));
+    sweep.push({ concurrency: c, ours: at.get('ours')!, direct: at.get('direct')!, neo4jGraphql: at.get('neo4jGraphql') ?? null });
+  }
   return {
     question: question.name,
     baselineNote: question.baselineNote,
@@ -201,12 +213,39 @@ async function measureQuestion(
     ours: summarise(runs.get('ours')!),
     direct: summarise(runs.get('direct')!),
     neo4jGraphql: runs.has('neo4jGraphql') ? summarise(runs.get('neo4jGraphql')!) : null,
+    sweep,
   };
+}
+
+/**
+ * Pure overhead and capacity: p50 at concurrency 1 (nothing queues, so what ours adds is its own cost) and the
+ * best throughput any concurrency of the sweep reached (saturation), per variant and as ratios.
+ */
+function sweepTable(sweep: number[], results: QuestionResult[]): string[] {
+  if (!sweep.length || !sweep.includes(1)) return [];
+  const best = (r: QuestionResult, v: 'ours' | 'direct' | 'neo4jGraphql') => Math.max(...r.sweep.map((s) => s[v]?.rps ?? 0));
+  const one = (r: QuestionResult) => r.sweep.find((s) => s.concurrency === 1)!;
+  const f = (x: number) => x.toFixed(2);
+  return [
+    '',
+    `Concurrency sweep (${sweep.join(', ')}), one round of each: p50 at concurrency 1 in ms, and the best throughput ` +
+      'reached at any concurrency (saturation) in requests per second.',
+    '',
+    `| ${['question', 'ours p50 @1', 'direct p50 @1', 'ours ÷ direct @1', 'ours max rps', 'direct max rps'].join(' | ')} | ` +
+      '@neo4j/graphql max rps | ours ÷ direct | ours ÷ @neo4j/graphql |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map((r) => {
+      const [ours, direct, base] = [best(r, 'ours'), best(r, 'direct'), best(r, 'neo4jGraphql')];
+      const at1 = one(r);
+      const cells = [r.question, f(at1.ours.p50), f(at1.direct.p50), `${f(at1.ours.p50 / at1.direct.p50)}×`, ours, direct];
+      return `| ${[...cells, base || '—', `${f(ours / direct)}×`, base ? `${f(ours / base)}×` : '—'].join(' | ')} |`;
+    }),
+  ];
 }
 
 async function report(
   size: WorldSize,
-  settings: { concurrency: number; requests: number; rounds: number },
+  settings: { concurrency: number; requests: number; rounds: number; sweep: number[] },
   results: QuestionResult[],
 ): Promise<void> {
   const ms = (x: number) => x.toFixed(1);
@@ -235,6 +274,7 @@ async function report(
         .replace(/^/, '| ')
         .concat(' |'),
     ),
+    ...sweepTable(settings.sweep, results),
     '',
     '@neo4j/graphql queries are the closest it can express:',
     ...results.map((r) => `- ${r.question}: ${r.baselineNote}.`),
