@@ -56,7 +56,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   presenters: ['domain', 'repositories'],
   resolution: ['domain'],
   draft: ['domain', 'resolution', '.'],
-  services: ['domain', 'ingest', 'resolution', 'draft', 'exports', 'repositories', 'db', '.'],
+  services: ['domain', 'ingest', 'resolution', 'draft', 'exports', 'repositories', 'db', 'local-neo4j', '.'],
   plugins: ['domain', 'db', '.'],
   resolvers: ['domain', 'services', 'presenters', 'repositories', '__generated__', '.'],
 };

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,8 @@ import { seedFiles } from './seed.js';
 import { draftFromText } from './services/draft.service.js';
 import { evaluateDrafts } from './services/draft-evaluation.service.js';
 import { EXPORT_FORMATS, type ExportFormat, exportGraph, writesSeveralFiles } from './services/export.service.js';
-import { type Change, type IngestProgress, ingestFiles, readDocumentFile } from './services/ingest.service.js';
+import { importDocuments } from './services/import.service.js';
+import { type Change, type DocumentInput, type IngestProgress, ingestFiles, readDocumentFile } from './services/ingest.service.js';
 import { judgeMatch } from './services/resolution.service.js';
 import { applySchema } from './services/schema.service.js';
 
@@ -29,6 +30,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   ingest [--dry-run] [--text REPORT.txt] FILE...
                            validate source documents as one batch; write them in one transaction if all are valid
                            (npm run ingest -- --help for more)
+  import DIR|FILE...        first load into an empty local database: validate every document as ingest does, then
+                           load them with neo4j-admin's offline importer (stops and restarts the local server)
   check-copy DOCUMENT --text REPORT.txt
                            name every note or summary that repeats eight words of the report
   export --out PATH [--format FORMAT] [--meetings nodes|edges]
@@ -164,6 +167,51 @@ async function ingestCommand(files: string[], options: { dryRun: boolean; text?:
     if (result.candidates.length > 0 && !result.dryRun) log(`review the ${result.candidates.length} candidate(s) with: npm run resolve`);
     return 0;
   });
+}
+
+/** The document files named, and those under each directory named (.json, .yaml, .yml), in name order. */
+function documentFiles(paths: string[]): string[] {
+  return paths.flatMap((path) =>
+    statSync(path, { throwIfNoEntry: false })?.isDirectory()
+      ? readdirSync(path, { recursive: true, encoding: 'utf8' })
+          .filter((name) => /\.(json|ya?ml)$/i.test(name))
+          .sort()
+          .map((name) => join(path, name))
+      : [path],
+  );
+}
+
+async function importCommand(paths: string[]): Promise<number> {
+  if (paths.length === 0) {
+    log('import needs a directory of documents, or files: npm run import -- DIR');
+    return 2;
+  }
+  if (loadConfig().neo4j.kind === 'external') {
+    log(
+      "NEO4J_URI names a server of its own; the bulk import replaces the store of the project's local server only. " +
+        'Use npm run ingest -- FILE... for that server.',
+    );
+    return 2;
+  }
+  const read = await Promise.all(documentFiles(paths).map(readDocumentFile));
+  const unreadable = read.filter((r): r is Problem => 'path' in r);
+  if (unreadable.length > 0) {
+    log(`${unreadable.length} problem(s); nothing was loaded:\n${formatProblems(unreadable)}`);
+    return 1;
+  }
+  const inputs = read.filter((r): r is DocumentInput => !('path' in r));
+  const began = performance.now();
+  const result = await importDocuments(inputs, { instance: 'local', log, progress: progressBar() });
+  if (!result.ok) {
+    if ('refused' in result) log(result.refused);
+    else log(`${result.problems.length} problem(s); nothing was loaded:\n${formatProblems(result.problems)}`);
+    return 1;
+  }
+  log(
+    `imported ${result.documents} document(s): ${result.nodes} nodes, ${result.relationships} relationships, ` +
+      `in ${((performance.now() - began) / 1000).toFixed(1)} s`,
+  );
+  return 0;
 }
 
 /**
@@ -334,6 +382,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'ingest':
       return ingestCommand(rest, { dryRun: values['dry-run'], text: values.text, help: values.help ?? false });
+    case 'import':
+      return importCommand(rest);
     case 'check-copy':
       return checkCopyCommand(rest[0], values.text);
     case 'seed':

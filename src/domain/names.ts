@@ -37,6 +37,11 @@ export function nameKeys(names: readonly string[]): string[] {
   return [...new Set(names.map(nameKey).filter((k) => k.length > 0))];
 }
 
+/** The `|k1|k2|` text of a list, as {@link barredTextCypher} builds it, for writers that build rows outside Neo4j. */
+export function barredText(items: readonly string[]): string {
+  return items.reduce((text, item) => `${text}${item}|`, '|');
+}
+
 /** A list as one `|k1|k2|` text, built by Cypher in the statement that extends the list: a text index answers CONTAINS '|k|'. */
 export function barredTextCypher(list: string): string {
   return `reduce(text = '|', item IN ${list} | text + item + '|')`;

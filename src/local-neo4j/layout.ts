@@ -6,13 +6,15 @@ export const NEO4J_VERSION = '5.26.30';
 export const BROWSER_VERSION = '5.24.0';
 export const MAVEN_DEPENDENCY_PLUGIN_VERSION = '3.8.1';
 
-export type InstanceName = 'local' | 'test' | 'bench';
+export type InstanceName = 'local' | 'test' | 'bench' | 'scratch';
 
 /** The app's server keeps Neo4j's usual ports; the tests' server has its own, so `npm test` never touches what `npm start` keeps. */
 export const INSTANCE_PORTS: Record<InstanceName, { bolt: number; http: number }> = {
   local: { bolt: 7687, http: 7474 },
   test: { bolt: 17687, http: 17474 },
   bench: { bolt: 27687, http: 27474 },
+  // A server tests may stop and replace the store of (the bulk import), beside the one the other tests share.
+  scratch: { bolt: 37687, http: 37474 },
 };
 
 /** Where each instance's Browser fetches the style sheet and guide: the API that goes with it. */
@@ -24,12 +26,14 @@ export const INSTANCE_MEMORY: Record<InstanceName, { heap: string; pagecache: st
   local: { heap: '1g', pagecache: '512m', transactionMax: '256m' },
   test: { heap: '1g', pagecache: '512m', transactionMax: '256m' },
   bench: { heap: '2g', pagecache: '3g', transactionMax: '1g' },
+  scratch: { heap: '512m', pagecache: '256m', transactionMax: '256m' },
 };
 
 export const BROWSER_ASSETS_URL: Record<InstanceName, string> = {
   local: 'http://localhost:4000/browser',
   test: 'http://localhost:14000/browser',
   bench: 'http://localhost:24000/browser',
+  scratch: 'http://localhost:34000/browser',
 };
 
 export interface InstanceLayout {

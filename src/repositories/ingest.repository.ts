@@ -200,15 +200,46 @@ export async function writePlan(tx: Tx, plan: WritePlan, progress: (n: number) =
   for (const { fromLabel, type, toLabel, rows } of groupRelationships(plan)) {
     await inSlices(tx, mergeRelationshipsCypher(fromLabel, type, toLabel), rows, progress);
   }
-  const links = termLinkStatements();
   for (const [label, rows] of plan.nodes) {
-    if (rows.length === 0) continue;
-    const ids = rows.map((r) => ({ id: r.id }));
-    const caption = setCaptionCypher(label);
-    if (caption) await inSlices(tx, caption, ids, () => {});
-    if (label === 'Tenure') await inSlices(tx, WIDEN_ATTESTED_SPAN, ids, () => {});
-    for (const link of links.filter((l) => l.label === label)) await inSlices(tx, link.cypher, ids, () => {});
+    if (rows.length > 0)
+      await deriveFromWritten(
+        tx,
+        label,
+        rows.map((r) => r.id),
+      );
   }
+}
+
+const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
+function propertyName(property: string): string {
+  if (!PROPERTY_NAME.test(property)) throw new Error(`not a property name: ${property}`);
+  return property;
+}
+
+/** Sets a property of the nodes of a label with the given ids to an empty list (labels from the registry). */
+export function setEmptyListOnNodesCypher(label: string, property: string): string {
+  return `UNWIND $ids AS id MATCH (n:${label} {id: id}) SET n.${propertyName(property)} = []`;
+}
+
+/** Sets a property of the relationships between the given pairs to an empty list (types from the registry). */
+export function setEmptyListOnRelationshipsCypher(fromLabel: string, type: string, toLabel: string, property: string): string {
+  return `UNWIND $pairs AS pair
+MATCH (:${fromLabel} {id: pair.from})-[r:${type}]->(:${toLabel} {id: pair.to})
+SET r.${propertyName(property)} = []`;
+}
+
+/**
+ * What is derived from written nodes of a label rather than read from documents: their captions (a meeting's needs
+ * its place), a tenure's attested span across its sources, and links to the vocabularies' terms. Ingest derives it
+ * for what it wrote; the bulk import for everything it loaded.
+ */
+export async function deriveFromWritten(tx: Tx, label: EntityLabel | 'Source', ids: string[]): Promise<void> {
+  const rows = ids.map((id) => ({ id }));
+  const caption = setCaptionCypher(label);
+  if (caption) await inSlices(tx, caption, rows, () => {});
+  if (label === 'Tenure') await inSlices(tx, WIDEN_ATTESTED_SPAN, rows, () => {});
+  for (const link of termLinkStatements().filter((l) => l.label === label)) await inSlices(tx, link.cypher, rows, () => {});
 }
 
 export const FIND_TENURES = `

@@ -14,7 +14,7 @@ describe('counterpartsStatement', () => {
     expect(met).toContain('CALL (p, c, shared)');
     expect(met).not.toContain(':Term');
     expect(met).not.toContain('OPTIONAL MATCH (ap:Post');
-    expect(met).toContain("meeting: m {.id, date: CASE WHEN m.date IS NULL");
+    expect(met).toContain('meeting: m {.id, date: CASE WHEN m.date IS NULL');
   });
 
   it('pins the whom-did-X-meet statement: counts first, then the page, sort keys from the allowlist', () => {

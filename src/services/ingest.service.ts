@@ -78,13 +78,13 @@ export type IngestResult =
       notices: Problem[];
     };
 
-interface JudgementsInput {
+export interface JudgementsInput {
   file: string;
   judgements: JudgementModel[];
 }
 
 /** Splits judgements files from source documents, checking each judgements file's shape. */
-function partition(inputs: DocumentInput[]): { documents: DocumentInput[]; judgements: JudgementsInput[]; problems: Problem[] } {
+export function partition(inputs: DocumentInput[]): { documents: DocumentInput[]; judgements: JudgementsInput[]; problems: Problem[] } {
   const documents: DocumentInput[] = [];
   const judgements: JudgementsInput[] = [];
   const problems: Problem[] = [];

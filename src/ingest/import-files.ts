@@ -1,0 +1,207 @@
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { barredText } from '../domain/names.js';
+import { ID_SPACE_LABEL, SUPPORTED_BY } from '../domain/registry/index.js';
+import { groupRelationships, type NodeRow, type ResolvedEvidence, type WritePlan } from '../domain/write-plan-rows.js';
+
+/**
+ * A write plan as the CSV files of `neo4j-admin database import full`, holding exactly what the ingest path's
+ * MERGE statements would leave in an empty graph (repositories/ingest.repository.ts): the shared id-space label on
+ * every node, a person's alias, former-id and key lists with their barred texts, one SUPPORTED_BY per node, source
+ * and paragraph, and a relationship's evidence in its three aligned lists. What ingest derives from the written graph
+ * (captions, term links, a tenure's attested span) the import service derives the same way once the server is back.
+ */
+
+/** Array elements are split on the unit separator, a character no name, note or topic holds. */
+export const ARRAY_DELIMITER = '\u001f';
+
+/**
+ * Properties the plan sets to an empty list, which CSV cannot tell from no value: the importer leaves them out and
+ * the import service sets them afterwards, as ingest's `SET` would have.
+ */
+export interface EmptyLists {
+  nodes: { label: string; property: string; ids: string[] }[];
+  relationships: { fromLabel: string; type: string; toLabel: string; property: string; pairs: { from: string; to: string }[] }[];
+}
+
+export interface ImportFiles {
+  /** The importer's --nodes and --relationships arguments. */
+  args: string[];
+  emptyLists: EmptyLists;
+  /** Nodes per label and relationships per type the files hold: what the graph must count once they are in. */
+  expected: { nodes: Record<string, number>; relationships: Record<string, number> };
+}
+
+function csvField(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = Array.isArray(value) ? value.map(String).join(ARRAY_DELIMITER) : String(value);
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** The importer's column type for a property, from the values it takes across the rows. */
+function columnType(values: unknown[]): string {
+  const present = values.filter((v) => v !== undefined && v !== null);
+  const flat = present.flatMap((v) => (Array.isArray(v) ? v : [v]));
+  const base =
+    flat.length === 0
+      ? 'string'
+      : flat.every((v) => typeof v === 'number' && Number.isInteger(v))
+        ? 'long'
+        : flat.every((v) => typeof v === 'number')
+          ? 'double'
+          : flat.every((v) => typeof v === 'boolean')
+            ? 'boolean'
+            : 'string';
+  return present.some(Array.isArray) ? `${base}[]` : base;
+}
+
+interface CsvRow {
+  fixed: unknown[];
+  props: Record<string, unknown>;
+}
+
+/**
+ * One CSV file: a typed header from the union of the rows' keys, then a line per row. A property no row holds a
+ * value for gets no column, as ingest's `SET n += props` writes nothing for it. Answers how many rows it wrote.
+ */
+function writeCsv(file: string, fixed: string[], rows: CsvRow[]): number {
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row.props).filter((k) => row.props[k] != null)))];
+  const types = keys.map((key) => columnType(rows.map((row) => row.props[key])));
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, `${[...fixed, ...keys.map((key, i) => `${key}:${types[i]}`)].join(',')}\n`);
+    let chunk: string[] = [];
+    for (const row of rows) {
+      chunk.push([...row.fixed.map(csvField), ...keys.map((key) => csvField(row.props[key]))].join(','));
+      if (chunk.length === 10_000) {
+        writeSync(fd, `${chunk.join('\n')}\n`);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) writeSync(fd, `${chunk.join('\n')}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  return rows.length;
+}
+
+/** A person's own properties and lists as `mergeNodesCypher('Person')` leaves them on a node it creates. */
+function personProperties(row: NodeRow): Record<string, unknown> {
+  const name = row.props.name;
+  const aliases = (row.aliases ?? []).filter((a) => a !== name);
+  const otherIds = (row.otherIds ?? []).filter((i) => i !== row.id);
+  const nameKeys = row.nameKeys ?? [];
+  const blockKeys = row.blockKeys ?? [];
+  return {
+    ...row.props,
+    aliases,
+    otherIds,
+    nameKeys,
+    blockKeys,
+    nameKeyText: barredText(nameKeys),
+    otherIdText: barredText(otherIds),
+    blockKeyText: barredText(blockKeys),
+  };
+}
+
+/** One SUPPORTED_BY per node, source and paragraph: the MERGE's key; a later row's note and dates win. */
+function nodeEvidence(rows: NodeRow[]): CsvRow[] {
+  const byKey = new Map<string, CsvRow>();
+  for (const row of rows) {
+    for (const e of row.evidence) {
+      const key = `${row.id}\u0000${e.source}\u0000${e.paragraph}`;
+      const before = byKey.get(key);
+      byKey.set(key, { fixed: [row.id, e.source], props: { ...before?.props, paragraph: e.paragraph, note: e.note, ...e.dates } });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** A relationship's evidence in aligned lists, an entry per source and paragraph, as `mergeRelationshipsCypher` keeps them. */
+function evidenceLists(evidence: ResolvedEvidence[]): Record<string, unknown[]> {
+  return {
+    sourceIds: evidence.map((e) => e.source),
+    paragraphs: evidence.map((e) => e.paragraph),
+    notes: evidence.map((e) => e.note),
+  };
+}
+
+/** Each property holding an empty list, with the keys of the rows that hold it so. */
+function emptyListsOf<K>(rows: { key: K; props: Record<string, unknown> }[]): Map<string, K[]> {
+  const found = new Map<string, K[]>();
+  for (const { key, props } of rows) {
+    for (const [property, value] of Object.entries(props)) {
+      if (Array.isArray(value) && value.length === 0) found.set(property, [...(found.get(property) ?? []), key]);
+    }
+  }
+  return found;
+}
+
+function assertUnique(what: string, keys: string[]): void {
+  const seen = new Set<string>();
+  for (const key of keys) {
+    if (seen.has(key)) throw new Error(`the write plan holds two rows for ${what} ${key}; the importer would write both`);
+    seen.add(key);
+  }
+}
+
+/** Writes the plan's CSV files into `dir` (which must exist) and answers the importer's arguments and the counts. */
+export function writeImportFiles(plan: WritePlan, dir: string): ImportFiles {
+  mkdirSync(dir, { recursive: true });
+  const args: string[] = [];
+  const emptyLists: EmptyLists = { nodes: [], relationships: [] };
+  const nodes: Record<string, number> = {};
+  const relationships: Record<string, number> = {};
+  const add = (counts: Record<string, number>, key: string, n: number) => {
+    counts[key] = (counts[key] ?? 0) + n;
+  };
+
+  assertUnique(
+    'source',
+    plan.sources.map((s) => s.id),
+  );
+  const sources = join(dir, 'Source.csv');
+  add(
+    nodes,
+    'Source',
+    writeCsv(
+      sources,
+      ['id:ID(Source)'],
+      plan.sources.map((s) => ({ fixed: [s.id], props: s.props })),
+    ),
+  );
+  args.push(`--nodes=Source:${ID_SPACE_LABEL}=${sources}`);
+
+  for (const [label, rows] of plan.nodes) {
+    if (rows.length === 0) continue;
+    assertUnique(
+      label,
+      rows.map((r) => r.id),
+    );
+    const file = join(dir, `${label}.csv`);
+    const props = (row: NodeRow) => (label === 'Person' ? personProperties(row) : row.props);
+    const csvRows = rows.map((row) => ({ fixed: [row.id], props: props(row) }));
+    add(nodes, label, writeCsv(file, [`id:ID(${label})`], csvRows));
+    for (const [property, ids] of emptyListsOf(csvRows.map((r) => ({ key: r.fixed[0]!, props: r.props })))) {
+      emptyLists.nodes.push({ label, property, ids });
+    }
+    args.push(`--nodes=${label}:${ID_SPACE_LABEL}=${file}`);
+    const evidence = join(dir, `${label}-${SUPPORTED_BY}.csv`);
+    add(relationships, SUPPORTED_BY, writeCsv(evidence, [`:START_ID(${label})`, ':END_ID(Source)'], nodeEvidence(rows)));
+    args.push(`--relationships=${SUPPORTED_BY}=${evidence}`);
+  }
+
+  for (const { fromLabel, type, toLabel, rows } of groupRelationships(plan)) {
+    assertUnique(
+      type,
+      rows.map((r) => `${r.from}->${r.to}`),
+    );
+    const file = join(dir, `${fromLabel}-${type}-${toLabel}.csv`);
+    const csvRows = rows.map((row) => ({ fixed: [row.from, row.to], props: { ...row.props, ...evidenceLists(row.evidence) } }));
+    add(relationships, type, writeCsv(file, [`:START_ID(${fromLabel})`, `:END_ID(${toLabel})`], csvRows));
+    const keyed = csvRows.map((r) => ({ key: { from: r.fixed[0]!, to: r.fixed[1]! }, props: r.props }));
+    for (const [property, pairs] of emptyListsOf(keyed)) emptyLists.relationships.push({ fromLabel, type, toLabel, property, pairs });
+    args.push(`--relationships=${type}=${file}`);
+  }
+  return { args, emptyLists, expected: { nodes, relationships } };
+}
