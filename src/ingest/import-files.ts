@@ -1,15 +1,23 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { barredText } from '../domain/names.js';
-import { ID_SPACE_LABEL, SUPPORTED_BY } from '../domain/registry/index.js';
-import { groupRelationships, type NodeRow, type ResolvedEvidence, type WritePlan } from '../domain/write-plan-rows.js';
+import {
+  ENTITY_LABEL_SPECS,
+  ID_SPACE_LABEL,
+  type LabelSpec,
+  SUPPORTED_BY,
+  type VocabularyName,
+  vocabularyGraph,
+} from '../domain/registry/index.js';
+import { groupRelationships, type NodeRow, type ResolvedEvidence, type TermRow, type WritePlan } from '../domain/write-plan-rows.js';
 
 /**
  * A write plan as the CSV files of `neo4j-admin database import full`, holding exactly what the ingest path's
  * MERGE statements would leave in an empty graph (repositories/ingest.repository.ts): the shared id-space label on
  * every node, a person's alias, former-id and key lists with their barred texts, one SUPPORTED_BY per node, source
- * and paragraph, and a relationship's evidence in its three aligned lists. What ingest derives from the written graph
- * (captions, term links, a tenure's attested span) the import service derives the same way once the server is back.
+ * and paragraph, a relationship's evidence in its three aligned lists, the vocabularies' terms as MERGE_TERMS keeps
+ * them and each entity's links to its terms. What else ingest derives from the written graph (captions, a tenure's
+ * attested span) the import service derives with the same statements once the server is back.
  */
 
 /** Array elements are split on the unit separator, a character no name, note or topic holds. */
@@ -137,6 +145,40 @@ function emptyListsOf<K>(rows: { key: K; props: Record<string, unknown> }[]): Ma
   return found;
 }
 
+/** Terms as MERGE_TERMS leaves them after the given rows, in order: the last label and description, sources unioned. */
+function foldTerms(terms: readonly TermRow[]): Map<string, TermRow> {
+  const byId = new Map<string, TermRow>();
+  for (const row of terms) {
+    const id = `${row.vocabulary}/${row.code}`;
+    const before = byId.get(id)?.sources ?? [];
+    byId.set(id, { ...row, sources: [...before, ...row.sources.filter((s) => !before.includes(s))] });
+  }
+  return byId;
+}
+
+/** Each entity's links to the terms its term fields name, one per entity and term, as the link statements MERGE them. */
+function termLinks(plan: WritePlan, terms: ReadonlyMap<string, TermRow>): { label: string; linkType: string; rows: CsvRow[] }[] {
+  const links: { label: string; linkType: string; rows: CsvRow[] }[] = [];
+  for (const spec of ENTITY_LABEL_SPECS as readonly LabelSpec[]) {
+    const rows = plan.nodes.get(spec.label as never) ?? [];
+    for (const [field, f] of Object.entries(spec.fields)) {
+      if (f.kind !== 'terms' && f.kind !== 'term') continue;
+      const graph = vocabularyGraph(f.vocabulary as VocabularyName);
+      if (!graph || rows.length === 0) continue;
+      const linked = rows.flatMap((row) => {
+        const value = row.props[field];
+        const codes = [...new Set((Array.isArray(value) ? value : [value]).filter((c): c is string => typeof c === 'string'))];
+        return codes
+          .map((code) => `${f.vocabulary}/${code}`)
+          .filter((term) => terms.has(term))
+          .map((term) => ({ fixed: [row.id, term], props: {} }));
+      });
+      links.push({ label: spec.label, linkType: graph.linkType, rows: linked });
+    }
+  }
+  return links;
+}
+
 function assertUnique(what: string, keys: string[]): void {
   const seen = new Set<string>();
   for (const key of keys) {
@@ -145,8 +187,11 @@ function assertUnique(what: string, keys: string[]): void {
   }
 }
 
-/** Writes the plan's CSV files into `dir` (which must exist) and answers the importer's arguments and the counts. */
-export function writeImportFiles(plan: WritePlan, dir: string): ImportFiles {
+/**
+ * Writes the plan's CSV files into `dir` and answers the importer's arguments and the counts. `terms` are the term
+ * rows in the order ingest would merge them: the registry's (written at every start), then the plan's.
+ */
+export function writeImportFiles(plan: WritePlan, terms: readonly TermRow[], dir: string): ImportFiles {
   mkdirSync(dir, { recursive: true });
   const args: string[] = [];
   const emptyLists: EmptyLists = { nodes: [], relationships: [] };
@@ -202,6 +247,27 @@ export function writeImportFiles(plan: WritePlan, dir: string): ImportFiles {
     const keyed = csvRows.map((r) => ({ key: { from: r.fixed[0]!, to: r.fixed[1]! }, props: r.props }));
     for (const [property, pairs] of emptyListsOf(keyed)) emptyLists.relationships.push({ fromLabel, type, toLabel, property, pairs });
     args.push(`--relationships=${type}=${file}`);
+  }
+  const folded = foldTerms(terms);
+  const byVocabulary = new Map<string, TermRow[]>();
+  for (const term of folded.values()) byVocabulary.set(term.vocabulary, [...(byVocabulary.get(term.vocabulary) ?? []), term]);
+  for (const [vocabulary, rows] of byVocabulary) {
+    const file = join(dir, `Term-${vocabulary}.csv`);
+    const graph = vocabularyGraph(vocabulary as VocabularyName);
+    const csvRows = rows.map((t) => ({
+      fixed: [`${t.vocabulary}/${t.code}`],
+      props: { vocabulary: t.vocabulary, code: t.code, label: t.label, description: t.description, caption: t.label, sources: t.sources },
+    }));
+    add(nodes, 'Term', writeCsv(file, ['id:ID(Term)'], csvRows));
+    args.push(`--nodes=${['Term', ...(graph ? [graph.label] : [])].join(':')}=${file}`);
+    for (const [property, ids] of emptyListsOf(csvRows.map((r) => ({ key: r.fixed[0]!, props: r.props })))) {
+      emptyLists.nodes.push({ label: 'Term', property, ids });
+    }
+  }
+  for (const { label, linkType, rows } of termLinks(plan, folded)) {
+    const file = join(dir, `${label}-${linkType}-Term.csv`);
+    add(relationships, linkType, writeCsv(file, [`:START_ID(${label})`, ':END_ID(Term)'], rows));
+    args.push(`--relationships=${linkType}=${file}`);
   }
   return { args, emptyLists, expected: { nodes, relationships } };
 }

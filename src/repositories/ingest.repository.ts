@@ -232,13 +232,19 @@ SET r.${propertyName(property)} = []`;
 /**
  * What is derived from written nodes of a label rather than read from documents: their captions (a meeting's needs
  * its place), a tenure's attested span across its sources, and links to the vocabularies' terms. Ingest derives it
- * for what it wrote; the bulk import for everything it loaded.
+ * for what it wrote; the bulk import for everything it loaded, whose files already held the term links.
  */
-export async function deriveFromWritten(tx: Tx, label: EntityLabel | 'Source', ids: string[]): Promise<void> {
+export async function deriveFromWritten(
+  tx: Tx,
+  label: EntityLabel | 'Source',
+  ids: string[],
+  { termLinks = true }: { termLinks?: boolean } = {},
+): Promise<void> {
   const rows = ids.map((id) => ({ id }));
   const caption = setCaptionCypher(label);
   if (caption) await inSlices(tx, caption, rows, () => {});
   if (label === 'Tenure') await inSlices(tx, WIDEN_ATTESTED_SPAN, rows, () => {});
+  if (!termLinks) return;
   for (const link of termLinkStatements().filter((l) => l.label === label)) await inSlices(tx, link.cypher, rows, () => {});
 }
 

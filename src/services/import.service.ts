@@ -12,7 +12,7 @@ import { adminImport } from '../local-neo4j/admin-import.js';
 import { type InstanceName, instanceLayout } from '../local-neo4j/layout.js';
 import { ensureRunning, type Log, stop } from '../local-neo4j/local-neo4j.js';
 import { deriveFromWritten, setEmptyListOnNodesCypher, setEmptyListOnRelationshipsCypher } from '../repositories/ingest.repository.js';
-import { MERGE_TERMS } from '../repositories/vocabulary.repository.js';
+import { registryTermRows } from '../repositories/vocabulary.repository.js';
 import { type DocumentInput, graphLookup, type IngestProgress, partition } from './ingest.service.js';
 import { applyJudgement, raiseCandidates } from './resolution.service.js';
 import { applySchema } from './schema.service.js';
@@ -60,8 +60,8 @@ function peopleOf(plan: WritePlan): Set<string> {
  * as one batch against the (empty) graph, exactly as ingest validates it, every problem listed; the write plan
  * ingest would run written as CSV; the server stopped, the store replaced by `neo4j-admin database import full`,
  * the server started again; node and relationship counts checked against the files; then what ingest derives in
- * Cypher (schema, captions, term links, attested spans, match candidates, judgements) derived by the same
- * statements over everything loaded. An instance that holds data is refused: adding to a graph is ingest's work.
+ * Cypher (schema, captions, attested spans, match candidates, judgements) derived by the same statements over
+ * everything loaded. An instance that holds data is refused: adding to a graph is ingest's work.
  */
 export async function importDocuments(
   inputs: DocumentInput[],
@@ -122,7 +122,7 @@ export async function importDocuments(
   const work = join(layout.home, 'import', `load-${Date.now()}`);
   mkdirSync(work, { recursive: true });
   try {
-    const files = writeImportFiles(plan, join(work, 'csv'));
+    const files = writeImportFiles(plan, [...registryTermRows(), ...plan.terms], join(work, 'csv'));
     phase('wrote CSV');
     await stop(options.instance, layout);
     options.progress?.start(100);
@@ -142,12 +142,12 @@ export async function importDocuments(
     await verifyCounts(connection.db, files.expected);
     phase('started and verified counts');
 
-    await setEmptyLists(connection.db, files.emptyLists);
-    await connection.db.write(MERGE_TERMS, { rows: plan.terms });
+    // Constraints first: every later statement finds its nodes by id.
     await applySchema(connection.db);
-    phase('schema and terms');
+    await setEmptyLists(connection.db, files.emptyLists);
+    phase('schema, indexes and empty lists');
     await derive(connection.db, plan);
-    phase('captions, attested spans, term links');
+    phase('captions and attested spans');
     const people = (plan.nodes.get('Person') ?? []).map((row) => row.id);
     for (let i = 0; i < people.length; i += DERIVE_SLICE) {
       const slice = people.slice(i, i + DERIVE_SLICE);
@@ -192,7 +192,7 @@ async function setEmptyLists(db: Db, empty: EmptyLists): Promise<void> {
   }
 }
 
-/** Captions, attested spans and term links for every loaded node, in slices of their own transactions. */
+/** Captions and attested spans for every loaded node (the files held the term links), in slices of their own transactions. */
 async function derive(db: Db, plan: WritePlan): Promise<void> {
   const byLabel: [EntityLabel | 'Source', string[]][] = [
     ['Source', plan.sources.map((s) => s.id)],
@@ -201,7 +201,7 @@ async function derive(db: Db, plan: WritePlan): Promise<void> {
   for (const [label, ids] of byLabel) {
     for (let i = 0; i < ids.length; i += DERIVE_SLICE) {
       const slice = ids.slice(i, i + DERIVE_SLICE);
-      await db.writeTransaction((tx) => deriveFromWritten(tx, label, slice));
+      await db.writeTransaction((tx) => deriveFromWritten(tx, label, slice, { termLinks: false }));
     }
   }
 }
