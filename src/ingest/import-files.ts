@@ -73,7 +73,9 @@ interface CsvRow {
  * value for gets no column, as ingest's `SET n += props` writes nothing for it. Answers how many rows it wrote.
  */
 function writeCsv(file: string, fixed: string[], rows: CsvRow[]): number {
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row.props).filter((k) => row.props[k] != null)))];
+  const present = new Set<string>();
+  for (const row of rows) for (const key in row.props) if (row.props[key] != null) present.add(key);
+  const keys = [...present];
   const types = keys.map((key) => columnType(rows.map((row) => row.props[key])));
   const fd = openSync(file, 'w');
   try {
@@ -139,7 +141,10 @@ function emptyListsOf<K>(rows: { key: K; props: Record<string, unknown> }[]): Ma
   const found = new Map<string, K[]>();
   for (const { key, props } of rows) {
     for (const [property, value] of Object.entries(props)) {
-      if (Array.isArray(value) && value.length === 0) found.set(property, [...(found.get(property) ?? []), key]);
+      if (!Array.isArray(value) || value.length > 0) continue;
+      const keys = found.get(property);
+      if (keys) keys.push(key);
+      else found.set(property, [key]);
     }
   }
   return found;
@@ -250,7 +255,11 @@ export function writeImportFiles(plan: WritePlan, terms: readonly TermRow[], dir
   }
   const folded = foldTerms(terms);
   const byVocabulary = new Map<string, TermRow[]>();
-  for (const term of folded.values()) byVocabulary.set(term.vocabulary, [...(byVocabulary.get(term.vocabulary) ?? []), term]);
+  for (const term of folded.values()) {
+    const list = byVocabulary.get(term.vocabulary);
+    if (list) list.push(term);
+    else byVocabulary.set(term.vocabulary, [term]);
+  }
   for (const [vocabulary, rows] of byVocabulary) {
     const file = join(dir, `Term-${vocabulary}.csv`);
     const graph = vocabularyGraph(vocabulary as VocabularyName);
