@@ -4,7 +4,8 @@ import { createDb, type Db } from '../src/db/run-query.js';
 import type { SourceDocument } from '../src/domain/registry/index.js';
 import { ensureRunning, type Log, stop } from '../src/local-neo4j/local-neo4j.js';
 import { ingestDocuments } from '../src/services/ingest.service.js';
-import { WORLD_SIZES, type WorldSize } from './world.js';
+import { applySchema } from '../src/services/schema.service.js';
+import { generateWorld, WORLD_SIZES, type WorldSize } from './world.js';
 
 export interface BenchDb {
   driver: Driver;
@@ -71,4 +72,16 @@ export async function ingestWorld(db: Db, world: SourceDocument[], perIngest: nu
     }
   }
   return rows;
+}
+
+/** Ingests the world of `size` unless the bench database holds exactly it already (left there by a --keep run). */
+export async function ensureWorld(bench: BenchDb, size: WorldSize, log: Log): Promise<void> {
+  if (await worldIsLoaded(bench.db, size)) return;
+  log(
+    `the bench database does not hold the ${size} world; ingesting it ` +
+      `(npm run bench:load -- --size ${size} --keep does the same, and compares loaders)`,
+  );
+  await emptyDatabase(bench.driver);
+  await applySchema(bench.db);
+  await ingestWorld(bench.db, generateWorld(size), 10, log);
 }

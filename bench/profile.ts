@@ -2,11 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import { projectPath } from '../src/project-root.js';
-import { applySchema } from '../src/services/schema.service.js';
 import { postGraphql, recordingDb, startOurApi } from './api.js';
-import { emptyDatabase, ingestWorld, openBenchDb, worldIsLoaded } from './bench-db.js';
+import { ensureWorld, openBenchDb } from './bench-db.js';
 import { buildQuestions } from './questions.js';
-import { generateWorld, WORLD_SIZES, type WorldSize } from './world.js';
+import { WORLD_SIZES, type WorldSize } from './world.js';
 
 /**
  * Where a request's time goes: each bench question asked of our API one request at a time (concurrency 1, so
@@ -134,12 +133,7 @@ async function main(): Promise<void> {
   session.connect();
   const stops: (() => Promise<void>)[] = [];
   try {
-    if (!(await worldIsLoaded(bench.db, size))) {
-      say(`the bench database does not hold the ${size} world; ingesting it`);
-      await emptyDatabase(bench.driver);
-      await applySchema(bench.db);
-      await ingestWorld(bench.db, generateWorld(size), 10, say);
-    }
+    await ensureWorld(bench, size, say);
     const db = recordingDb(bench.db);
     const ours = await startOurApi(db);
     stops.push(ours.stop);

@@ -2,13 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { projectPath } from '../src/project-root.js';
-import { applySchema } from '../src/services/schema.service.js';
 import { postGraphql, type RecordedStatement, type RecordingDb, recordingDb, startOurApi } from './api.js';
-import { emptyDatabase, ingestWorld, openBenchDb, worldIsLoaded } from './bench-db.js';
+import { ensureWorld, openBenchDb } from './bench-db.js';
 import { writeCharts } from './charts.js';
 import { startNeo4jGraphql } from './neo4j-graphql-baseline.js';
 import { buildQuestions, type Question } from './questions.js';
-import { generateWorld, WORLD_SIZES, type WorldSize } from './world.js';
+import { WORLD_SIZES, type WorldSize } from './world.js';
 
 /**
  * Query benchmark: each key question asked, in one run and interleaved, of (1) our GraphQL API over HTTP, (2) the
@@ -104,15 +103,7 @@ async function main(): Promise<void> {
   const bench = await openBenchDb(say);
   const servers: (() => Promise<void>)[] = [];
   try {
-    if (!(await worldIsLoaded(bench.db, size))) {
-      say(
-        `the bench database does not hold the ${size} world; ingesting it ` +
-          `(npm run bench:load -- --size ${size} --keep does the same, and compares loaders)`,
-      );
-      await emptyDatabase(bench.driver);
-      await applySchema(bench.db);
-      await ingestWorld(bench.db, generateWorld(size), 10, say);
-    }
+    await ensureWorld(bench, size, say);
     const db = recordingDb(bench.db);
     const ours = await startOurApi(db);
     servers.push(ours.stop);

@@ -1,12 +1,14 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../__generated__/graphql.js';
+import type { AppContext } from '../context.js';
 import { CONNECTION_KINDS } from '../domain/registry/index.js';
 import { presentConnections } from '../presenters/connection.presenter.js';
 import { presentTimeline } from '../presenters/timeline.presenter.js';
 import { findConnections } from '../repositories/connection.repository.js';
-import { findMeetings } from '../repositories/meeting.repository.js';
+import { findMeetings, type MeetingFilter } from '../repositories/meeting.repository.js';
 import { listOrganizationMembers } from '../repositories/organization.repository.js';
 import { listCounterparts, listTimeline } from '../repositories/relationship.repository.js';
-import { assertPageSize, assertRange, existing, parsePeriodArgument, parsePeriodInput } from './arguments.js';
+import { assertPageSize, assertRange, existing, type IdArgument, parsePeriodArgument, parsePeriodInput } from './arguments.js';
 import { answered } from './details.js';
 import { selectionOf } from './selection.js';
 
@@ -14,6 +16,11 @@ const MAX_HOPS = 6;
 
 const MAX_PATHS = 10;
 const CANDIDATE_PATHS_PER_ANSWER = 4;
+
+/** The meetings a filter keeps, compiled from what the request asks of them; NOT_FOUND for ids that name nothing. */
+async function meetingsWhere(context: AppContext, info: GraphQLResolveInfo, filter: MeetingFilter, ids: IdArgument[]) {
+  return existing(context.db, answered(context, await findMeetings(context.db, filter, selectionOf(info))), ids);
+}
 
 export const relationshipResolvers: Resolvers = {
   Query: {
@@ -34,38 +41,16 @@ export const relationshipResolvers: Resolvers = {
           ...(organization ? [{ argument: 'organization', id: organization, kind: 'Organization' }] : []),
         ],
       ),
-    meetingsBetween: async (_parent, { personA, personB, period }, context, info) =>
-      existing(
-        context.db,
-        answered(
-          context,
-          await findMeetings(
-            context.db,
-            { participants: [personA, personB], period: parsePeriodInput('period', period) },
-            selectionOf(info),
-          ),
-        ),
-        [
-          { argument: 'personA', id: personA, kind: 'Person' },
-          { argument: 'personB', id: personB, kind: 'Person' },
-        ],
-      ),
-    meetingsBetweenCountries: async (_parent, { countryA, countryB, period }, context, info) =>
-      existing(
-        context.db,
-        answered(
-          context,
-          await findMeetings(
-            context.db,
-            { countries: [countryA, countryB], period: parsePeriodInput('period', period) },
-            selectionOf(info),
-          ),
-        ),
-        [
-          { argument: 'countryA', id: countryA, kind: 'Country' },
-          { argument: 'countryB', id: countryB, kind: 'Country' },
-        ],
-      ),
+    meetingsBetween: (_parent, { personA, personB, period }, context, info) =>
+      meetingsWhere(context, info, { participants: [personA, personB], period: parsePeriodInput('period', period) }, [
+        { argument: 'personA', id: personA, kind: 'Person' },
+        { argument: 'personB', id: personB, kind: 'Person' },
+      ]),
+    meetingsBetweenCountries: (_parent, { countryA, countryB, period }, context, info) =>
+      meetingsWhere(context, info, { countries: [countryA, countryB], period: parsePeriodInput('period', period) }, [
+        { argument: 'countryA', id: countryA, kind: 'Country' },
+        { argument: 'countryB', id: countryB, kind: 'Country' },
+      ]),
     organizationMembers: async (_parent, { organizationId, asOf }, { db }) =>
       existing(db, await listOrganizationMembers(db, organizationId, parsePeriodArgument('asOf', asOf)), [
         { argument: 'organizationId', id: organizationId, kind: 'Organization' },
