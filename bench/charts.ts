@@ -31,7 +31,7 @@ interface LoadResults {
   size: string;
   ingest: { itemsPerSecond: number };
   rawUnwind: { itemsPerSecond: number } | null | undefined;
-  bulkImport: { itemsPerSecond: number };
+  bulkImport: { itemsPerSecond: number } | null | undefined;
 }
 
 const VARIANTS: [keyof QueryResults['results'][number], string][] = [
@@ -130,7 +130,7 @@ function loadChart(results: LoadResults): TopLevelSpec {
       values: [
         { path: 'project ingestion', rate: results.ingest.itemsPerSecond },
         ...(results.rawUnwind ? [{ path: 'raw UNWIND … CREATE', rate: results.rawUnwind.itemsPerSecond }] : []),
-        { path: 'npm run import (bulk, end to end)', rate: results.bulkImport.itemsPerSecond },
+        ...(results.bulkImport ? [{ path: 'npm run import (bulk, end to end)', rate: results.bulkImport.itemsPerSecond }] : []),
       ],
     },
     mark: 'bar',
