@@ -16,7 +16,7 @@ import type {
   TenureModel,
   VisitModel,
 } from './models.js';
-import { attendedPost, nodeEvidence, partialDate, project, projectAny, relationshipEvidence, type Selection } from './projections.js';
+import { asks, attendedPost, nodeEvidence, partialDate, project, projectAny, relationshipEvidence, type Selection } from './projections.js';
 
 type Party = PersonModel | CountryModel | OrganizationModel;
 
@@ -60,9 +60,6 @@ export interface DetailsModels {
 type FieldExpression = string | ((selection?: Selection) => string);
 
 type DetailsQueries = { [L in keyof DetailsModels]: { variable: string; fields: Record<keyof DetailsModels[L], FieldExpression> } };
-
-/** Whether a selection (none: everything) asks for `field`. */
-const asks = (selection: Selection | undefined, field: string) => !selection || field in selection;
 
 /**
  * Per entity type, what its GraphQL fields need from one hop away, one expression per field. A request's loads of

@@ -25,6 +25,11 @@ export function termObjects(vocabulary: VocabularyName, codes: string): string {
  */
 export type Selection = { readonly [field: string]: Selection };
 
+/** Whether a selection (none: everything) asks for `field`. */
+export function asks(selection: Selection | undefined, field: string): boolean {
+  return !selection || field in selection;
+}
+
 /** True when a term list is asked for its codes alone: then the vocabulary's Term nodes need not be read. */
 function codesOnly(selection: Selection | undefined): boolean {
   return selection !== undefined && Object.keys(selection).every((field) => field === 'code');

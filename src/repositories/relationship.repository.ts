@@ -3,7 +3,7 @@ import type { Db, Statement } from '../db/run-query.js';
 import type { DayRange } from '../domain/partial-date.js';
 import type { CounterpartModel, TimelineFactModel } from './models.js';
 import { periodCondition } from './period.js';
-import { partialDate, project, type Selection } from './projections.js';
+import { asks, partialDate, project, type Selection } from './projections.js';
 
 /** Sort keys come only from this map, never from the request. */
 const COUNTERPART_ORDER: Record<CounterpartOrder, string> = {
@@ -12,9 +12,6 @@ const COUNTERPART_ORDER: Record<CounterpartOrder, string> = {
   LAST_MET_DESC: 'lastKey DESC, name',
   NAME: 'name',
 };
-
-/** Whether a selection (none: everything) asks for `field`. */
-const asks = (selection: Selection | undefined, field: string) => !selection || field in selection;
 
 /**
  * The shared meetings as encounters, in date order, with what `asked` (an Encounter selection) wants of them; a
