@@ -18,6 +18,7 @@ describe('local Neo4j files', () => {
     expect(conf).toContain('server.http.listen_address=127.0.0.1:17474\n');
     expect(conf).toContain('server.directories.data=/srv/og/.neo4j/instances/test/data\n');
     expect(conf).toContain('dbms.security.auth_enabled=true\n');
+    expect(conf).toContain('internal.server.bolt.thread_pool_shutdown_wait_time=1s\n');
     expect(
       conf
         .split('\n')

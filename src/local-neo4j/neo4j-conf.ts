@@ -2,7 +2,7 @@ import { BROWSER_VERSION, INSTANCE_MEMORY, type InstanceLayout, MAVEN_DEPENDENCY
 
 /**
  * neo4j.conf for a local instance. Every key here was checked against `SHOW SETTINGS` of the pinned
- * version: Neo4j aborts start-up on an unknown key.
+ * version (the internal one against its jars): Neo4j aborts start-up on an unknown key.
  */
 export function renderNeo4jConf(layout: InstanceLayout, options: { browserAssetsUrl?: string } = {}): string {
   const assets = options.browserAssetsUrl;
@@ -26,6 +26,9 @@ export function renderNeo4jConf(layout: InstanceLayout, options: { browserAssets
     'dbms.usage_report.enabled': 'false',
     // Preallocated transaction logs cost 250 MB of disk per database before the first write.
     'db.tx_log.preallocate': 'false',
+    // On stop the Bolt server waits this long for its thread pool after the databases have already closed, so there
+    // is nothing left to wait for: 5 s by default, every stop and restart. An internal key, known to the pinned version.
+    'internal.server.bolt.thread_pool_shutdown_wait_time': '1s',
     // Browser's usage reporting: no route out from here, and its consent banner would cover the view.
     'client.allow_telemetry': 'false',
     // On connect, Neo4j Browser applies the project's style sheet and opens its guide, both served by the API.
