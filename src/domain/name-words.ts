@@ -65,22 +65,29 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'leytenant',
 ]);
 
-/** Words of names already seen: comparing a batch's people repeats the same names many times over. */
-const wordsOf = new Map<string, string[]>();
-const REMEMBERED_NAMES = 100_000;
+/**
+ * A function of a string that remembers its answers, up to `limit` of them: finding candidates compares the same
+ * names, and the same words within them, hundreds of thousands of times in one bulk import.
+ */
+function remembering<T>(compute: (key: string) => T, limit = 100_000): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (known.size >= limit) known.clear();
+      known.set(key, value);
+    }
+    return value;
+  };
+}
 
 /** A name as words to compare: the name key's words, titles and ranks left out, in order. */
-export function nameWords(name: string): string[] {
-  let words = wordsOf.get(name);
-  if (!words) {
-    words = nameKey(name)
-      .split(' ')
-      .filter((word) => word.length > 0 && !TITLE_WORDS.has(word));
-    if (wordsOf.size >= REMEMBERED_NAMES) wordsOf.clear();
-    wordsOf.set(name, words);
-  }
-  return words;
-}
+export const nameWords: (name: string) => string[] = remembering((name) =>
+  nameKey(name)
+    .split(' ')
+    .filter((word) => word.length > 0 && !TITLE_WORDS.has(word)),
+);
 
 /** The titles a name carried, as written, for the reasons a candidate gives. */
 export function strippedTitles(name: string): string[] {
@@ -107,12 +114,12 @@ const LETTER_FOLDS: [RegExp, string][] = [
  * genre share it (Bekirov/Bakirov, Shahbaz/Shehbaz, Hasanov/Gasanov, Jeyhun/Ceyhun), different names mostly do not
  * (Alvi/Ali); candidates are looked up by it instead of comparing every pair of people.
  */
-export function skeleton(word: string): string {
+export const skeleton: (word: string) => string = remembering((word) => {
   let folded = word;
   for (const [pattern, replacement] of LETTER_FOLDS) folded = folded.replace(pattern, replacement);
   const consonants = folded.replace(/[aeiou]/g, '').replace(/(.)\1+/g, '$1');
   return consonants.length > 0 ? consonants : word;
-}
+});
 
 /** The blocking keys of a person: the skeleton of every word of every name, titles left out (the graph stores them). */
 export function blockKeys(names: readonly string[]): string[] {

@@ -65,8 +65,13 @@ function alignWords(short: string[], long: string[]): { matches: WordMatch[]; mi
 
 const title = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
-/** The best alignment of any name of one person with any name of the other. */
-function compareNames(a: PersonProfile, b: PersonProfile): MatchScore | null {
+type Names = Pick<PersonProfile, 'name' | 'aliases'>;
+
+/**
+ * The best alignment of any name of one person with any name of the other; its reasons only when asked, since the
+ * first stage of finding candidates compares hundreds of thousands of pairs for their score alone.
+ */
+function compareNames(a: Names, b: Names, withReasons = true): MatchScore | null {
   let best: MatchScore | null = null;
   for (const nameA of [a.name, ...a.aliases]) {
     for (const nameB of [b.name, ...b.aliases]) {
@@ -79,20 +84,23 @@ function compareNames(a: PersonProfile, b: PersonProfile): MatchScore | null {
       const mean = aligned.matches.reduce((sum, m) => sum + m.similarity, 0) / aligned.matches.length;
       const score = mean - MISSING_WORD_PENALTY * aligned.missing.length;
       if (best && best.score >= score) continue;
-      const reasons: string[] = [];
-      const same = aligned.matches.filter((m) => m.similarity === 1).map((m) => title(m.a));
-      if (same.length > 0) reasons.push(`${same.join(' and ')} ${same.length === 1 ? 'is' : 'are'} the same in "${nameA}" and "${nameB}"`);
-      for (const m of aligned.matches.filter((x) => x.similarity < 1)) {
-        reasons.push(m.initial ? `${title(m.a)} and ${title(m.b)} share the initial` : `${title(m.a)} ≈ ${title(m.b)}: a spelling variant`);
-      }
-      if (aligned.missing.length > 0)
-        reasons.push(`${aligned.missing.map(title).join(', ')} appears in one spelling only (a middle name?)`);
-      const titles = [...new Set([...strippedTitles(nameA), ...strippedTitles(nameB)])];
-      if (titles.length > 0) reasons.push(`titles left out: ${titles.join(', ')}`);
-      best = { score, reasons };
+      best = { score, reasons: withReasons ? reasonsOf(nameA, nameB, aligned) : [] };
     }
   }
   return best;
+}
+
+function reasonsOf(nameA: string, nameB: string, aligned: { matches: WordMatch[]; missing: string[] }): string[] {
+  const reasons: string[] = [];
+  const same = aligned.matches.filter((m) => m.similarity === 1).map((m) => title(m.a));
+  if (same.length > 0) reasons.push(`${same.join(' and ')} ${same.length === 1 ? 'is' : 'are'} the same in "${nameA}" and "${nameB}"`);
+  for (const m of aligned.matches.filter((x) => x.similarity < 1)) {
+    reasons.push(m.initial ? `${title(m.a)} and ${title(m.b)} share the initial` : `${title(m.a)} ≈ ${title(m.b)}: a spelling variant`);
+  }
+  if (aligned.missing.length > 0) reasons.push(`${aligned.missing.map(title).join(', ')} appears in one spelling only (a middle name?)`);
+  const titles = [...new Set([...strippedTitles(nameA), ...strippedTitles(nameB)])];
+  if (titles.length > 0) reasons.push(`titles left out: ${titles.join(', ')}`);
+  return reasons;
 }
 
 /**
@@ -104,7 +112,7 @@ export function namesMayMatch(
   b: Pick<PersonProfile, 'id' | 'name' | 'aliases'>,
 ): boolean {
   if (a.id === b.id) return false;
-  const names = compareNames({ ...a, country: null, posts: [] }, { ...b, country: null, posts: [] });
+  const names = compareNames(a, b, false);
   return names !== null && names.score + MAX_BONUS >= CANDIDATE_THRESHOLD;
 }
 
