@@ -24,26 +24,37 @@ const keysOfPerson = (p: Named) => p.blockKeys ?? blockKeys([p.name, ...p.aliase
 export function blockPartners<T extends Named>(newcomers: readonly Named[], others: readonly T[]): Map<string, T[]> {
   const keysOf = new Map<string, string[]>();
   const byKey = new Map<string, T[]>();
+  /** People with a single key, by that key: they share enough with anyone who has it. */
+  const alone = new Map<string, T[]>();
+  const add = (index: Map<string, T[]>, key: string, other: T) => {
+    const bucket = index.get(key) ?? [];
+    index.set(key, bucket);
+    bucket.push(other);
+  };
   for (const other of others) {
     const keys = keysOfPerson(other);
     keysOf.set(other.id, keys);
-    for (const key of keys) {
-      const bucket = byKey.get(key) ?? [];
-      byKey.set(key, bucket);
-      bucket.push(other);
-    }
+    for (const key of keys) add(byKey, key, other);
+    if (keys.length === 1) add(alone, keys[0]!, other);
   }
   return new Map(
     newcomers.map((person) => {
       const keys = keysOfPerson(person);
       const shared = new Map<string, { other: T; count: number }>();
-      for (const key of keys) {
-        for (const other of byKey.get(key) ?? []) {
-          if (other.id === person.id) continue;
-          const entry = shared.get(other.id) ?? { other, count: 0 };
-          entry.count++;
-          shared.set(other.id, entry);
-        }
+      const count = (other: T) => {
+        if (other.id === person.id) return;
+        const entry = shared.get(other.id) ?? { other, count: 0 };
+        entry.count++;
+        shared.set(other.id, entry);
+      };
+      // With two keys or more, a partner shares two, so it is in some block besides the largest, or has one key
+      // only: the largest block (a common given name's) is never walked, only asked of the people found elsewhere.
+      const blocks = keys.map((key) => ({ key, people: byKey.get(key) ?? [] })).sort((x, y) => x.people.length - y.people.length);
+      const largest = keys.length >= 2 ? blocks.pop() : undefined;
+      for (const block of blocks) for (const other of block.people) count(other);
+      if (largest) {
+        for (const entry of shared.values()) if (keysOf.get(entry.other.id)!.includes(largest.key)) entry.count++;
+        for (const other of alone.get(largest.key) ?? []) count(other);
       }
       const partners = [...shared.values()]
         .filter(({ other, count }) => count >= Math.min(2, keys.length, keysOf.get(other.id)!.length))
