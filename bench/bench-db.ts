@@ -32,7 +32,7 @@ export async function openBenchDb(log: Log): Promise<BenchDb> {
 }
 
 /** True when the bench database holds exactly the world of `size`, written by the ingestion path (people carry name keys). */
-export async function worldIsLoaded(db: Db, size: WorldSize): Promise<boolean> {
+async function worldIsLoaded(db: Db, size: WorldSize): Promise<boolean> {
   const [row] = await db.read(`
     CALL () { MATCH (p:Person) RETURN count(p) AS people, count(p.nameKeyText) AS keyed }
     CALL () { MATCH (m:Meeting) RETURN count(m) AS meetings }

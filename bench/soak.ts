@@ -5,10 +5,9 @@ import { loadConfig } from '../src/config.js';
 import { ensureRunning, stop } from '../src/local-neo4j/local-neo4j.js';
 import type { Logger } from '../src/logger.js';
 import { projectPath } from '../src/project-root.js';
-import { applySchema } from '../src/services/schema.service.js';
-import { emptyDatabase, ingestWorld, openBenchDb, worldIsLoaded } from './bench-db.js';
+import { ensureWorld, openBenchDb } from './bench-db.js';
 import { buildQuestions } from './questions.js';
-import { generateWorld, WORLD_SIZES, type WorldSize } from './world.js';
+import { WORLD_SIZES, type WorldSize } from './world.js';
 
 /**
  * Soak: a steady mixed load on the API over the bench instance holding a synthetic world (reads of the six bench
@@ -115,12 +114,7 @@ async function main(): Promise<void> {
   const readers = Number(values.readers);
 
   const bench = await openBenchDb(say);
-  if (!(await worldIsLoaded(bench.db, size))) {
-    say(`loading the ${size} world into the bench instance…`);
-    await emptyDatabase(bench.driver);
-    await applySchema(bench.db);
-    await ingestWorld(bench.db, generateWorld(size), 10, say);
-  }
+  await ensureWorld(bench, size, say);
   const questions = await buildQuestions(bench.db, size);
   const server = await ensureRunning('bench');
   let internalErrors = 0;
