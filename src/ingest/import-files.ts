@@ -136,16 +136,18 @@ function evidenceLists(evidence: ResolvedEvidence[]): Record<string, unknown[]> 
   };
 }
 
+/** Adds `value` to the list under `key`, in place: copying the list per row made grouping quadratic at 100k. */
+function append<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 /** Each property holding an empty list, with the keys of the rows that hold it so. */
 function emptyListsOf<K>(rows: { key: K; props: Record<string, unknown> }[]): Map<string, K[]> {
   const found = new Map<string, K[]>();
   for (const { key, props } of rows) {
-    for (const [property, value] of Object.entries(props)) {
-      if (!Array.isArray(value) || value.length > 0) continue;
-      const keys = found.get(property);
-      if (keys) keys.push(key);
-      else found.set(property, [key]);
-    }
+    for (const [property, value] of Object.entries(props)) if (Array.isArray(value) && value.length === 0) append(found, property, key);
   }
   return found;
 }
@@ -255,11 +257,7 @@ export function writeImportFiles(plan: WritePlan, terms: readonly TermRow[], dir
   }
   const folded = foldTerms(terms);
   const byVocabulary = new Map<string, TermRow[]>();
-  for (const term of folded.values()) {
-    const list = byVocabulary.get(term.vocabulary);
-    if (list) list.push(term);
-    else byVocabulary.set(term.vocabulary, [term]);
-  }
+  for (const term of folded.values()) append(byVocabulary, term.vocabulary, term);
   for (const [vocabulary, rows] of byVocabulary) {
     const file = join(dir, `Term-${vocabulary}.csv`);
     const graph = vocabularyGraph(vocabulary as VocabularyName);
