@@ -121,6 +121,12 @@ export const skeleton: (word: string) => string = remembering((word) => {
   return consonants.length > 0 ? consonants : word;
 });
 
+/**
+ * Most holders of one blocking key a newcomer is compared with, so a common name cannot flood the comparison:
+ * ingest asks the graph for this many per key, the bulk import takes a key's first holders in load order.
+ */
+export const PEOPLE_PER_BLOCK_KEY = 200;
+
 /** The blocking keys of a person: the skeleton of every word of every name, titles left out (the graph stores them). */
 export function blockKeys(names: readonly string[]): string[] {
   return [

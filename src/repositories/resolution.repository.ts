@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/run-query.js';
+import { PEOPLE_PER_BLOCK_KEY } from '../domain/name-words.js';
 import { barredTextCypher } from '../domain/names.js';
 import type { JudgementModel, MatchCandidateModel, PersonProfileModel } from './models.js';
 import { listPage, type Page } from './pagination.js';
@@ -39,7 +40,7 @@ export async function findProfiles(tx: Tx, ids: string[]): Promise<PersonProfile
 }
 
 /** Ids and names of the people sharing a blocking key, the cheap first stage of finding candidates. */
-export async function findNamesByBlockKeys(tx: Tx, keys: string[], perKey = 200): Promise<BlockedPerson[]> {
+export async function findNamesByBlockKeys(tx: Tx, keys: string[], perKey = PEOPLE_PER_BLOCK_KEY): Promise<BlockedPerson[]> {
   if (keys.length === 0) return [];
   return (await tx.run(FIND_NAMES_BY_BLOCK_KEYS, { keys, perKey })) as BlockedPerson[];
 }

@@ -1,5 +1,5 @@
-import { blockKeys } from '../domain/name-words.js';
-import { type MatchScore, type PersonProfile, pairKey, scorePair } from './score.js';
+import { blockKeys, PEOPLE_PER_BLOCK_KEY } from '../domain/name-words.js';
+import { type MatchScore, namesMayMatch, type PersonProfile, pairKey, scorePair } from './score.js';
 
 /**
  * A pair proposed for review, the score and the reasons: `a` is the person the graph held before (kept when the
@@ -12,7 +12,7 @@ export interface Candidate extends MatchScore {
 }
 
 /** A person as blocking sees them: names, and the blocking keys when the graph already stored them. */
-type Named = Pick<PersonProfile, 'id' | 'name' | 'aliases'> & { blockKeys?: string[] };
+export type Named = Pick<PersonProfile, 'id' | 'name' | 'aliases'> & { blockKeys?: string[] };
 
 const keysOfPerson = (p: Named) => p.blockKeys ?? blockKeys([p.name, ...p.aliases]);
 
@@ -64,6 +64,14 @@ export function blockPartners<T extends Named>(newcomers: readonly Named[], othe
   );
 }
 
+/** The pair as a candidate, `a` first, when scoring finds something. */
+function candidateOf(a: PersonProfile, b: PersonProfile): Candidate | null {
+  const match = scorePair(a, b);
+  return match && { key: pairKey(a.id, b.id), a: a.id, b: b.id, ...match };
+}
+
+const bestFirst = (x: Candidate, y: Candidate) => y.score - x.score || x.key.localeCompare(y.key);
+
 /**
  * Every pair worth a look between the newcomers of an ingest and the people they might be: the graph's people
  * that share a blocking key with them, the other newcomers among them. Pairs already judged are left out, and so
@@ -83,9 +91,59 @@ export function proposeCandidates(
       const key = pairKey(person.id, other.id);
       if (judged.has(key) || candidates.has(key)) continue;
       const [a, b] = !isNew.has(other.id) || other.id < person.id ? [other, person] : [person, other];
-      const match = scorePair(a, b);
-      if (match) candidates.set(key, { key, a: a.id, b: b.id, ...match });
+      const candidate = candidateOf(a, b);
+      if (candidate) candidates.set(key, candidate);
     }
   }
-  return [...candidates.values()].sort((x, y) => y.score - x.score || x.key.localeCompare(y.key));
+  return [...candidates.values()].sort(bestFirst);
+}
+
+/**
+ * The pairs worth profiling among people who all arrive at once (a first load into an empty graph), each pair
+ * once, the smaller id first: people sharing enough blocking keys (as `blockPartners` counts them) whose names
+ * could match. A person meets, for each of their keys, the key's first `perKey` holders in load order, as an
+ * ingest meets the holders the graph returns; with no key that common, that is everyone sharing the keys.
+ */
+export function pairsAmong<T extends Named>(people: readonly T[], perKey = PEOPLE_PER_BLOCK_KEY): [T, T][] {
+  // People by their place in load order and keys by number: this walks millions of (person, holder) visits at 100k.
+  const keyNumbers = new Map<string, number>();
+  const keysOf = people.map((p) => keysOfPerson(p).map((key) => keyNumbers.get(key) ?? keyNumbers.set(key, keyNumbers.size).get(key)!));
+  const firstHolders: number[][] = Array.from({ length: keyNumbers.size }, () => []);
+  /** The keys by whose holders' lists a person is met: those they are among the first holders of. */
+  const listedUnder: number[][] = people.map(() => []);
+  keysOf.forEach((keys, person) => {
+    for (const key of keys) {
+      if (firstHolders[key]!.length >= perKey) continue;
+      firstHolders[key]!.push(person);
+      listedUnder[person]!.push(key);
+    }
+  });
+  const pairs: [T, T][] = [];
+  keysOf.forEach((keys, person) => {
+    const mine = listedUnder[person]!;
+    keys.forEach((key, k) => {
+      for (const other of firstHolders[key]!) {
+        if (other === person) continue;
+        const theirs = keysOf[other]!;
+        const listed = listedUnder[other]!;
+        // Met under an earlier key of this person's already.
+        if (keys.some((earlier, e) => e < k && listed.includes(earlier))) continue;
+        // Each pair once: when the other meets this person too, the one earlier in load order keeps the pair.
+        if (other < person && theirs.some((theirKey) => mine.includes(theirKey))) continue;
+        const shared = theirs.reduce((n, theirKey) => n + (keys.includes(theirKey) ? 1 : 0), 0);
+        if (shared < Math.min(2, keys.length, theirs.length)) continue;
+        const [a, b] = [people[person]!, people[other]!];
+        if (namesMayMatch(a, b)) pairs.push(a.id < b.id ? [a, b] : [b, a]);
+      }
+    });
+  });
+  return pairs;
+}
+
+/** Candidates among the profiled pairs of `pairsAmong`, judged pairs left out, best first. */
+export function proposeAmong(pairs: readonly [PersonProfile, PersonProfile][], judged: ReadonlySet<string>): Candidate[] {
+  return pairs
+    .filter(([a, b]) => !judged.has(pairKey(a.id, b.id)))
+    .flatMap(([a, b]) => candidateOf(a, b) ?? [])
+    .sort(bestFirst);
 }

@@ -14,7 +14,7 @@ import { ensureRunning, type Log, stop } from '../local-neo4j/local-neo4j.js';
 import { deriveFromWritten, setEmptyListOnNodesCypher, setEmptyListOnRelationshipsCypher } from '../repositories/ingest.repository.js';
 import { registryTermRows } from '../repositories/vocabulary.repository.js';
 import { type DocumentInput, graphLookup, type IngestProgress, partition } from './ingest.service.js';
-import { applyJudgement, raiseCandidates } from './resolution.service.js';
+import { applyJudgement, raiseCandidatesAmong } from './resolution.service.js';
 import { applySchema } from './schema.service.js';
 
 export type ImportResult =
@@ -148,11 +148,15 @@ export async function importDocuments(
     phase('schema, indexes and empty lists');
     await derive(connection.db, plan);
     phase('captions and attested spans');
-    const people = (plan.nodes.get('Person') ?? []).map((row) => row.id);
-    for (let i = 0; i < people.length; i += DERIVE_SLICE) {
-      const slice = people.slice(i, i + DERIVE_SLICE);
-      await connection.db.writeTransaction((tx) => raiseCandidates(tx, slice));
-    }
+    await raiseCandidatesAmong(
+      connection.db,
+      (plan.nodes.get('Person') ?? []).map((row) => ({
+        id: row.id,
+        name: row.props.name as string,
+        aliases: row.aliases ?? [],
+        blockKeys: row.blockKeys,
+      })),
+    );
     await connection.db.writeTransaction(async (tx) => {
       for (const { judgements: list } of judgements) for (const judgement of list) await applyJudgement(tx, judgement);
     });

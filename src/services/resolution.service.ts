@@ -4,7 +4,7 @@ import type { Verdict } from '../domain/registry/index.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { TAKE_INGEST_LOCK } from '../repositories/ingest.repository.js';
 import { findCurrentPersonId, movePerson } from '../repositories/merge.repository.js';
-import type { JudgementModel, PersonModel } from '../repositories/models.js';
+import type { JudgementModel, PersonModel, PersonProfileModel } from '../repositories/models.js';
 import { findPersonById } from '../repositories/person.repository.js';
 import {
   FIND_PEOPLE_WITHOUT_BLOCK_KEYS,
@@ -16,7 +16,7 @@ import {
   mergeJudgement,
   SET_BLOCK_KEYS,
 } from '../repositories/resolution.repository.js';
-import { blockPartners, type Candidate, proposeCandidates } from '../resolution/candidates.js';
+import { blockPartners, type Candidate, type Named, pairsAmong, proposeAmong, proposeCandidates } from '../resolution/candidates.js';
 import { namesMayMatch } from '../resolution/score.js';
 
 /**
@@ -41,6 +41,33 @@ export async function raiseCandidates(tx: Tx, newcomerIds: string[]): Promise<Ca
   const candidates = proposeCandidates(newcomers, neighbours, await findJudgedKeys(tx));
   await mergeCandidates(tx, candidates);
   return candidates;
+}
+
+/** People per statement when a first load reads profiles and writes candidates. */
+const FIRST_LOAD_SLICE = 5_000;
+
+/**
+ * Candidates among people a first load brought in all at once: blocked in memory from the names the load wrote
+ * (no statement per blocking key), each pair compared once, where raising them as one ingest's newcomers would
+ * compare each pair from both sides; countries and posts read only for people in a pair whose names could match.
+ */
+export async function raiseCandidatesAmong(db: Db, people: readonly Named[]): Promise<number> {
+  const pairs = pairsAmong(people);
+  const ids = [...new Set(pairs.flatMap(([a, b]) => [a.id, b.id]))];
+  const profiles = new Map<string, PersonProfileModel>();
+  for (let i = 0; i < ids.length; i += FIRST_LOAD_SLICE) {
+    const slice = ids.slice(i, i + FIRST_LOAD_SLICE);
+    for (const profile of await db.writeTransaction((tx) => findProfiles(tx, slice))) profiles.set(profile.id, profile);
+  }
+  const judged = await db.writeTransaction(findJudgedKeys);
+  const candidates = proposeAmong(
+    pairs.map(([a, b]) => [profiles.get(a.id)!, profiles.get(b.id)!]),
+    judged,
+  );
+  for (let i = 0; i < candidates.length; i += FIRST_LOAD_SLICE) {
+    await db.writeTransaction((tx) => mergeCandidates(tx, candidates.slice(i, i + FIRST_LOAD_SLICE)));
+  }
+  return candidates.length;
 }
 
 /**
