@@ -43,24 +43,37 @@ export interface ImportFiles {
 function csvField(value: unknown): string {
   if (value === undefined || value === null) return '';
   const text = Array.isArray(value) ? value.map(String).join(ARRAY_DELIMITER) : String(value);
-  return `"${text.replace(/"/g, '""')}"`;
+  return text.includes('"') ? `"${text.replace(/"/g, '""')}"` : `"${text}"`;
 }
 
-/** The importer's column type for a property, from the values it takes across the rows. */
-function columnType(values: unknown[]): string {
-  const present = values.filter((v) => v !== undefined && v !== null);
-  const flat = present.flatMap((v) => (Array.isArray(v) ? v : [v]));
-  const base =
-    flat.length === 0
-      ? 'string'
-      : flat.every((v) => typeof v === 'number' && Number.isInteger(v))
-        ? 'long'
-        : flat.every((v) => typeof v === 'number')
-          ? 'double'
-          : flat.every((v) => typeof v === 'boolean')
-            ? 'boolean'
-            : 'string';
-  return present.some(Array.isArray) ? `${base}[]` : base;
+/** What the values of one property across the rows allow: the importer's column type, decided in one pass. */
+class ColumnKind {
+  private integers = true;
+  private numbers = true;
+  private booleans = true;
+  private any = false;
+  private lists = false;
+
+  see(value: unknown): void {
+    if (Array.isArray(value)) {
+      this.lists = true;
+      for (const element of value) this.seeOne(element);
+    } else {
+      this.seeOne(value);
+    }
+  }
+
+  private seeOne(value: unknown): void {
+    this.any = true;
+    if (typeof value !== 'number') this.integers = this.numbers = false;
+    else if (!Number.isInteger(value)) this.integers = false;
+    if (typeof value !== 'boolean') this.booleans = false;
+  }
+
+  get type(): string {
+    const base = !this.any ? 'string' : this.integers ? 'long' : this.numbers ? 'double' : this.booleans ? 'boolean' : 'string';
+    return this.lists ? `${base}[]` : base;
+  }
 }
 
 interface CsvRow {
@@ -73,22 +86,33 @@ interface CsvRow {
  * value for gets no column, as ingest's `SET n += props` writes nothing for it. Answers how many rows it wrote.
  */
 function writeCsv(file: string, fixed: string[], rows: CsvRow[]): number {
-  const present = new Set<string>();
-  for (const row of rows) for (const key in row.props) if (row.props[key] != null) present.add(key);
-  const keys = [...present];
-  const types = keys.map((key) => columnType(rows.map((row) => row.props[key])));
+  const kinds = new Map<string, ColumnKind>();
+  for (const row of rows) {
+    for (const key in row.props) {
+      const value = row.props[key];
+      if (value == null) continue;
+      const kind = kinds.get(key) ?? new ColumnKind();
+      kinds.set(key, kind);
+      kind.see(value);
+    }
+  }
+  const keys = [...kinds.keys()];
   const fd = openSync(file, 'w');
   try {
-    writeSync(fd, `${[...fixed, ...keys.map((key, i) => `${key}:${types[i]}`)].join(',')}\n`);
-    let chunk: string[] = [];
+    writeSync(fd, `${[...fixed, ...keys.map((key) => `${key}:${kinds.get(key)!.type}`)].join(',')}\n`);
+    let chunk = '';
+    let lines = 0;
     for (const row of rows) {
-      chunk.push([...row.fixed.map(csvField), ...keys.map((key) => csvField(row.props[key]))].join(','));
-      if (chunk.length === 10_000) {
-        writeSync(fd, `${chunk.join('\n')}\n`);
-        chunk = [];
+      let line = '';
+      for (const value of row.fixed) line += `${csvField(value)},`;
+      for (const key of keys) line += `${csvField(row.props[key])},`;
+      chunk += `${line.slice(0, -1)}\n`;
+      if (++lines % 10_000 === 0) {
+        writeSync(fd, chunk);
+        chunk = '';
       }
     }
-    if (chunk.length > 0) writeSync(fd, `${chunk.join('\n')}\n`);
+    if (chunk.length > 0) writeSync(fd, chunk);
   } finally {
     closeSync(fd);
   }
@@ -147,7 +171,10 @@ function append<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
 function emptyListsOf<K>(rows: { key: K; props: Record<string, unknown> }[]): Map<string, K[]> {
   const found = new Map<string, K[]>();
   for (const { key, props } of rows) {
-    for (const [property, value] of Object.entries(props)) if (Array.isArray(value) && value.length === 0) append(found, property, key);
+    for (const property in props) {
+      const value = props[property];
+      if (Array.isArray(value) && value.length === 0) append(found, property, key);
+    }
   }
   return found;
 }
