@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../src/domain/registry/index.js';
-import type { GraphLookup } from '../src/ingest/validation/link-people.js';
+import { emptyGraphLookup, type GraphLookup } from '../src/ingest/validation/link-people.js';
 
 /** World sizes: the benchmark's tiny size runs in CI; the others are for measuring on a developer machine. */
 export const WORLD_SIZES = {
@@ -11,14 +11,7 @@ export const WORLD_SIZES = {
 export type WorldSize = keyof typeof WORLD_SIZES;
 
 /** A graph that holds nothing: a world is complete in itself, so it validates as one batch against it. */
-export const NO_GRAPH: GraphLookup = {
-  findByIds: async () => new Map(),
-  findPeopleByNameKeys: async () => new Map(),
-  findTerms: async () => new Map(),
-  findTenures: async () => new Map(),
-  findIdClashes: async () => new Map(),
-  findSources: async () => new Map(),
-};
+export const NO_GRAPH: GraphLookup = emptyGraphLookup(async () => new Map());
 
 /** mulberry32: a small, fast, seeded generator, so the same size always gives the same world. */
 export function createRandom(seed: number) {

@@ -81,16 +81,28 @@ interface CsvRow {
   props: Record<string, unknown>;
 }
 
+const asIs = (row: CsvRow) => row;
+
 /**
  * One CSV file: a typed header from the union of the rows' keys, then a line per row. A property no row holds a
- * value for gets no column, as ingest's `SET n += props` writes nothing for it. Answers how many rows it wrote.
+ * value for gets no column, as ingest's `SET n += props` writes nothing for it. `line` makes a row's fields; it runs
+ * twice per row (types first, then the text), so no list of millions of fields outlives a moment. Answers how many
+ * rows it wrote and, for each property some rows hold as an empty list, those rows.
  */
-function writeCsv(file: string, fixed: string[], rows: CsvRow[]): number {
+function writeCsv<T>(
+  file: string,
+  fixed: string[],
+  rows: readonly T[],
+  line: (row: T) => CsvRow,
+): { written: number; emptyLists: Map<string, T[]> } {
   const kinds = new Map<string, ColumnKind>();
+  const emptyLists = new Map<string, T[]>();
   for (const row of rows) {
-    for (const key in row.props) {
-      const value = row.props[key];
+    const { props } = line(row);
+    for (const key in props) {
+      const value = props[key];
       if (value == null) continue;
+      if (Array.isArray(value) && value.length === 0) append(emptyLists, key, row);
       const kind = kinds.get(key) ?? new ColumnKind();
       kinds.set(key, kind);
       kind.see(value);
@@ -103,10 +115,11 @@ function writeCsv(file: string, fixed: string[], rows: CsvRow[]): number {
     let chunk = '';
     let lines = 0;
     for (const row of rows) {
-      let line = '';
-      for (const value of row.fixed) line += `${csvField(value)},`;
-      for (const key of keys) line += `${csvField(row.props[key])},`;
-      chunk += `${line.slice(0, -1)}\n`;
+      const fields = line(row);
+      let text = '';
+      for (const value of fields.fixed) text += `${csvField(value)},`;
+      for (const key of keys) text += `${csvField(fields.props[key])},`;
+      chunk += `${text.slice(0, -1)}\n`;
       if (++lines % 10_000 === 0) {
         writeSync(fd, chunk);
         chunk = '';
@@ -116,7 +129,7 @@ function writeCsv(file: string, fixed: string[], rows: CsvRow[]): number {
   } finally {
     closeSync(fd);
   }
-  return rows.length;
+  return { written: rows.length, emptyLists };
 }
 
 /** A person's own properties and lists as `mergeNodesCypher('Person')` leaves them on a node it creates. */
@@ -165,18 +178,6 @@ function append<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
   const list = lists.get(key);
   if (list) list.push(value);
   else lists.set(key, [value]);
-}
-
-/** Each property holding an empty list, with the keys of the rows that hold it so. */
-function emptyListsOf<K>(rows: { key: K; props: Record<string, unknown> }[]): Map<string, K[]> {
-  const found = new Map<string, K[]>();
-  for (const { key, props } of rows) {
-    for (const property in props) {
-      const value = props[property];
-      if (Array.isArray(value) && value.length === 0) append(found, property, key);
-    }
-  }
-  return found;
 }
 
 /** Terms as MERGE_TERMS leaves them after the given rows, in order: the last label and description, sources unioned. */
@@ -240,15 +241,7 @@ export function writeImportFiles(plan: WritePlan, terms: readonly TermRow[], dir
     plan.sources.map((s) => s.id),
   );
   const sources = join(dir, 'Source.csv');
-  add(
-    nodes,
-    'Source',
-    writeCsv(
-      sources,
-      ['id:ID(Source)'],
-      plan.sources.map((s) => ({ fixed: [s.id], props: s.props })),
-    ),
-  );
+  add(nodes, 'Source', writeCsv(sources, ['id:ID(Source)'], plan.sources, (s) => ({ fixed: [s.id], props: s.props })).written);
   args.push(`--nodes=Source:${ID_SPACE_LABEL}=${sources}`);
 
   for (const [label, rows] of plan.nodes) {
@@ -259,14 +252,12 @@ export function writeImportFiles(plan: WritePlan, terms: readonly TermRow[], dir
     );
     const file = join(dir, `${label}.csv`);
     const props = (row: NodeRow) => (label === 'Person' ? personProperties(row) : row.props);
-    const csvRows = rows.map((row) => ({ fixed: [row.id], props: props(row) }));
-    add(nodes, label, writeCsv(file, [`id:ID(${label})`], csvRows));
-    for (const [property, ids] of emptyListsOf(csvRows.map((r) => ({ key: r.fixed[0]!, props: r.props })))) {
-      emptyLists.nodes.push({ label, property, ids });
-    }
+    const written = writeCsv(file, [`id:ID(${label})`], rows, (row) => ({ fixed: [row.id], props: props(row) }));
+    add(nodes, label, written.written);
+    for (const [property, empty] of written.emptyLists) emptyLists.nodes.push({ label, property, ids: empty.map((r) => r.id) });
     args.push(`--nodes=${label}:${ID_SPACE_LABEL}=${file}`);
     const evidence = join(dir, `${label}-${SUPPORTED_BY}.csv`);
-    add(relationships, SUPPORTED_BY, writeCsv(evidence, [`:START_ID(${label})`, ':END_ID(Source)'], nodeEvidence(rows)));
+    add(relationships, SUPPORTED_BY, writeCsv(evidence, [`:START_ID(${label})`, ':END_ID(Source)'], nodeEvidence(rows), asIs).written);
     args.push(`--relationships=${SUPPORTED_BY}=${evidence}`);
   }
 
@@ -276,10 +267,14 @@ export function writeImportFiles(plan: WritePlan, terms: readonly TermRow[], dir
       rows.map((r) => `${r.from}->${r.to}`),
     );
     const file = join(dir, `${fromLabel}-${type}-${toLabel}.csv`);
-    const csvRows = rows.map((row) => ({ fixed: [row.from, row.to], props: { ...row.props, ...evidenceLists(row.evidence) } }));
-    add(relationships, type, writeCsv(file, [`:START_ID(${fromLabel})`, `:END_ID(${toLabel})`], csvRows));
-    const keyed = csvRows.map((r) => ({ key: { from: r.fixed[0]!, to: r.fixed[1]! }, props: r.props }));
-    for (const [property, pairs] of emptyListsOf(keyed)) emptyLists.relationships.push({ fromLabel, type, toLabel, property, pairs });
+    const written = writeCsv(file, [`:START_ID(${fromLabel})`, `:END_ID(${toLabel})`], rows, (row) => ({
+      fixed: [row.from, row.to],
+      props: { ...row.props, ...evidenceLists(row.evidence) },
+    }));
+    add(relationships, type, written.written);
+    for (const [property, empty] of written.emptyLists) {
+      emptyLists.relationships.push({ fromLabel, type, toLabel, property, pairs: empty.map((r) => ({ from: r.from, to: r.to })) });
+    }
     args.push(`--relationships=${type}=${file}`);
   }
   const folded = foldTerms(terms);
@@ -288,19 +283,19 @@ export function writeImportFiles(plan: WritePlan, terms: readonly TermRow[], dir
   for (const [vocabulary, rows] of byVocabulary) {
     const file = join(dir, `Term-${vocabulary}.csv`);
     const graph = vocabularyGraph(vocabulary as VocabularyName);
-    const csvRows = rows.map((t) => ({
+    const written = writeCsv(file, ['id:ID(Term)'], rows, (t) => ({
       fixed: [`${t.vocabulary}/${t.code}`],
       props: { vocabulary: t.vocabulary, code: t.code, label: t.label, description: t.description, caption: t.label, sources: t.sources },
     }));
-    add(nodes, 'Term', writeCsv(file, ['id:ID(Term)'], csvRows));
+    add(nodes, 'Term', written.written);
     args.push(`--nodes=${['Term', ...(graph ? [graph.label] : [])].join(':')}=${file}`);
-    for (const [property, ids] of emptyListsOf(csvRows.map((r) => ({ key: r.fixed[0]!, props: r.props })))) {
-      emptyLists.nodes.push({ label: 'Term', property, ids });
+    for (const [property, empty] of written.emptyLists) {
+      emptyLists.nodes.push({ label: 'Term', property, ids: empty.map((t) => `${t.vocabulary}/${t.code}`) });
     }
   }
   for (const { label, linkType, rows } of termLinks(plan, folded)) {
     const file = join(dir, `${label}-${linkType}-Term.csv`);
-    add(relationships, linkType, writeCsv(file, [`:START_ID(${label})`, ':END_ID(Term)'], rows));
+    add(relationships, linkType, writeCsv(file, [`:START_ID(${label})`, ':END_ID(Term)'], rows, asIs).written);
     args.push(`--relationships=${linkType}=${file}`);
   }
   return { args, emptyLists, expected: { nodes, relationships } };

@@ -5,6 +5,7 @@ import { createDb, type Db } from '../db/run-query.js';
 import type { EntityLabel } from '../domain/registry/index.js';
 import type { WritePlan } from '../domain/write-plan-rows.js';
 import { ARRAY_DELIMITER, type EmptyLists, writeImportFiles } from '../ingest/import-files.js';
+import { emptyGraphLookup } from '../ingest/validation/link-people.js';
 import type { Problem } from '../ingest/validation/problem.js';
 import { validateBatch } from '../ingest/validation/validate-batch.js';
 import { buildWritePlan } from '../ingest/write-plan.js';
@@ -12,8 +13,8 @@ import { adminImport } from '../local-neo4j/admin-import.js';
 import { type InstanceName, instanceLayout } from '../local-neo4j/layout.js';
 import { ensureRunning, type Log, stop } from '../local-neo4j/local-neo4j.js';
 import { deriveFromWritten, setEmptyListOnNodesCypher, setEmptyListOnRelationshipsCypher } from '../repositories/ingest.repository.js';
-import { registryTermRows } from '../repositories/vocabulary.repository.js';
-import { type DocumentInput, graphLookup, type IngestProgress, partition } from './ingest.service.js';
+import { findTerms, registryTermRows } from '../repositories/vocabulary.repository.js';
+import { type DocumentInput, type IngestProgress, partition } from './ingest.service.js';
 import { applyJudgement, raiseCandidatesAmong } from './resolution.service.js';
 import { applySchema } from './schema.service.js';
 
@@ -94,7 +95,13 @@ export async function importDocuments(
     }
     await applySchema(connection.db);
     const parts = partition(inputs);
-    const checked = await connection.db.writeTransaction((tx) => validateBatch(parts.documents, graphLookup(tx)));
+    // The graph holds terms only (counted above), so validation asks it for nothing else.
+    const checked = await connection.db.writeTransaction((tx) =>
+      validateBatch(
+        parts.documents,
+        emptyGraphLookup(() => findTerms(tx)),
+      ),
+    );
     const problems = [...parts.problems, ...('batch' in checked ? [] : checked.problems)];
     if (problems.length > 0 || !('batch' in checked)) return { ok: false, problems };
     plan = buildWritePlan(checked.batch);

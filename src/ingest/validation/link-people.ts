@@ -19,6 +19,21 @@ export interface GraphLookup extends TenureLookup {
   findSources(ids: string[]): Promise<Map<string, SourceState>>;
 }
 
+/**
+ * The lookup of a graph that holds no entity, source or tenure, only the vocabularies' terms: a first load's,
+ * whose validation then asks the graph for the terms alone.
+ */
+export function emptyGraphLookup(findTerms: GraphLookup['findTerms']): GraphLookup {
+  return {
+    findByIds: async () => new Map(),
+    findPeopleByNameKeys: async () => new Map(),
+    findTerms,
+    findTenures: async () => new Map(),
+    findIdClashes: async () => new Map(),
+    findSources: async () => new Map(),
+  };
+}
+
 export interface LinkedPeople {
   /** Document id → graph id, for people found in the graph or earlier in the batch. */
   idMap: Map<string, string>;
