@@ -48,6 +48,11 @@ function wordSimilarity(a: string, b: string): { similarity: number; initial: bo
  * null when a word of the shorter name has no counterpart: then the names differ in a given name or surname.
  */
 function alignWords(short: string[], long: string[]): { matches: WordMatch[]; missing: string[] } | null {
+  // A word that shares neither an initial nor a skeleton with any of the other name's cannot reach SAME_WORD with
+  // it: most pairs blocking brings together end here, before any similarity is computed or list built.
+  if (!short.every((a) => long.some((b) => (a.length === 1 || b.length === 1 ? a[0] === b[0] : skeleton(a) === skeleton(b))))) {
+    return null;
+  }
   const pairs = short.flatMap((a, i) => long.map((b, j) => ({ i, j, a, b, ...wordSimilarity(a, b) })));
   pairs.sort((x, y) => y.similarity - x.similarity || Math.abs(x.i - x.j) - Math.abs(y.i - y.j));
   const usedShort = new Set<number>();
@@ -73,9 +78,10 @@ type Names = Pick<PersonProfile, 'name' | 'aliases'>;
  */
 function compareNames(a: Names, b: Names, withReasons = true): MatchScore | null {
   let best: MatchScore | null = null;
+  const namesB = [b.name, ...b.aliases].map((name) => ({ name, words: nameWords(name) }));
   for (const nameA of [a.name, ...a.aliases]) {
-    for (const nameB of [b.name, ...b.aliases]) {
-      const [wa, wb] = [nameWords(nameA), nameWords(nameB)];
+    const wa = nameWords(nameA);
+    for (const { name: nameB, words: wb } of namesB) {
       // One word is a surname or a given name alone: too little to propose anyone.
       if (Math.min(wa.length, wb.length) < 2) continue;
       const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
