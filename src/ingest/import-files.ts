@@ -38,6 +38,8 @@ export interface ImportFiles {
   emptyLists: EmptyLists;
   /** Nodes per label and relationships per type the files hold: what the graph must count once they are in. */
   expected: { nodes: Record<string, number>; relationships: Record<string, number> };
+  /** Whether a value holds a line break: the importer then reads each file in one thread instead of several. */
+  multilineFields: boolean;
 }
 
 function csvField(value: unknown): string {
@@ -87,14 +89,14 @@ const asIs = (row: CsvRow) => row;
  * One CSV file: a typed header from the union of the rows' keys, then a line per row. A property no row holds a
  * value for gets no column, as ingest's `SET n += props` writes nothing for it. `line` makes a row's fields; it runs
  * twice per row (types first, then the text), so no list of millions of fields outlives a moment. Answers how many
- * rows it wrote and, for each property some rows hold as an empty list, those rows.
+ * rows it wrote, for each property some rows hold as an empty list those rows, and whether a value broke a line.
  */
 function writeCsv<T>(
   file: string,
   fixed: string[],
   rows: readonly T[],
   line: (row: T) => CsvRow,
-): { written: number; emptyLists: Map<string, T[]> } {
+): { written: number; emptyLists: Map<string, T[]>; lineBreaks: boolean } {
   const kinds = new Map<string, ColumnKind>();
   const emptyLists = new Map<string, T[]>();
   for (const row of rows) {
@@ -109,6 +111,7 @@ function writeCsv<T>(
     }
   }
   const keys = [...kinds.keys()];
+  let lineBreaks = false;
   const fd = openSync(file, 'w');
   try {
     writeSync(fd, `${[...fixed, ...keys.map((key) => `${key}:${kinds.get(key)!.type}`)].join(',')}\n`);
@@ -119,6 +122,7 @@ function writeCsv<T>(
       let text = '';
       for (const value of fields.fixed) text += `${csvField(value)},`;
       for (const key of keys) text += `${csvField(fields.props[key])},`;
+      if (!lineBreaks && (text.includes('\n') || text.includes('\r'))) lineBreaks = true;
       chunk += `${text.slice(0, -1)}\n`;
       if (++lines % 10_000 === 0) {
         writeSync(fd, chunk);
@@ -129,7 +133,7 @@ function writeCsv<T>(
   } finally {
     closeSync(fd);
   }
-  return { written: rows.length, emptyLists };
+  return { written: rows.length, emptyLists, lineBreaks };
 }
 
 /** A person's own properties and lists as `mergeNodesCypher('Person')` leaves them on a node it creates. */
@@ -235,13 +239,19 @@ export function writeImportFiles(plan: WritePlan, terms: readonly TermRow[], dir
   const add = (counts: Record<string, number>, key: string, n: number) => {
     counts[key] = (counts[key] ?? 0) + n;
   };
+  let lineBreaks = false;
+  const write: typeof writeCsv = (...args) => {
+    const written = writeCsv(...args);
+    lineBreaks ||= written.lineBreaks;
+    return written;
+  };
 
   assertUnique(
     'source',
     plan.sources.map((s) => s.id),
   );
   const sources = join(dir, 'Source.csv');
-  add(nodes, 'Source', writeCsv(sources, ['id:ID(Source)'], plan.sources, (s) => ({ fixed: [s.id], props: s.props })).written);
+  add(nodes, 'Source', write(sources, ['id:ID(Source)'], plan.sources, (s) => ({ fixed: [s.id], props: s.props })).written);
   args.push(`--nodes=Source:${ID_SPACE_LABEL}=${sources}`);
 
   for (const [label, rows] of plan.nodes) {
@@ -252,12 +262,12 @@ export function writeImportFiles(plan: WritePlan, terms: readonly TermRow[], dir
     );
     const file = join(dir, `${label}.csv`);
     const props = (row: NodeRow) => (label === 'Person' ? personProperties(row) : row.props);
-    const written = writeCsv(file, [`id:ID(${label})`], rows, (row) => ({ fixed: [row.id], props: props(row) }));
+    const written = write(file, [`id:ID(${label})`], rows, (row) => ({ fixed: [row.id], props: props(row) }));
     add(nodes, label, written.written);
     for (const [property, empty] of written.emptyLists) emptyLists.nodes.push({ label, property, ids: empty.map((r) => r.id) });
     args.push(`--nodes=${label}:${ID_SPACE_LABEL}=${file}`);
     const evidence = join(dir, `${label}-${SUPPORTED_BY}.csv`);
-    add(relationships, SUPPORTED_BY, writeCsv(evidence, [`:START_ID(${label})`, ':END_ID(Source)'], nodeEvidence(rows), asIs).written);
+    add(relationships, SUPPORTED_BY, write(evidence, [`:START_ID(${label})`, ':END_ID(Source)'], nodeEvidence(rows), asIs).written);
     args.push(`--relationships=${SUPPORTED_BY}=${evidence}`);
   }
 
@@ -267,7 +277,7 @@ export function writeImportFiles(plan: WritePlan, terms: readonly TermRow[], dir
       rows.map((r) => `${r.from}->${r.to}`),
     );
     const file = join(dir, `${fromLabel}-${type}-${toLabel}.csv`);
-    const written = writeCsv(file, [`:START_ID(${fromLabel})`, `:END_ID(${toLabel})`], rows, (row) => ({
+    const written = write(file, [`:START_ID(${fromLabel})`, `:END_ID(${toLabel})`], rows, (row) => ({
       fixed: [row.from, row.to],
       props: { ...row.props, ...evidenceLists(row.evidence) },
     }));
@@ -283,7 +293,7 @@ export function writeImportFiles(plan: WritePlan, terms: readonly TermRow[], dir
   for (const [vocabulary, rows] of byVocabulary) {
     const file = join(dir, `Term-${vocabulary}.csv`);
     const graph = vocabularyGraph(vocabulary as VocabularyName);
-    const written = writeCsv(file, ['id:ID(Term)'], rows, (t) => ({
+    const written = write(file, ['id:ID(Term)'], rows, (t) => ({
       fixed: [`${t.vocabulary}/${t.code}`],
       props: { vocabulary: t.vocabulary, code: t.code, label: t.label, description: t.description, caption: t.label, sources: t.sources },
     }));
@@ -295,8 +305,8 @@ export function writeImportFiles(plan: WritePlan, terms: readonly TermRow[], dir
   }
   for (const { label, linkType, rows } of termLinks(plan, folded)) {
     const file = join(dir, `${label}-${linkType}-Term.csv`);
-    add(relationships, linkType, writeCsv(file, [`:START_ID(${label})`, ':END_ID(Term)'], rows, asIs).written);
+    add(relationships, linkType, write(file, [`:START_ID(${label})`, ':END_ID(Term)'], rows, asIs).written);
     args.push(`--relationships=${linkType}=${file}`);
   }
-  return { args, emptyLists, expected: { nodes, relationships } };
+  return { args, emptyLists, expected: { nodes, relationships }, multilineFields: lineBreaks };
 }

@@ -17,7 +17,7 @@ export interface AdminImportOutcome {
 export function adminImport(
   layout: InstanceLayout,
   files: string[],
-  options: { arrayDelimiter: string; reportDir: string; onProgress?: (percent: number) => void },
+  options: { arrayDelimiter: string; multilineFields: boolean; reportDir: string; onProgress?: (percent: number) => void },
 ): Promise<AdminImportOutcome> {
   const began = performance.now();
   const args = [
@@ -29,7 +29,7 @@ export function adminImport(
     'full',
     'neo4j',
     `--array-delimiter=U+${options.arrayDelimiter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
-    '--multiline-fields=true',
+    `--multiline-fields=${options.multilineFields}`,
     '--overwrite-destination=true',
     // The tool writes import.report into the working directory unless told where.
     `--report-file=${join(options.reportDir, 'import.report')}`,

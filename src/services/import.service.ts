@@ -136,6 +136,7 @@ export async function importDocuments(
     let shown = 0;
     const imported = await adminImport(layout, files.args, {
       arrayDelimiter: ARRAY_DELIMITER,
+      multilineFields: files.multilineFields,
       reportDir: work,
       onProgress: (percent) => {
         if (percent > shown) options.progress?.advance(percent - shown);
