@@ -156,7 +156,7 @@ export async function importDocuments(
     phase('schema, indexes and empty lists');
     await derive(connection.db, plan);
     phase('captions and attested spans');
-    await raiseCandidatesAmong(
+    const raised = await raiseCandidatesAmong(
       connection.db,
       (plan.nodes.get('Person') ?? []).map((row) => ({
         id: row.id,
@@ -168,6 +168,7 @@ export async function importDocuments(
     await connection.db.writeTransaction(async (tx) => {
       for (const { judgements: list } of judgements) for (const judgement of list) await applyJudgement(tx, judgement);
     });
+    log(`${raised} match candidates raised for review`);
     phase('match candidates and judgements');
     return { ok: true, documents, nodes: imported.nodes, relationships: imported.relationships, phases };
   } finally {
