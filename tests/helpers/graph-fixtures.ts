@@ -54,3 +54,20 @@ export function useEmptyGraph(): { readonly t: TestDb } {
     },
   };
 }
+
+/** A one-paragraph news report that names people, each with the same evidence: enough to raise or link them. */
+export const personDocument = (sourceId: string, people: { id: string; name: string; country: string }[]) => ({
+  format: 'officials-graph/source-document@1',
+  sources: [
+    {
+      id: sourceId,
+      kind: 'NEWS_REPORT',
+      publisher: 'Test Wire',
+      title: 'Officials',
+      published: '2021-08-01',
+      language: 'en',
+      paragraphs: 1,
+    },
+  ],
+  people: people.map((p) => ({ ...p, evidence: [{ paragraph: 1, note: 'named in the report' }] })),
+});

@@ -8,11 +8,13 @@ import { projectPath } from '../../src/project-root.js';
 import { seedFiles } from '../../src/seed.js';
 import { importDocuments } from '../../src/services/import.service.js';
 import { type DocumentInput, ingestDocuments } from '../../src/services/ingest.service.js';
+import { personDocument } from '../helpers/graph-fixtures.js';
 import { dumpGraph, openTestDb, resetGraph, type TestDb } from '../helpers/test-db.js';
 
 /**
  * The bulk import against the ingest path on the same documents: the seed (tenures with attestations, statements,
- * relations, trade figures, a spelling linked to a person) and a small generated world. The import runs on its
+ * relations, trade figures, a spelling linked to a person), an example report, spellings that raise match
+ * candidates and a small generated world. The import runs on its
  * own server (the scratch instance), since it stops the server and replaces its store.
  */
 const inputs: DocumentInput[] = [
@@ -23,25 +25,11 @@ const inputs: DocumentInput[] = [
   // Spellings of the seed's officials that no name key links: match candidates, as ingest raises them.
   {
     file: 'spellings.json',
-    value: {
-      format: 'officials-graph/source-document@1',
-      sources: [
-        {
-          id: 'test-spellings',
-          kind: 'NEWS_REPORT',
-          publisher: 'Test Wire',
-          title: 'Officials',
-          published: '2021-08-01',
-          language: 'en',
-          paragraphs: 1,
-        },
-      ],
-      people: [
-        { id: 'test-q-bajwa', name: 'Qamar Bajwa', country: 'PK' },
-        { id: 'test-amjad-niazi', name: 'Amjad Niazi', country: 'PK' },
-        { id: 'test-zakir-hasanov', name: 'Zakir Gasanov', country: 'AZ' },
-      ].map((p) => ({ ...p, evidence: [{ paragraph: 1, note: 'named in the report' }] })),
-    },
+    value: personDocument('test-spellings', [
+      { id: 'test-q-bajwa', name: 'Qamar Bajwa', country: 'PK' },
+      { id: 'test-amjad-niazi', name: 'Amjad Niazi', country: 'PK' },
+      { id: 'test-zakir-hasanov', name: 'Zakir Gasanov', country: 'AZ' },
+    ]),
   },
   ...generateWorld('tiny', { seed: 7 }).map((value, i) => ({ file: `world-${i}.json`, value })),
 ];

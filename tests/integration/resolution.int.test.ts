@@ -9,7 +9,7 @@ import { exportDocuments, JUDGEMENTS_FILE } from '../../src/services/export.serv
 import { ingestDocuments, ingestFiles } from '../../src/services/ingest.service.js';
 import { runCli } from '../helpers/cli.js';
 import { execute } from '../helpers/execute.js';
-import { useSeededGraph } from '../helpers/graph-fixtures.js';
+import { personDocument, useSeededGraph } from '../helpers/graph-fixtures.js';
 import { countsByLabel, dumpGraph, resetGraph } from '../helpers/test-db.js';
 
 const graph = useSeededGraph();
@@ -22,22 +22,6 @@ async function seedOnly(): Promise<void> {
   await resetGraph(graph.t.db);
   expect((await ingestFiles(graph.t.db, seedFiles())).ok).toBe(true);
 }
-
-const personDocument = (sourceId: string, people: { id: string; name: string; country: string }[]) => ({
-  format: 'officials-graph/source-document@1',
-  sources: [
-    {
-      id: sourceId,
-      kind: 'NEWS_REPORT',
-      publisher: 'Test Wire',
-      title: 'Officials',
-      published: '2021-08-01',
-      language: 'en',
-      paragraphs: 1,
-    },
-  ],
-  people: people.map((p) => ({ ...p, evidence: [{ paragraph: 1, note: 'named in the report' }] })),
-});
 
 describe('a second report, in the genre of the seed', () => {
   it('ingests a declared topic, links known people, proposes the misspelled army chief with reasons, attests a tenure again', async () => {
