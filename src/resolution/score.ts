@@ -31,16 +31,19 @@ interface WordMatch {
 }
 
 /**
- * How alike two words are: an initial matches a word it begins, and two words count as one spelled two ways only
- * when they also share a skeleton (Arif Alvi and Arif Ali are alike by letters, yet different names).
+ * Whether two words may be one: an initial and a word it begins, or two words sharing a skeleton (Arif Alvi and
+ * Arif Ali are alike by letters, yet different names). Words that may not never reach SAME_WORD.
  */
+function mayBeOneWord(a: string, b: string): boolean {
+  return a.length === 1 || b.length === 1 ? a[0] === b[0] : skeleton(a) === skeleton(b);
+}
+
+/** How alike two words are: an initial that begins the other counts 0.9; other words, their letters' likeness. */
 function wordSimilarity(a: string, b: string): { similarity: number; initial: boolean } {
-  if (a.length === 1 || b.length === 1) return { similarity: a[0] === b[0] ? 0.9 : 0, initial: true };
+  const initial = a.length === 1 || b.length === 1;
+  if (initial) return { similarity: mayBeOneWord(a, b) ? 0.9 : 0, initial };
   const similarity = jaroWinkler(a, b);
-  return {
-    similarity: similarity === 1 || skeleton(a) === skeleton(b) ? similarity : Math.min(similarity, SAME_WORD - 0.01),
-    initial: false,
-  };
+  return { similarity: mayBeOneWord(a, b) ? similarity : Math.min(similarity, SAME_WORD - 0.01), initial };
 }
 
 /**
@@ -48,11 +51,8 @@ function wordSimilarity(a: string, b: string): { similarity: number; initial: bo
  * null when a word of the shorter name has no counterpart: then the names differ in a given name or surname.
  */
 function alignWords(short: string[], long: string[]): { matches: WordMatch[]; missing: string[] } | null {
-  // A word that shares neither an initial nor a skeleton with any of the other name's cannot reach SAME_WORD with
-  // it: most pairs blocking brings together end here, before any similarity is computed or list built.
-  if (!short.every((a) => long.some((b) => (a.length === 1 || b.length === 1 ? a[0] === b[0] : skeleton(a) === skeleton(b))))) {
-    return null;
-  }
+  // Most pairs blocking brings together end here, before any similarity is computed or list built.
+  if (!short.every((a) => long.some((b) => mayBeOneWord(a, b)))) return null;
   const pairs = short.flatMap((a, i) => long.map((b, j) => ({ i, j, a, b, ...wordSimilarity(a, b) })));
   pairs.sort((x, y) => y.similarity - x.similarity || Math.abs(x.i - x.j) - Math.abs(y.i - y.j));
   const usedShort = new Set<number>();
