@@ -16,6 +16,9 @@ export type Named = Pick<PersonProfile, 'id' | 'name' | 'aliases'> & { blockKeys
 
 const keysOfPerson = (p: Named) => p.blockKeys ?? blockKeys([p.name, ...p.aliases]);
 
+/** Two people sharing `shared` of their keys are worth comparing: two keys, or one when either name has one only. */
+const sharesEnough = (shared: number, mine: number, theirs: number) => shared >= Math.min(2, mine, theirs);
+
 /**
  * For each newcomer, the people it shares blocking keys with: two keys when both names have two (a pair that
  * shares only a surname or only a given name is never proposed), one otherwise ("Q. J. Bajwa" has one). Only
@@ -57,7 +60,7 @@ export function blockPartners<T extends Named>(newcomers: readonly Named[], othe
         for (const other of alone.get(largest.key) ?? []) count(other);
       }
       const partners = [...shared.values()]
-        .filter(({ other, count }) => count >= Math.min(2, keys.length, keysOf.get(other.id)!.length))
+        .filter(({ other, count }) => sharesEnough(count, keys.length, keysOf.get(other.id)!.length))
         .map(({ other }) => other);
       return [person.id, partners];
     }),
@@ -131,7 +134,7 @@ export function pairsAmong<T extends Named>(people: readonly T[], perKey = PEOPL
         // Each pair once: when the other meets this person too, the one earlier in load order keeps the pair.
         if (other < person && theirs.some((theirKey) => mine.includes(theirKey))) continue;
         const shared = theirs.reduce((n, theirKey) => n + (keys.includes(theirKey) ? 1 : 0), 0);
-        if (shared < Math.min(2, keys.length, theirs.length)) continue;
+        if (!sharesEnough(shared, keys.length, theirs.length)) continue;
         const [a, b] = [people[person]!, people[other]!];
         if (namesMayMatch(a, b)) pairs.push(a.id < b.id ? [a, b] : [b, a]);
       }
