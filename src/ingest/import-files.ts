@@ -184,11 +184,14 @@ function append<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
   else lists.set(key, [value]);
 }
 
+/** A term node's id, as MERGE_TERMS gives it. */
+const termId = (vocabulary: string, code: string) => `${vocabulary}/${code}`;
+
 /** Terms as MERGE_TERMS leaves them after the given rows, in order: the last label and description, sources unioned. */
 function foldTerms(terms: readonly TermRow[]): Map<string, TermRow> {
   const byId = new Map<string, TermRow>();
   for (const row of terms) {
-    const id = `${row.vocabulary}/${row.code}`;
+    const id = termId(row.vocabulary, row.code);
     const before = byId.get(id)?.sources ?? [];
     byId.set(id, { ...row, sources: [...before, ...row.sources.filter((s) => !before.includes(s))] });
   }
@@ -208,7 +211,7 @@ function termLinks(plan: WritePlan, terms: ReadonlyMap<string, TermRow>): { labe
         const value = row.props[field];
         const codes = [...new Set((Array.isArray(value) ? value : [value]).filter((c): c is string => typeof c === 'string'))];
         return codes
-          .map((code) => `${f.vocabulary}/${code}`)
+          .map((code) => termId(f.vocabulary, code))
           .filter((term) => terms.has(term))
           .map((term) => ({ fixed: [row.id, term], props: {} }));
       });
@@ -294,13 +297,13 @@ export function writeImportFiles(plan: WritePlan, terms: readonly TermRow[], dir
     const file = join(dir, `Term-${vocabulary}.csv`);
     const graph = vocabularyGraph(vocabulary as VocabularyName);
     const written = write(file, ['id:ID(Term)'], rows, (t) => ({
-      fixed: [`${t.vocabulary}/${t.code}`],
+      fixed: [termId(t.vocabulary, t.code)],
       props: { vocabulary: t.vocabulary, code: t.code, label: t.label, description: t.description, caption: t.label, sources: t.sources },
     }));
     add(nodes, 'Term', written.written);
     args.push(`--nodes=${['Term', ...(graph ? [graph.label] : [])].join(':')}=${file}`);
     for (const [property, empty] of written.emptyLists) {
-      emptyLists.nodes.push({ label: 'Term', property, ids: empty.map((t) => `${t.vocabulary}/${t.code}`) });
+      emptyLists.nodes.push({ label: 'Term', property, ids: empty.map((t) => termId(t.vocabulary, t.code)) });
     }
   }
   for (const { label, linkType, rows } of termLinks(plan, folded)) {
