@@ -7,6 +7,9 @@ export interface Neo4jConnection {
   database: string;
 }
 
+/** How long a transient failure (a restart, a leader switch) is retried before the caller is told. */
+export const TRANSACTION_RETRY_MS = 1_500;
+
 /**
  * Creates the one driver of the process and checks that the server answers and the credentials work.
  * Timeouts are a few seconds rather than the driver's minute, so a request fails fast with a clear error
@@ -16,7 +19,7 @@ export async function createDriver(connection: Neo4jConnection): Promise<Driver>
   const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.username, connection.password), {
     connectionTimeout: 3_000,
     connectionAcquisitionTimeout: 3_000,
-    maxTransactionRetryTime: 1_500,
+    maxTransactionRetryTime: TRANSACTION_RETRY_MS,
     // Numbers, not Integer objects: every count and amount kept fits in 2^53, and decoding stays cheap.
     disableLosslessIntegers: true,
     userAgent: 'officials-graph/0.1',
