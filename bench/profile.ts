@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { projectPath } from '../src/project-root.js';
 import { postGraphql, recordingDb, startOurApi } from './api.js';
 import { ensureWorld, openBenchDb } from './bench-db.js';
-import { buildQuestions } from './questions.js';
+import { buildQuestions, type Question } from './questions.js';
 import { WORLD_SIZES, type WorldSize } from './world.js';
 
 /**
@@ -115,6 +115,16 @@ function coveredMs(intervals: { began: number; ended: number }[]): number {
   return total;
 }
 
+/**
+ * The floor: a request that reaches GraphQL execution and sends no statement. What it costs, every question costs
+ * besides its own work, so it bounds how close to direct Cypher any question can come.
+ */
+const FLOOR: Pick<Question, 'name' | 'ours' | 'variables'> = {
+  name: 'no database work ({ __typename })',
+  ours: '{ __typename }',
+  variables: () => ({}),
+};
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -142,7 +152,7 @@ async function main(): Promise<void> {
     const dir = projectPath('bench', 'results');
     mkdirSync(dir, { recursive: true });
     const rows: { question: string; requests: number; latencyMs: number; neo4jMs: number; cpu: Record<Part, number> }[] = [];
-    for (const question of await buildQuestions(bench.db, size)) {
+    for (const question of [...(await buildQuestions(bench.db, size)), FLOOR]) {
       for (let i = 0; i < 50; i++) await postGraphql(ours.url, question.ours, question.variables(i));
       const statements: { began: number; ended: number }[] = [];
       await session.post('Profiler.start');

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { readAutoCommit } from '../src/db/run-query.js';
 import { projectPath } from '../src/project-root.js';
 import { postGraphql, type RecordedStatement, type RecordingDb, recordingDb, startOurApi } from './api.js';
 import { ensureWorld, openBenchDb } from './bench-db.js';
@@ -11,7 +12,8 @@ import { WORLD_SIZES, type WorldSize } from './world.js';
 
 /**
  * Query benchmark: each key question asked, in one run and interleaved, of (1) our GraphQL API over HTTP, (2) the
- * very statements that API sent to Neo4j, replayed through neo4j-driver with nothing in between, and (3)
+ * very statements that API sent to Neo4j, replayed through neo4j-driver as the API sends them (auto-commit reads)
+ * with nothing in between, and (3)
  * @neo4j/graphql over HTTP on the same graph with the closest query it can express. Fixed concurrency; p50/p99
  * latency and requests per second per variant, and the ratios. Ingests the world first unless the bench database
  * already holds it (left there by `npm run bench:load -- --size <size> --keep`).
@@ -179,7 +181,7 @@ async function measureQuestion(
     ours: (i) => postGraphql(oursUrl, question.ours, question.variables(i % pool)),
     direct: async (i) => {
       for (const wave of captured.get(i % pool)!) {
-        await Promise.all(wave.map((s) => driver.executeQuery(s.cypher, s.params, { database: 'neo4j', routing: neo4j.routing.READ })));
+        await Promise.all(wave.map((s) => readAutoCommit(driver, 'neo4j', s.cypher, s.params)));
       }
     },
     neo4jGraphql: question.neo4jGraphql ? (i) => postGraphql(neo4jGraphqlUrl, question.neo4jGraphql!, question.variables(i % pool)) : null,
