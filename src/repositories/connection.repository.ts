@@ -21,8 +21,8 @@ const ENDPOINT = (param: string) =>
 export function connectionsCypher(kinds: readonly ConnectionKindCode[], maxHops: number, k: number, candidates = k): string {
   const types = [...new Set(kinds.flatMap((kind) => connectionTypes(kind)))].join('|');
   return `
-CALL { ${ENDPOINT('from')} } WITH collect(n) AS froms
-CALL { ${ENDPOINT('to')} } WITH froms, collect(n) AS tos
+CALL () { ${ENDPOINT('from')} } WITH collect(n) AS froms
+CALL () { ${ENDPOINT('to')} } WITH froms, collect(n) AS tos
 CALL (froms, tos) {
   UNWIND froms AS a
   UNWIND tos AS b

@@ -76,7 +76,7 @@ export function mergeStatements(keep: string, merge: string): Statement[] {
 }
 
 export const FIND_CURRENT_PERSON_ID = `
-CALL {
+CALL () {
   MATCH (p:Person {id: $id}) RETURN p
   UNION
   MATCH (p:Person) WHERE p.otherIdText CONTAINS '|' + $id + '|' RETURN p

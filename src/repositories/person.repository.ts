@@ -12,7 +12,7 @@ export interface PersonMatchModel {
 }
 
 export const FIND_PERSON_BY_ID = `
-CALL {
+CALL () {
   MATCH (p:Person {id: $id}) RETURN p
   UNION
   MATCH (p:Person) WHERE p.otherIdText CONTAINS '|' + $id + '|' RETURN p

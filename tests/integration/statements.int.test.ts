@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { recordingDb } from '../../bench/api.js';
 import { KEY_QUESTIONS } from '../../bench/questions.js';
+import { IDE_EXAMPLES } from '../../src/ide/examples.js';
+import { projectPath } from '../../src/project-root.js';
+import { FIND_CURRENT_PERSON_ID } from '../../src/repositories/merge.repository.js';
 import { execute } from '../helpers/execute.js';
 import { useSeededGraph } from '../helpers/graph-fixtures.js';
 
@@ -8,6 +13,41 @@ const run = <T = any>(query: string, variables: Record<string, unknown> = {}) =>
 
 const BEKIROV = 'person-subhan-bekirov';
 const BAJWA = 'person-qamar-javed-bajwa';
+
+describe('the Cypher the project sends', () => {
+  it('uses nothing Neo4j calls deprecated: the questions, the IDE examples, the favourites and the merge lookups', async () => {
+    const recorder = recordingDb(graph.t.db);
+    recorder.capture = [];
+    const asked: [string, Record<string, unknown>][] = [
+      [KEY_QUESTIONS.whomMet, { id: BEKIROV }],
+      [KEY_QUESTIONS.meetingsBetween, { a: BEKIROV, b: BAJWA }],
+      [KEY_QUESTIONS.path, { a: 'person-zakir-hasanov', b: BAJWA }],
+      [KEY_QUESTIONS.postHolders, { post: 'post-pk-chief-of-naval-staff', date: '2021-06' }],
+      [KEY_QUESTIONS.aliasSearch, { name: 'Bakirov' }],
+      ...IDE_EXAMPLES.map((example): [string, Record<string, unknown>] => [example.query, example.variables ?? {}]),
+    ];
+    for (const [query, variables] of asked) expect((await execute(graph.server, recorder, query, variables)).errors).toBeUndefined();
+    const dir = projectPath('browser', 'favorites');
+    const statements = [
+      ...recorder.capture.map((s) => ({ cypher: s.cypher, params: s.params })),
+      ...readdirSync(dir).map((file) => ({ cypher: readFileSync(`${dir}/${file}`, 'utf8').replace(/;\s*$/, ''), params: {} })),
+      { cypher: FIND_CURRENT_PERSON_ID, params: { id: BEKIROV } },
+    ];
+    expect(statements.length).toBeGreaterThan(IDE_EXAMPLES.length);
+    const deprecated: string[] = [];
+    // The project's driver asks for no notifications; this session asks for them again.
+    const session = graph.t.driver.session({ database: 'neo4j', notificationFilter: { minimumSeverityLevel: 'INFORMATION' } });
+    try {
+      for (const { cypher, params } of statements) {
+        const { summary } = await session.run(`EXPLAIN ${cypher}`, params);
+        for (const n of summary.notifications) if (n.category === 'DEPRECATION') deprecated.push(`${n.description}\n${cypher}`);
+      }
+    } finally {
+      await session.close();
+    }
+    expect(deprecated).toEqual([]);
+  });
+});
 
 describe('the key questions, compiled from what they ask', () => {
   it('each answers in one statement', async () => {
