@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../src/db/driver.js';
 import { createDb, type Db } from '../src/db/run-query.js';
 import type { SourceDocument } from '../src/domain/registry/index.js';
-import { ensureRunning, type Log, stop } from '../src/local-neo4j/local-neo4j.js';
+import { ensureRunning, type Log, status, stop } from '../src/local-neo4j/local-neo4j.js';
 import { ingestDocuments } from '../src/services/ingest.service.js';
 import { applySchema } from '../src/services/schema.service.js';
 import { generateWorld, WORLD_SIZES, type WorldSize } from './world.js';
@@ -84,4 +86,27 @@ export async function ensureWorld(bench: BenchDb, size: WorldSize, log: Log): Pr
   await emptyDatabase(bench.driver);
   await applySchema(bench.db);
   await ingestWorld(bench.db, generateWorld(size), 10, log);
+}
+
+/**
+ * Neo4j's threads on the last core, this process (load generator, the API, the driver, @neo4j/graphql) on the
+ * others, as when the database has a machine of its own: neither side's work is scheduled on the other's core,
+ * whichever variant runs. Returns what was done, for the report, and undoes it (the bench server may be kept).
+ */
+export function pinCores(): { described: string; undo: () => void } {
+  const cores = availableParallelism();
+  const pid = status('bench').pid;
+  if (cores < 2 || pid === undefined) throw new Error('--pin needs two cores and the bench server running');
+  const all = `0-${cores - 1}`;
+  const others = cores === 2 ? '0' : `0-${cores - 2}`;
+  const taskset = (list: string, target: number) => execFileSync('taskset', ['-a', '-p', '-c', list, String(target)], { stdio: 'ignore' });
+  taskset(String(cores - 1), pid);
+  taskset(others, process.pid);
+  return {
+    described: `Neo4j pinned to core ${cores - 1}, the bench process to core${cores === 2 ? '' : 's'} ${others} (taskset -a -p)`,
+    undo: () => {
+      taskset(all, pid);
+      taskset(all, process.pid);
+    },
+  };
 }

@@ -4,7 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import { readAutoCommit } from '../src/db/run-query.js';
 import { projectPath } from '../src/project-root.js';
 import { postGraphql, type RecordedStatement, type RecordingDb, recordingDb, startOurApi } from './api.js';
-import { ensureWorld, openBenchDb } from './bench-db.js';
+import { ensureWorld, openBenchDb, pinCores } from './bench-db.js';
 import { writeCharts } from './charts.js';
 import { startNeo4jGraphql } from './neo4j-graphql-baseline.js';
 import { buildQuestions, type Question } from './questions.js';
@@ -93,6 +93,7 @@ async function main(): Promise<void> {
       requests: { type: 'string', default: '100' },
       rounds: { type: 'string', default: '3' },
       keep: { type: 'boolean', default: false },
+      pin: { type: 'boolean', default: false },
     },
   });
   const size = values.size as WorldSize;
@@ -106,6 +107,8 @@ async function main(): Promise<void> {
   const servers: (() => Promise<void>)[] = [];
   try {
     await ensureWorld(bench, size, say);
+    const pinned = values.pin ? pinCores() : undefined;
+    if (pinned) servers.push(async () => pinned.undo());
     const db = recordingDb(bench.db);
     const ours = await startOurApi(db);
     servers.push(ours.stop);
@@ -131,7 +134,7 @@ async function main(): Promise<void> {
       );
       say(`measured: ${question.name} (${Math.round((performance.now() - began) / 1000)} s)`);
     }
-    await report(size, { concurrency, requests, rounds, sweep }, results);
+    await report(size, { concurrency, requests, rounds, sweep, pinned: pinned?.described ?? null }, results);
   } finally {
     for (const stop of servers.reverse()) await stop();
     await bench.close(values.keep);
@@ -238,7 +241,7 @@ function sweepTable(sweep: number[], results: QuestionResult[]): string[] {
 
 async function report(
   size: WorldSize,
-  settings: { concurrency: number; requests: number; rounds: number; sweep: number[] },
+  settings: { concurrency: number; requests: number; rounds: number; sweep: number[]; pinned: string | null },
   results: QuestionResult[],
 ): Promise<void> {
   const ms = (x: number) => x.toFixed(1);
@@ -246,7 +249,8 @@ async function report(
   const world = WORLD_SIZES[size];
   const lines = [
     `Queries on the ${size} world (${world.officials} officials, ${world.meetings} meetings); concurrency ${settings.concurrency}, ` +
-      `${settings.rounds} interleaved rounds of ${settings.requests} requests per variant. Latency in ms.`,
+      `${settings.rounds} interleaved rounds of ${settings.requests} requests per variant` +
+      `${settings.pinned ? `; ${settings.pinned}` : ''}. Latency in ms.`,
     '',
     `| ${['question', 'ours p50 / p99', 'rps', 'direct Cypher p50 / p99', 'rps', '@neo4j/graphql p50 / p99', 'rps'].join(' | ')} | ` +
       'ours p50 ÷ direct p50 | ours rps ÷ @neo4j/graphql rps |',
@@ -275,9 +279,11 @@ async function report(
   const table = lines.join('\n');
   const dir = projectPath('bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(`${dir}/queries-${size}.json`, `${JSON.stringify({ size, world, ...settings, results }, null, 2)}\n`);
-  writeFileSync(`${dir}/queries-${size}.md`, `${table}\n`);
-  for (const chart of await writeCharts(size)) say(`wrote ${chart}`);
+  // A pinned run is a second view of the same world; the charts draw the unpinned one.
+  const name = `queries-${size}${settings.pinned ? '-pinned' : ''}`;
+  writeFileSync(`${dir}/${name}.json`, `${JSON.stringify({ size, world, ...settings, results }, null, 2)}\n`);
+  writeFileSync(`${dir}/${name}.md`, `${table}\n`);
+  if (!settings.pinned) for (const chart of await writeCharts(size)) say(`wrote ${chart}`);
   process.stdout.write(`${table}\n`);
 }
 
