@@ -14,7 +14,16 @@ describe('counterpartsStatement', () => {
     expect(met).toContain('CALL (p, c, shared)');
     expect(met).not.toContain(':Term');
     expect(met).not.toContain('OPTIONAL MATCH (ap:Post');
-    expect(met).toContain('meeting: m {.id, date: CASE WHEN m.date IS NULL');
+    expect(met).toContain('meeting: m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date} END');
+  });
+
+  it('reads the parts of a date that the encounters, the first met and the last met ask for together', () => {
+    const filter = { period: { from: null, to: null }, orderBy: 'MEETING_COUNT_DESC', first: 5 } as const;
+    const selection = { firstMet: { precision: {} }, encounters: { meeting: { date: { value: {} } } } };
+    const both = counterpartsStatement('p', { ...filter, selection }).cypher;
+    expect(both).toContain('date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision} END');
+    const lastOnly = counterpartsStatement('p', { ...filter, selection: { lastMet: { earliest: {}, latest: {} } } }).cypher;
+    expect(lastOnly).toContain('{earliest: m.dateFrom, latest: m.dateTo}');
   });
 
   it('pins the whom-did-X-meet statement: counts first, then the page, sort keys from the allowlist', () => {

@@ -15,10 +15,10 @@ const COUNTERPART_ORDER: Record<CounterpartOrder, string> = {
 
 /**
  * The shared meetings as encounters, in date order, with what `asked` (an Encounter selection) wants of them; a
- * meeting's date always, since the first and last met are read from them.
+ * meeting's date always, with the parts `dates` names, since the first and last met are read from them.
  */
-function encountersOf(asked: Selection | undefined): string {
-  const meeting = asked && { ...(asked.meeting ?? {}), date: {} };
+function encountersOf(asked: Selection | undefined, dates: Selection): string {
+  const meeting = asked && { ...(asked.meeting ?? {}), date: dates };
   const posts = asks(asked, 'post') || asks(asked, 'counterpartPost');
   const postOf = (v: string, selection: Selection | undefined) =>
     `CASE WHEN ${v} IS NULL THEN null ELSE ${project('Post', v, selection)} END`;
@@ -46,6 +46,15 @@ function encountersOf(asked: Selection | undefined): string {
 }`;
 }
 
+const NO_ENCOUNTERS = 'WITH p, c, meetingCount, lastKey, name, [] AS encounters';
+
+/** The parts of a date that the encounters' meetings, the first met and the last met ask for together (empty: all). */
+function datesAsked(selection: Selection | undefined): Selection {
+  if (!selection) return {};
+  const asked = [selection.encounters?.meeting?.date, selection.firstMet, selection.lastMet];
+  return Object.assign({}, ...asked.filter((date) => date !== undefined));
+}
+
 /**
  * Counts first, then the encounters of the counterparts that make the page: projecting every shared meeting
  * before the LIMIT cost a minister with thousands of meetings a second per request. The second stage starts
@@ -65,7 +74,7 @@ WHERE c <> p
 WITH p, c, collect(m) AS shared, count(m) AS meetingCount, coalesce(max(m.dateFrom), '') AS lastKey, c.name AS name
 ORDER BY ${COUNTERPART_ORDER[orderBy]}
 LIMIT toInteger($first)
-${dated ? encountersOf(selection && (selection.encounters ?? {})) : 'WITH p, c, meetingCount, lastKey, name, [] AS encounters'}
+${dated ? encountersOf(selection && (selection.encounters ?? {}), datesAsked(selection)) : NO_ENCOUNTERS}
 WITH c, meetingCount, lastKey, name, encounters
 ORDER BY ${COUNTERPART_ORDER[orderBy]}
 RETURN ${project('Person', 'c', selection?.person)} AS person, meetingCount,
