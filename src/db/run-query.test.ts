@@ -1,7 +1,7 @@
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../errors.js';
-import { mapNeo4jError } from './run-query.js';
+import { mapNeo4jError, worthRetrying } from './run-query.js';
 
 const mapped = (code: string) => mapNeo4jError(new Neo4jError('server said no', code, 'N/A', 'N/A')) as AppError;
 
@@ -22,5 +22,22 @@ describe('mapNeo4jError', () => {
     expect(mapped('Neo.ClientError.Schema.ConstraintValidationFailed').code).toBe(ErrorCode.CONFLICT);
     const unknown = new Neo4jError('boom', 'Neo.DatabaseError.General.UnknownError', 'N/A', 'N/A');
     expect(mapNeo4jError(unknown)).toBe(unknown);
+  });
+});
+
+describe('worthRetrying', () => {
+  const failure = (code: string) => new Neo4jError('server said no', code, 'N/A', 'N/A');
+
+  it('sends a read again when the server or a transaction was in the way', () => {
+    expect(worthRetrying(failure('ServiceUnavailable'))).toBe(true);
+    expect(worthRetrying(failure('SessionExpired'))).toBe(true);
+    expect(worthRetrying(failure('Neo.TransientError.General.DatabaseUnavailable'))).toBe(true);
+  });
+
+  it('does not send again what would fail the same way: a memory ceiling, a bad query, a timeout', () => {
+    expect(worthRetrying(failure('Neo.TransientError.General.MemoryPoolOutOfMemoryError'))).toBe(false);
+    expect(worthRetrying(failure('Neo.ClientError.Statement.SyntaxError'))).toBe(false);
+    expect(worthRetrying(failure('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'))).toBe(false);
+    expect(worthRetrying(new Error('not from the driver'))).toBe(false);
   });
 });

@@ -47,14 +47,21 @@ function isUnreachable(error: unknown): boolean {
   );
 }
 
+/** Transient by Neo4j's classification, yet sending the same work again hits the same ceiling. */
+const MEMORY_LIMIT_REACHED = 'Neo.TransientError.General.MemoryPoolOutOfMemoryError';
+
+/** Whether a failed read may succeed if sent again: the server or a transaction was in the way, not the work itself. */
+export function worthRetrying(error: unknown): boolean {
+  return Neo4jError.isRetryable(error) && (error as Neo4jError).code !== MEMORY_LIMIT_REACHED;
+}
+
 /** Maps driver errors to errors the user can act on; anything unexpected passes through to be masked. */
 export function mapNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new AppError(ErrorCode.CONFLICT, 'The change conflicts with data already in the graph (a uniqueness rule was broken).');
   }
-  // Transient by Neo4j's classification, yet retrying the same work hits the same ceiling.
-  if (error.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
+  if (error.code === MEMORY_LIMIT_REACHED) {
     return new AppError(
       ErrorCode.BAD_USER_INPUT,
       'The work needs more memory than the database allows one transaction (dbms.memory.transaction.total.max); ' +
@@ -132,7 +139,7 @@ export function createDb(driver: Driver, database: string, options: { timeoutMs?
         return rows(await readAutoCommit(driver, database, cypher, params, transactionConfig));
       } catch (error) {
         const pause = delay * (0.8 + 0.4 * Math.random());
-        if (!Neo4jError.isRetryable(error) || performance.now() - began + pause > TRANSACTION_RETRY_MS) throw failed(error);
+        if (!worthRetrying(error) || performance.now() - began + pause > TRANSACTION_RETRY_MS) throw failed(error);
         await new Promise((resolve) => setTimeout(resolve, pause));
       }
     }
