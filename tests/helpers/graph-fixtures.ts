@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { AppContext } from '../../src/context.js';
+import { projectPath } from '../../src/project-root.js';
 import { seedFiles } from '../../src/seed.js';
 import { ingestFiles } from '../../src/services/ingest.service.js';
 import { createTestServer } from './execute.js';
@@ -71,3 +73,11 @@ export const personDocument = (sourceId: string, people: { id: string; name: str
   ],
   people: people.map((p) => ({ ...p, evidence: [{ paragraph: 1, note: 'named in the report' }] })),
 });
+
+/** The Cypher favourites shipped for Neo4j Browser (browser/favorites/), each as one statement to run. */
+export function shippedFavourites(): { file: string; cypher: string }[] {
+  const dir = projectPath('browser', 'favorites');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.cypher'))
+    .map((file) => ({ file, cypher: readFileSync(`${dir}/${file}`, 'utf8').replace(/;\s*$/, '') }));
+}

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/project-root.js';
 import { execute } from '../helpers/execute.js';
-import { useSeededGraph } from '../helpers/graph-fixtures.js';
+import { shippedFavourites, useSeededGraph } from '../helpers/graph-fixtures.js';
 
 const graph = useSeededGraph();
 const { server } = graph;
@@ -64,11 +64,10 @@ describe('Neo4j Browser material', () => {
   });
 
   it('ships favourites that each answer from the seed', async () => {
-    const dir = projectPath('browser', 'favorites');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.cypher'));
-    expect(files.length).toBe(5);
-    for (const file of files) {
-      const rows = await graph.t.db.read(readFileSync(`${dir}/${file}`, 'utf8').replace(/;\s*$/, ''));
+    const favourites = shippedFavourites();
+    expect(favourites.length).toBe(5);
+    for (const { file, cypher } of favourites) {
+      const rows = await graph.t.db.read(cypher);
       expect(rows.length, file).toBeGreaterThan(0);
     }
   });

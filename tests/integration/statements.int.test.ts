@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { recordingDb } from '../../bench/api.js';
 import { KEY_QUESTIONS } from '../../bench/questions.js';
 import { IDE_EXAMPLES } from '../../src/ide/examples.js';
-import { projectPath } from '../../src/project-root.js';
 import { FIND_CURRENT_PERSON_ID } from '../../src/repositories/merge.repository.js';
-import { execute } from '../helpers/execute.js';
-import { useSeededGraph } from '../helpers/graph-fixtures.js';
+import { type Executed, execute } from '../helpers/execute.js';
+import { shippedFavourites, useSeededGraph } from '../helpers/graph-fixtures.js';
 
 const graph = useSeededGraph();
 const run = <T = any>(query: string, variables: Record<string, unknown> = {}) => execute<T>(graph.server, graph.t.db, query, variables);
@@ -14,23 +12,29 @@ const run = <T = any>(query: string, variables: Record<string, unknown> = {}) =>
 const BEKIROV = 'person-subhan-bekirov';
 const BAJWA = 'person-qamar-javed-bajwa';
 
+/** Each key question's variables on the seed. */
+const KEY_VARIABLES: Record<keyof typeof KEY_QUESTIONS, Record<string, unknown>> = {
+  whomMet: { id: BEKIROV },
+  meetingsBetween: { a: BEKIROV, b: BAJWA },
+  path: { a: 'person-zakir-hasanov', b: BAJWA },
+  topContacts: { id: BEKIROV },
+  postHolders: { post: 'post-pk-chief-of-naval-staff', date: '2021-06' },
+  aliasSearch: { name: 'Bakirov' },
+};
+const keyQuestions = Object.keys(KEY_QUESTIONS) as (keyof typeof KEY_QUESTIONS)[];
+
 describe('the Cypher the project sends', () => {
   it('uses nothing Neo4j calls deprecated: the questions, the IDE examples, the favourites and the merge lookups', async () => {
     const recorder = recordingDb(graph.t.db);
     recorder.capture = [];
     const asked: [string, Record<string, unknown>][] = [
-      [KEY_QUESTIONS.whomMet, { id: BEKIROV }],
-      [KEY_QUESTIONS.meetingsBetween, { a: BEKIROV, b: BAJWA }],
-      [KEY_QUESTIONS.path, { a: 'person-zakir-hasanov', b: BAJWA }],
-      [KEY_QUESTIONS.postHolders, { post: 'post-pk-chief-of-naval-staff', date: '2021-06' }],
-      [KEY_QUESTIONS.aliasSearch, { name: 'Bakirov' }],
+      ...keyQuestions.map((question): [string, Record<string, unknown>] => [KEY_QUESTIONS[question], KEY_VARIABLES[question]]),
       ...IDE_EXAMPLES.map((example): [string, Record<string, unknown>] => [example.query, example.variables ?? {}]),
     ];
     for (const [query, variables] of asked) expect((await execute(graph.server, recorder, query, variables)).errors).toBeUndefined();
-    const dir = projectPath('browser', 'favorites');
     const statements = [
       ...recorder.capture.map((s) => ({ cypher: s.cypher, params: s.params })),
-      ...readdirSync(dir).map((file) => ({ cypher: readFileSync(`${dir}/${file}`, 'utf8').replace(/;\s*$/, ''), params: {} })),
+      ...shippedFavourites().map(({ cypher }) => ({ cypher, params: {} })),
       { cypher: FIND_CURRENT_PERSON_ID, params: { id: BEKIROV } },
     ];
     expect(statements.length).toBeGreaterThan(IDE_EXAMPLES.length);
@@ -51,14 +55,9 @@ describe('the Cypher the project sends', () => {
 
 describe('the key questions, compiled from what they ask', () => {
   it('each answers in one statement', async () => {
-    const asked = {
-      whomMet: await run(KEY_QUESTIONS.whomMet, { id: BEKIROV }),
-      meetingsBetween: await run(KEY_QUESTIONS.meetingsBetween, { a: BEKIROV, b: BAJWA }),
-      path: await run(KEY_QUESTIONS.path, { a: 'person-zakir-hasanov', b: BAJWA }),
-      topContacts: await run(KEY_QUESTIONS.topContacts, { id: BEKIROV }),
-      postHolders: await run(KEY_QUESTIONS.postHolders, { post: 'post-pk-chief-of-naval-staff', date: '2021-06' }),
-      aliasSearch: await run(KEY_QUESTIONS.aliasSearch, { name: 'Bakirov' }),
-    };
+    const asked = {} as Record<keyof typeof KEY_QUESTIONS, Executed<any>>;
+    for (const question of keyQuestions) asked[question] = await run(KEY_QUESTIONS[question], KEY_VARIABLES[question]);
+    expect(Object.keys(asked)).toHaveLength(6);
     for (const [question, result] of Object.entries(asked)) {
       expect(result.errors, question).toBeUndefined();
       expect(result.statements, question).toBe(1);
