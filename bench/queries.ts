@@ -11,12 +11,12 @@ import { buildQuestions, type Question } from './questions.js';
 import { WORLD_SIZES, type WorldSize } from './world.js';
 
 /**
- * Query benchmark: each key question asked, in one run and interleaved, of (1) our GraphQL API over HTTP, (2) the
- * very statements that API sent to Neo4j, replayed through neo4j-driver as the API sends them (auto-commit reads)
- * with nothing in between, and (3)
- * @neo4j/graphql over HTTP on the same graph with the closest query it can express. Fixed concurrency; p50/p99
- * latency and requests per second per variant, and the ratios. Ingests the world first unless the bench database
- * already holds it (left there by `npm run bench:load -- --size <size> --keep`).
+ * Query benchmark: each key question asked, in one run and interleaved, of (1) our GraphQL API over HTTP, (2)
+ * the very statements that API sent to Neo4j, replayed through neo4j-driver as the API sends them (auto-commit
+ * reads) with nothing in between, and (3) @neo4j/graphql over HTTP on the same graph with the closest query it
+ * can express. Fixed concurrency; p50/p99 latency and requests per second per variant, and the ratios. Ingests
+ * the world first unless the bench database already holds it (left there by
+ * `npm run bench:load -- --size <size> --keep`).
  */
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
