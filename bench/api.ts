@@ -66,6 +66,45 @@ export async function startOurApi(db: Db): Promise<{ url: string; stop: () => Pr
   };
 }
 
+/**
+ * The least an HTTP API over the same statements can do: node:http reads the JSON body, `answer` runs the
+ * statements our API sent for that request (the body names it by `variables.i`) as the direct variant runs them,
+ * and the rows go back as JSON. No GraphQL, no resolvers, no conversion: what it adds to direct is HTTP's own
+ * share, the floor under any HTTP API on this driver and machine.
+ */
+export async function startPlainHttp(): Promise<{
+  url: string;
+  answer: (run: (i: number) => Promise<{ toObject(): object }[]>) => void;
+  stop: () => Promise<void>;
+}> {
+  let run: (i: number) => Promise<{ toObject(): object }[]> = async () => [];
+  const http = createHttpServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const { variables } = JSON.parse(Buffer.concat(chunks).toString()) as { variables: { i: number } };
+      run(variables.i).then(
+        (records) => {
+          const body = JSON.stringify({ data: records.map((record) => record.toObject()) });
+          response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+        },
+        (error: unknown) => response.writeHead(500).end(JSON.stringify({ errors: [{ message: String(error) }] })),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/`,
+    answer(next) {
+      run = next;
+    },
+    async stop() {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    },
+  };
+}
+
 /** One keep-alive pool per server, wide enough for the highest concurrency a sweep asks for. */
 const pools = new Map<string, Pool>();
 

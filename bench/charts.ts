@@ -18,8 +18,10 @@ interface QueryResults {
     question: string;
     ours: Measure;
     direct: Measure;
+    /** Absent from results written before the plain HTTP variant was measured. */
+    plainHttp?: Measure;
     neo4jGraphql: Measure | null;
-    sweep?: { concurrency: number; ours: Measure; direct: Measure; neo4jGraphql: Measure | null }[];
+    sweep?: { concurrency: number; ours: Measure; direct: Measure; plainHttp?: Measure; neo4jGraphql: Measure | null }[];
   }[];
 }
 interface Measure {
@@ -37,6 +39,7 @@ interface LoadResults {
 const VARIANTS: [keyof QueryResults['results'][number], string][] = [
   ['ours', 'our GraphQL API'],
   ['direct', 'the same Cypher, direct'],
+  ['plainHttp', 'the same Cypher behind plain HTTP'],
   ['neo4jGraphql', '@neo4j/graphql'],
 ];
 
@@ -50,7 +53,7 @@ async function svg(spec: TopLevelSpec): Promise<string> {
 function measured(results: QueryResults): { question: string; variant: string; m: Measure }[] {
   return results.results.flatMap((r) =>
     VARIANTS.flatMap(([key, variant]) => {
-      const m = r[key] as Measure | null;
+      const m = r[key] as Measure | null | undefined;
       return m ? [{ question: r.question, variant, m }] : [];
     }),
   );
@@ -103,7 +106,7 @@ function sweepChart(results: QueryResults): TopLevelSpec {
   const values = results.results.flatMap((r) =>
     (r.sweep ?? []).flatMap((at) =>
       VARIANTS.flatMap(([key, variant]) => {
-        const m = at[key as 'ours' | 'direct' | 'neo4jGraphql'];
+        const m = at[key as 'ours' | 'direct' | 'plainHttp' | 'neo4jGraphql'];
         return m ? [{ question: r.question, variant, concurrency: at.concurrency, rps: m.rps }] : [];
       }),
     ),

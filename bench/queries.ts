@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { readAutoCommit } from '../src/db/run-query.js';
 import { projectPath } from '../src/project-root.js';
-import { postGraphql, type RecordedStatement, type RecordingDb, recordingDb, startOurApi } from './api.js';
+import { postGraphql, type RecordedStatement, type RecordingDb, recordingDb, startOurApi, startPlainHttp } from './api.js';
 import { ensureWorld, openBenchDb, pinCores } from './bench-db.js';
 import { writeCharts } from './charts.js';
 import { startNeo4jGraphql } from './neo4j-graphql-baseline.js';
@@ -13,8 +13,10 @@ import { WORLD_SIZES, type WorldSize } from './world.js';
 /**
  * Query benchmark: each key question asked, in one run and interleaved, of (1) our GraphQL API over HTTP, (2)
  * the very statements that API sent to Neo4j, replayed through neo4j-driver as the API sends them (auto-commit
- * reads) with nothing in between, and (3) @neo4j/graphql over HTTP on the same graph with the closest query it
- * can express. Fixed concurrency; p50/p99 latency and requests per second per variant, and the ratios. Ingests
+ * reads) with nothing in between, (3) the same statements behind a plain HTTP endpoint that sends their rows as
+ * JSON (HTTP's own share, the floor under any HTTP API), and (4) @neo4j/graphql over HTTP on the same graph with
+ * the closest query it can express. Fixed concurrency; p50/p99 latency and requests per second per variant, and
+ * the ratios. Ingests
  * the world first unless the bench database already holds it (left there by
  * `npm run bench:load -- --size <size> --keep`).
  */
@@ -36,7 +38,7 @@ function waves(statements: RecordedStatement[]): RecordedStatement[][] {
   return result;
 }
 
-type Variant = 'ours' | 'direct' | 'neo4jGraphql';
+type Variant = 'ours' | 'direct' | 'plainHttp' | 'neo4jGraphql';
 
 interface Measured {
   latencies: number[];
@@ -115,6 +117,8 @@ async function main(): Promise<void> {
     const oursUrl = ours.url;
     const baseline = await startNeo4jGraphql(bench.driver, 'neo4j');
     servers.push(baseline.stop);
+    const plain = await startPlainHttp();
+    servers.push(plain.stop);
 
     const questions = await buildQuestions(bench.db, size);
     const results = [];
@@ -124,6 +128,7 @@ async function main(): Promise<void> {
         await measureQuestion(question, {
           oursUrl,
           neo4jGraphqlUrl: baseline.url,
+          plain,
           driver: bench.driver,
           db,
           requests,
@@ -147,9 +152,10 @@ interface QuestionResult {
   statementsPerRequest: number;
   ours: VariantResult;
   direct: VariantResult;
+  plainHttp: VariantResult;
   neo4jGraphql: VariantResult | null;
   /** The same variants at each concurrency of the sweep, one interleaved round each. */
-  sweep: { concurrency: number; ours: VariantResult; direct: VariantResult; neo4jGraphql: VariantResult | null }[];
+  sweep: ({ concurrency: number } & Record<Exclude<Variant, 'neo4jGraphql'>, VariantResult> & { neo4jGraphql: VariantResult | null })[];
 }
 
 async function measureQuestion(
@@ -157,6 +163,7 @@ async function measureQuestion(
   setup: {
     oursUrl: string;
     neo4jGraphqlUrl: string;
+    plain: Awaited<ReturnType<typeof startPlainHttp>>;
     driver: Driver;
     db: RecordingDb;
     requests: number;
@@ -165,7 +172,7 @@ async function measureQuestion(
     sweep: number[];
   },
 ): Promise<QuestionResult> {
-  const { oursUrl, neo4jGraphqlUrl, driver, db, requests, rounds, concurrency } = setup;
+  const { oursUrl, neo4jGraphqlUrl, plain, driver, db, requests, rounds, concurrency } = setup;
   const total = requests * rounds;
   // Each index asked once through our API first: the statements it sends become the direct variant's work, and
   // both servers get warm.
@@ -180,15 +187,23 @@ async function measureQuestion(
   }
   const statements = [...captured.values()].reduce((n, w) => n + w.flat().length, 0) / captured.size;
 
+  const replay = async (i: number) => {
+    const records = [];
+    for (const wave of captured.get(i % pool)!) {
+      for (const answer of await Promise.all(wave.map((s) => readAutoCommit(driver, 'neo4j', s.cypher, s.params)))) records.push(...answer);
+    }
+    return records;
+  };
+  plain.answer(replay);
   const send: Record<Variant, ((i: number) => Promise<void>) | null> = {
     ours: (i) => postGraphql(oursUrl, question.ours, question.variables(i % pool)),
     direct: async (i) => {
-      for (const wave of captured.get(i % pool)!) {
-        await Promise.all(wave.map((s) => readAutoCommit(driver, 'neo4j', s.cypher, s.params)));
-      }
+      await replay(i);
     },
+    plainHttp: (i) => postGraphql(plain.url, '', { i }),
     neo4jGraphql: question.neo4jGraphql ? (i) => postGraphql(neo4jGraphqlUrl, question.neo4jGraphql!, question.variables(i % pool)) : null,
   };
+  for (let i = 0; i < pool; i++) await send.plainHttp!(i);
   const variants = (Object.keys(send) as Variant[]).filter((v) => send[v]);
   const runs = new Map<Variant, Measured[]>(variants.map((v) => [v, []]));
   for (let round = 0; round < rounds; round++) {
@@ -200,7 +215,13 @@ async function measureQuestion(
   for (const c of setup.sweep) {
     const at = new Map<Variant, VariantResult>();
     for (const variant of variants) at.set(variant, summarise([await drive(requests, c, 0, send[variant]!)]));
-    sweep.push({ concurrency: c, ours: at.get('ours')!, direct: at.get('direct')!, neo4jGraphql: at.get('neo4jGraphql') ?? null });
+    sweep.push({
+      concurrency: c,
+      ours: at.get('ours')!,
+      direct: at.get('direct')!,
+      plainHttp: at.get('plainHttp')!,
+      neo4jGraphql: at.get('neo4jGraphql') ?? null,
+    });
   }
   return {
     question: question.name,
@@ -208,6 +229,7 @@ async function measureQuestion(
     statementsPerRequest: Math.round(statements * 10) / 10,
     ours: summarise(runs.get('ours')!),
     direct: summarise(runs.get('direct')!),
+    plainHttp: summarise(runs.get('plainHttp')!),
     neo4jGraphql: runs.has('neo4jGraphql') ? summarise(runs.get('neo4jGraphql')!) : null,
     sweep,
   };
@@ -219,7 +241,7 @@ async function measureQuestion(
  */
 function sweepTable(sweep: number[], results: QuestionResult[]): string[] {
   if (!sweep.length || !sweep.includes(1)) return [];
-  const best = (r: QuestionResult, v: 'ours' | 'direct' | 'neo4jGraphql') => Math.max(...r.sweep.map((s) => s[v]?.rps ?? 0));
+  const best = (r: QuestionResult, v: Variant) => Math.max(...r.sweep.map((s) => s[v]?.rps ?? 0));
   const one = (r: QuestionResult) => r.sweep.find((s) => s.concurrency === 1)!;
   const f = (x: number) => x.toFixed(2);
   return [
@@ -227,14 +249,25 @@ function sweepTable(sweep: number[], results: QuestionResult[]): string[] {
     `Concurrency sweep (${sweep.join(', ')}), one round of each: p50 at concurrency 1 in ms, and the best throughput ` +
       'reached at any concurrency (saturation) in requests per second.',
     '',
-    `| ${['question', 'ours p50 @1', 'direct p50 @1', 'ours ÷ direct @1', 'ours max rps', 'direct max rps'].join(' | ')} | ` +
-      '@neo4j/graphql max rps | ours ÷ direct | ours ÷ @neo4j/graphql |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${['question', 'ours p50 @1', 'plain HTTP p50 @1', 'direct p50 @1', 'ours ÷ direct @1', 'plain HTTP ÷ direct @1'].join(' | ')} | ` +
+      `${['ours max rps', 'plain HTTP max rps', 'direct max rps', '@neo4j/graphql max rps'].join(' | ')} | ` +
+      'ours ÷ direct | plain HTTP ÷ direct | ours ÷ @neo4j/graphql |',
+    `| --- |${' ---: |'.repeat(12)}`,
     ...results.map((r) => {
-      const [ours, direct, base] = [best(r, 'ours'), best(r, 'direct'), best(r, 'neo4jGraphql')];
+      const [ours, plain, direct, base] = [best(r, 'ours'), best(r, 'plainHttp'), best(r, 'direct'), best(r, 'neo4jGraphql')];
       const at1 = one(r);
-      const cells = [r.question, f(at1.ours.p50), f(at1.direct.p50), `${f(at1.ours.p50 / at1.direct.p50)}×`, ours, direct];
-      return `| ${[...cells, base || '—', `${f(ours / direct)}×`, base ? `${f(ours / base)}×` : '—'].join(' | ')} |`;
+      const latency = [f(at1.ours.p50), f(at1.plainHttp.p50), f(at1.direct.p50)];
+      const overhead = [`${f(at1.ours.p50 / at1.direct.p50)}×`, `${f(at1.plainHttp.p50 / at1.direct.p50)}×`];
+      const capacity = [
+        ours,
+        plain,
+        direct,
+        base || '—',
+        `${f(ours / direct)}×`,
+        `${f(plain / direct)}×`,
+        base ? `${f(ours / base)}×` : '—',
+      ];
+      return `| ${[r.question, ...latency, ...overhead, ...capacity].join(' | ')} |`;
     }),
   ];
 }
@@ -252,9 +285,9 @@ async function report(
       `${settings.rounds} interleaved rounds of ${settings.requests} requests per variant` +
       `${settings.pinned ? `; ${settings.pinned}` : ''}. Latency in ms.`,
     '',
-    `| ${['question', 'ours p50 / p99', 'rps', 'direct Cypher p50 / p99', 'rps', '@neo4j/graphql p50 / p99', 'rps'].join(' | ')} | ` +
-      'ours p50 ÷ direct p50 | ours rps ÷ @neo4j/graphql rps |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${['question', 'ours p50 / p99', 'rps', 'direct Cypher p50 / p99', 'rps', 'plain HTTP p50 / p99', 'rps'].join(' | ')} | ` +
+      '@neo4j/graphql p50 / p99 | rps | ours p50 ÷ direct p50 | ours rps ÷ @neo4j/graphql rps |',
+    `| --- |${' ---: |'.repeat(10)}`,
     ...results.map((r) =>
       [
         r.question,
@@ -262,6 +295,8 @@ async function report(
         r.ours.rps,
         `${ms(r.direct.p50)} / ${ms(r.direct.p99)}`,
         r.direct.rps,
+        `${ms(r.plainHttp.p50)} / ${ms(r.plainHttp.p99)}`,
+        r.plainHttp.rps,
         r.neo4jGraphql ? `${ms(r.neo4jGraphql.p50)} / ${ms(r.neo4jGraphql.p99)}` : '—',
         r.neo4jGraphql ? r.neo4jGraphql.rps : '—',
         ratio(r.ours.p50 / r.direct.p50),
@@ -272,6 +307,9 @@ async function report(
         .concat(' |'),
     ),
     ...sweepTable(settings.sweep, results),
+    '',
+    'Plain HTTP: the statements our API sent, behind a node:http endpoint that sends their rows as JSON; what it adds to ' +
+      'direct is HTTP’s own share, which any HTTP API pays.',
     '',
     '@neo4j/graphql queries are the closest it can express:',
     ...results.map((r) => `- ${r.question}: ${r.baselineNote}.`),
