@@ -38,8 +38,8 @@ interface LoadResults {
 
 const VARIANTS: [keyof QueryResults['results'][number], string][] = [
   ['ours', 'our GraphQL API'],
-  ['direct', 'the same Cypher, direct'],
-  ['plainHttp', 'the same Cypher behind plain HTTP'],
+  ['direct', 'direct Cypher'],
+  ['plainHttp', 'plain HTTP'],
   ['neo4jGraphql', '@neo4j/graphql'],
 ];
 
