@@ -66,18 +66,17 @@ export async function startOurApi(db: Db): Promise<{ url: string; stop: () => Pr
   };
 }
 
+/** Runs the statements our API sent for request `i` and answers their records. */
+type Replay = (i: number) => Promise<{ toObject(): object }[]>;
+
 /**
  * The least an HTTP API over the same statements can do: node:http reads the JSON body, `answer` runs the
  * statements our API sent for that request (the body names it by `variables.i`) as the direct variant runs them,
  * and the rows go back as JSON. No GraphQL, no resolvers, no conversion: what it adds to direct is HTTP's own
  * share, the floor under any HTTP API on this driver and machine.
  */
-export async function startPlainHttp(): Promise<{
-  url: string;
-  answer: (run: (i: number) => Promise<{ toObject(): object }[]>) => void;
-  stop: () => Promise<void>;
-}> {
-  let run: (i: number) => Promise<{ toObject(): object }[]> = async () => [];
+export async function startPlainHttp(): Promise<{ url: string; answer: (run: Replay) => void; stop: () => Promise<void> }> {
+  let run: Replay = async () => [];
   const http = createHttpServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -16,8 +16,7 @@ import { WORLD_SIZES, type WorldSize } from './world.js';
  * reads) with nothing in between, (3) the same statements behind a plain HTTP endpoint that sends their rows as
  * JSON (HTTP's own share, the floor under any HTTP API), and (4) @neo4j/graphql over HTTP on the same graph with
  * the closest query it can express. Fixed concurrency; p50/p99 latency and requests per second per variant, and
- * the ratios. Ingests
- * the world first unless the bench database already holds it (left there by
+ * the ratios. Ingests the world first unless the bench database already holds it (left there by
  * `npm run bench:load -- --size <size> --keep`).
  */
 
@@ -203,6 +202,7 @@ async function measureQuestion(
     plainHttp: (i) => postGraphql(plain.url, '', { i }),
     neo4jGraphql: question.neo4jGraphql ? (i) => postGraphql(neo4jGraphqlUrl, question.neo4jGraphql!, question.variables(i % pool)) : null,
   };
+  // The plain endpoint's turn to get warm, now that it has the statements to answer with.
   for (let i = 0; i < pool; i++) await send.plainHttp!(i);
   const variants = (Object.keys(send) as Variant[]).filter((v) => send[v]);
   const runs = new Map<Variant, Measured[]>(variants.map((v) => [v, []]));
