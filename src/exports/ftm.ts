@@ -1,5 +1,9 @@
+import countries from 'i18n-iso-countries/index.js';
 import { indexNetwork, plainDate } from './index-network.js';
 import type { Network, NetworkNode } from './network.js';
+
+/** ISO 3166-1 alpha-2, upper case, from a maintained list (its index alone: the country names in every language stay unloaded). */
+const ISO_ALPHA_2 = new Set(Object.keys(countries.getAlpha2Codes()));
 
 interface FtmEntity {
   id: string;
@@ -11,12 +15,13 @@ interface FtmEntity {
  * FollowTheMoney entities, one JSON object a line: sources as Document, people as Person, organizations as
  * Organization, posts as Position, tenures as Occupancy, meetings as Event with the people involved. Every entity
  * that can (Thing's `proof`) names the Documents it rests on; an Occupancy (an Interval) names them in `summary`.
- * Countries are FtM's country codes, lower case. Statements, country relations and trade figures have no FtM type
- * that fits them and stay out.
+ * Countries are FtM's country codes, lower case: FtM's country type takes ISO 3166-1 alpha-2 codes only, so a country
+ * whose id is none (the graph's ids need not be) is left out of nationality and country. Statements, country
+ * relations and trade figures have no FtM type that fits them and stay out.
  */
 export function toFtmLines(network: Network): string {
   const { byLabel, targets, origins, node } = indexNetwork(network);
-  const country = (id: string | undefined) => (id ? [id.toLowerCase()] : []);
+  const country = (id: string | undefined) => (id && ISO_ALPHA_2.has(id.toUpperCase()) ? [id.toLowerCase()] : []);
   const props = (entries: Record<string, (string | undefined)[] | undefined>) =>
     Object.fromEntries(
       Object.entries(entries)

