@@ -47,10 +47,20 @@ export const IDE_PAGE = `<!doctype html>
 
 /**
  * Only what the page needs: scripts and styles from this server, inline styles (GraphiQL sets them), fonts as
- * data: URLs, requests to this API.
+ * data: URLs, requests to this API. No other page may frame it (a framed IDE could be clicked through unseen), and
+ * it sets no base URL and submits no form.
  */
-export const IDE_CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src data:; img-src 'self' data:; connect-src 'self'";
+export const IDE_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  'font-src data:',
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 const cache = new Map<string, Buffer>();
 
