@@ -26,9 +26,6 @@ export function recordingDb(db: Db): RecordingDb {
     get statementCount() {
       return db.statementCount;
     },
-    get isUnavailable() {
-      return db.isUnavailable;
-    },
     read: (cypher, params = {}) => record(cypher, params, () => db.read(cypher, params)),
     write: (cypher, params = {}) => record(cypher, params, () => db.write(cypher, params)),
     writeTransaction: (work) => db.writeTransaction(work),

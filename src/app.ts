@@ -40,6 +40,7 @@ export async function startApp(
     const server = createServer({
       logger: options.logger,
       production: config.production,
+      ide: config.ide,
       auth: { mutationsEnabled: config.apiKey !== undefined, queriesRequireKey: config.queriesRequireApiKey },
     });
     await server.start();
@@ -50,7 +51,7 @@ export async function startApp(
         browserUrl: config.browserUrl,
         logger: options.logger,
         ide: config.ide,
-        exportsRequireKey: config.queriesRequireApiKey,
+        queriesRequireKey: config.queriesRequireApiKey,
       }),
     );
     await new Promise<void>((resolve, reject) => {

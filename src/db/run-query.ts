@@ -28,8 +28,6 @@ export interface Db {
   /** Statements sent through this Db since it was made; a request's own Db (countingDb) counts that request alone. */
   readonly statementCount: number;
   readonly database: string;
-  /** Known to be down since a statement failed as unavailable, until a probe answers; /ready says so at once. */
-  readonly isUnavailable: boolean;
 }
 
 const TX_METADATA = { app: 'officials-graph' };
@@ -160,9 +158,6 @@ export function createDb(driver: Driver, database: string, options: { timeoutMs?
     get statementCount() {
       return statementCount;
     },
-    get isUnavailable() {
-      return availability.isDown;
-    },
     read: <T extends object = Row>(cypher: string, params: Params = {}) => read(cypher, params) as Promise<T[]>,
     write: (cypher, params = {}) => write(cypher, params),
     async writeTransaction(work) {
@@ -203,9 +198,6 @@ export function countingDb(db: Db): Db {
     database: db.database,
     get statementCount() {
       return statementCount;
-    },
-    get isUnavailable() {
-      return db.isUnavailable;
     },
     read: <T extends object = Row>(cypher: string, params?: Params) => count(db.read<T>(cypher, params)),
     write: (cypher, params) => count(db.write(cypher, params)),

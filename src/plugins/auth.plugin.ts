@@ -8,6 +8,13 @@ export interface AuthOptions {
   queriesRequireKey: boolean;
 }
 
+/** The refusal of a caller without the key where queries need it; the HTTP edge sends it before Apollo reads the document. */
+export function queriesNeedTheKey(): AppError {
+  return new AppError(ErrorCode.UNAUTHENTICATED, 'This server needs the API key for queries too: send "Authorization: Bearer <key>".', {
+    http: { status: 401 },
+  });
+}
+
 /** Decides once per operation, before any resolver runs, whether the caller may run it. */
 export function authPlugin(options: AuthOptions): ApolloServerPlugin<AppContext> {
   return {
@@ -28,11 +35,7 @@ export function authPlugin(options: AuthOptions): ApolloServerPlugin<AppContext>
               );
             }
           } else if (options.queriesRequireKey && !contextValue.authenticated) {
-            throw new AppError(
-              ErrorCode.UNAUTHENTICATED,
-              'This server needs the API key for queries too: send "Authorization: Bearer <key>".',
-              { http: { status: 401 } },
-            );
+            throw queriesNeedTheKey();
           }
         },
       };

@@ -18,7 +18,7 @@ const USER_FACING = new Set<string>([
 ]);
 
 /** When a client may try again after the database was unavailable; a restart of Neo4j takes about this long. */
-const RETRY_AFTER_SECONDS = 5;
+export const RETRY_AFTER_SECONDS = 5;
 
 /**
  * For Apollo's formatError: keeps errors meant for the user and replaces anything else with a generic internal

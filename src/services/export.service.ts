@@ -1,6 +1,6 @@
 import type { Db } from '../db/run-query.js';
-import { JUDGEMENTS_FORMAT, type SourceDocument } from '../domain/registry/index.js';
-import { toCsvFiles } from '../exports/csv.js';
+import { ENTITY_LABELS, JUDGEMENTS_FORMAT, RELATIONSHIP_TYPES, type SourceDocument } from '../domain/registry/index.js';
+import { nodesFileName, relationshipsFileName, toCsvFiles } from '../exports/csv.js';
 import { toFtmLines } from '../exports/ftm.js';
 import { toGexf } from '../exports/gexf.js';
 import { toGraphml } from '../exports/graphml.js';
@@ -10,6 +10,7 @@ import { assembleDocuments, ownFields } from '../ingest/assemble-documents.js';
 import { readGraphForExport, readNetwork } from '../repositories/export.repository.js';
 import type { JudgementModel } from '../repositories/models.js';
 import { readJudgements } from '../repositories/resolution.repository.js';
+import { findSourceById } from '../repositories/source.repository.js';
 
 /** The file export writes the judgements to, beside the documents; ingest applies it again. */
 export const JUDGEMENTS_FILE = 'judgements.json';
@@ -28,6 +29,10 @@ export async function exportDocuments(
 /** The formats `npm run export` and GET /export/FORMAT write. */
 export const EXPORT_FORMATS = ['documents', 'graphml', 'gexf', 'popolo', 'ftm', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(name: string): name is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(name);
+}
 
 export interface ExportOptions {
   /** For graphml and gexf: meetings as nodes (with ATTENDED edges), or folded into weighted person–person edges. */
@@ -77,7 +82,7 @@ export async function exportGraph(db: Db, format: ExportFormat, options: ExportO
     return {
       files: [
         ...documents.map((doc) => ({
-          name: `${doc.sources[0]!.id}.json`,
+          name: documentFileName(doc.sources[0]!.id),
           type: 'application/json',
           body: `${JSON.stringify(doc, null, 2)}\n`,
         })),
@@ -102,5 +107,72 @@ export async function exportGraph(db: Db, format: ExportFormat, options: ExportO
       return { files: [{ name: 'officials.ftm.jsonl', type: 'application/x-ndjson', body: toFtmLines(network) }] };
     case 'csv':
       return { files: [...toCsvFiles(network)].map(([name, body]) => ({ name, type: 'text/csv', body })) };
+  }
+}
+
+/** The file a source's document is written to. */
+function documentFileName(sourceId: string): string {
+  return `${sourceId}.json`;
+}
+
+/** Every file a csv export can write: one per label the registry knows, one per relationship type. */
+const CSV_FILE_NAMES: ReadonlySet<string> = new Set([
+  ...ENTITY_LABELS.map(nodesFileName),
+  ...Object.keys(RELATIONSHIP_TYPES).map(relationshipsFileName),
+]);
+
+/**
+ * Whether the export of `format` can hold a file called `name`, decided without building it: csv names come from
+ * the registry; a document is named after its source, looked up by id (one statement); one-file formats have no
+ * named files. An export that can hold the name may still lack it (a label with no nodes yet).
+ */
+export async function mayHoldFile(db: Db, format: ExportFormat, name: string): Promise<boolean> {
+  if (format === 'csv') return CSV_FILE_NAMES.has(name);
+  if (format !== 'documents') return false;
+  if (name === JUDGEMENTS_FILE) return true;
+  const sourceId = /^(.+)\.json$/.exec(name)?.[1];
+  return sourceId !== undefined && (await findSourceById(db, sourceId)) !== null;
+}
+
+/**
+ * Whether a file of an export needs the API key even where exports are open: the judgements, who judged which pair
+ * of people and why, are what matchCandidates guards, and are guarded as it is.
+ */
+export function fileNeedsKey(format: ExportFormat, name: string): boolean {
+  return format === 'documents' && name === JUDGEMENTS_FILE;
+}
+
+/** How long a finished build answers further requests: enough for a client to fetch every file of a multi-file export. */
+const KEPT_MS = 5_000;
+
+/**
+ * Exports built for the API. A build reads the whole graph and holds it in memory, so builds run one at a time in
+ * the process; a request for an export being built, or built in the last `keptMs`, is answered from that build, so
+ * the files of a multi-file export cost one build and an answer is at most `keptMs` older than the graph. A failed
+ * build is forgotten at once: the next request tries again.
+ */
+export class ExportBuilds {
+  private readonly builds = new Map<string, Promise<ExportFiles>>();
+  private previous: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly keptMs = KEPT_MS,
+  ) {}
+
+  files(format: ExportFormat, options: ExportOptions = {}): Promise<ExportFiles> {
+    // Only graphml and gexf draw meetings either way; the other formats are one build whatever was asked.
+    const meetings = format === 'graphml' || format === 'gexf' ? (options.meetings ?? 'nodes') : 'nodes';
+    const key = `${format}?meetings=${meetings}`;
+    const kept = this.builds.get(key);
+    if (kept) return kept;
+    const build = this.previous.then(() => exportGraph(this.db, format, { meetings }));
+    this.previous = build.catch(() => undefined);
+    this.builds.set(key, build);
+    const forget = () => {
+      if (this.builds.get(key) === build) this.builds.delete(key);
+    };
+    build.then(() => setTimeout(forget, this.keptMs).unref(), forget);
+    return build;
   }
 }
