@@ -1,6 +1,7 @@
 import type { Statement, Tx } from '../db/run-query.js';
 import { barredTextCypher } from '../domain/names.js';
 import { personRelationshipTypes } from '../domain/registry/index.js';
+import { personNamedBy } from './current-person.js';
 import type { PersonModel } from './models.js';
 import { project } from './projections.js';
 
@@ -75,14 +76,7 @@ export function mergeStatements(keep: string, merge: string): Statement[] {
   ];
 }
 
-export const FIND_CURRENT_PERSON_ID = `
-CALL () {
-  MATCH (p:Person {id: $id}) RETURN p
-  UNION
-  MATCH (p:Person) WHERE p.otherIdText CONTAINS '|' + $id + '|' RETURN p
-}
-RETURN p.id AS id
-LIMIT 1`;
+export const FIND_CURRENT_PERSON_ID = `WITH ${personNamedBy('$id')} AS p RETURN p.id AS id`;
 
 /** The current id of the person an id names (its own, or one it had before a merge), in the caller's transaction. */
 export async function findCurrentPersonId(tx: Tx, id: string): Promise<string | null> {

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../db/run-query.js';
 import { PEOPLE_PER_BLOCK_KEY } from '../domain/name-words.js';
 import { barredTextCypher } from '../domain/names.js';
+import { personNamedBy } from './current-person.js';
 import type { JudgementModel, MatchCandidateModel, PersonProfileModel } from './models.js';
 import { listPage, type Page } from './pagination.js';
 import { project } from './projections.js';
@@ -58,9 +59,7 @@ export async function findBlockKeys(tx: Tx, ids: string[]): Promise<string[]> {
 /** Pairs (by current ids) that a judgement already settled, so they are not proposed again. */
 export const FIND_JUDGED_KEYS = `
 MATCH (j:Judgement)
-RETURN [id IN [j.a, j.b] | coalesce(
-  head(COLLECT { MATCH (p:Person {id: id}) RETURN p.id }),
-  head(COLLECT { MATCH (p:Person) WHERE p.otherIdText CONTAINS '|' + id + '|' RETURN p.id }), id)] AS pair`;
+RETURN [id IN [j.a, j.b] | coalesce(${personNamedBy('id')}.id, id)] AS pair`;
 
 export async function findJudgedKeys(tx: Tx): Promise<Set<string>> {
   const rows = await tx.run(FIND_JUDGED_KEYS);
