@@ -46,7 +46,7 @@ SET keep.nameKeyText = ${barredTextCypher('keep.nameKeys')},
     keep.otherIdText = ${barredTextCypher('keep.otherIds')},
     keep.blockKeyText = ${barredTextCypher('keep.blockKeys')}
 WITH old, keep
-OPTIONAL MATCH (c:MatchCandidate) WHERE c.a = old.id OR c.b = old.id
+OPTIONAL MATCH (c:MatchCandidate) WHERE (c.a = old.id OR c.b = old.id) AND c.status <> 'SAME'
 DETACH DELETE c
 WITH DISTINCT old, keep
 DETACH DELETE old
@@ -54,7 +54,8 @@ RETURN ${project('Person', 'keep')} AS person`;
 
 /**
  * Moves everything of person `merge` to person `keep` in the caller's transaction: relationships, evidence, name
- * and aliases, and ids (the merged id keeps resolving to `keep`). Both must be current ids of existing people.
+ * and aliases, and ids (the merged id keeps resolving to `keep`). Both must be current ids of existing people. The
+ * merged person's open candidates go; those judged SAME stay, as the record of which pairs were found one.
  */
 export async function movePerson(tx: Tx, keep: string, merge: string): Promise<PersonModel> {
   let person: PersonModel | undefined;
