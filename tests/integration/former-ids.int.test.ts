@@ -239,4 +239,24 @@ describe('otherIds, ids a person had elsewhere', () => {
     const again = await ingestFiles(graph.t.db, seedFiles());
     expect(again.ok ? 'ok' : again.problems).toBe('ok');
   });
+
+  it('leaves a country and an organization their ids where an earlier graph gave them to a person as former ids', async () => {
+    await graph.t.db.write(
+      `CREATE (:Person:Entity {id: 'legacy-person', name: 'Legacy Person', otherIds: $ids, otherIdText: '|AZ|org-az-mod|'})`,
+      { ids: ['AZ', 'org-az-mod'] },
+    );
+    try {
+      const again = await ingestFiles(graph.t.db, seedFiles());
+      expect(again.ok ? 'ok' : again.problems).toBe('ok');
+      const { data, errors } = await run(`{
+        organizationMembers(organizationId: "org-az-mod", asOf: "2021-06") { person { id } }
+        connections(from: "person-arif-alvi", to: "AZ", kinds: [COUNTRIES, COUNTRY_RELATIONS], maxHops: 3, first: 1) { path { __typename } }
+      }`);
+      expect(errors).toBeUndefined();
+      expect(data.organizationMembers).toHaveLength(2);
+      expect(data.connections[0].path.at(-1)).toEqual({ __typename: 'Country' });
+    } finally {
+      await graph.t.db.write(`MATCH (p:Person {id: 'legacy-person'}) DETACH DELETE p`);
+    }
+  });
 });
