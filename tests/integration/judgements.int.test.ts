@@ -3,6 +3,7 @@ import { JUDGEMENT_LIMITS, JUDGEMENTS_FORMAT } from '../../src/domain/registry/i
 import { seedFiles } from '../../src/seed.js';
 import { exportDocuments } from '../../src/services/export.service.js';
 import { ingestDocuments, ingestFiles } from '../../src/services/ingest.service.js';
+import { applySchema } from '../../src/services/schema.service.js';
 import { execute } from '../helpers/execute.js';
 import { personDocument, useSeededGraph } from '../helpers/graph-fixtures.js';
 import { dumpGraph, resetGraph } from '../helpers/test-db.js';
@@ -204,6 +205,23 @@ describe('judgements files', () => {
       'judgements.json /judgements/2/b',
     ]);
     expect(await dumpGraph(graph.t.db)).toEqual(before);
+  });
+
+  it('read as they were written before the log: one verdict per pair, no score, keyed by the pair', async () => {
+    const [[a, b]] = (await ingestPairs('older', 1)) as [[string, string]];
+    const file = {
+      format: JUDGEMENTS_FORMAT,
+      judgements: [{ a, b, verdict: 'SAME', by: 'analyst', at: '2021-08-01T10:00:00.000Z', note: null }],
+    };
+    const first = await ingestDocuments(graph.t.db, [{ file: 'judgements.json', value: file }]);
+    expect(first.ok && { judgements: first.judgements, noChanges: first.noChanges }).toEqual({ judgements: 1, noChanges: false });
+    expect((await personIds()).has(b)).toBe(false);
+    // A graph of that time kept the record under the pair's key: the next start keys it by the record.
+    await graph.t.db.write(`MATCH (j:Judgement {a: $a, b: $b}) SET j.id = $pair`, { a, b, pair: [a, b].sort().join('|') });
+    await applySchema(graph.t.db);
+    const again = await ingestDocuments(graph.t.db, [{ file: 'judgements.json', value: file }]);
+    expect(again.ok && again.noChanges).toBe(true);
+    expect(await logOf(a, b)).toEqual([{ a, b, verdict: 'SAME' }]);
   });
 
   it('change nothing when empty: the batch says so', async () => {
