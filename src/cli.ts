@@ -279,10 +279,11 @@ async function resolveCommand(options: { yesAbove: string | undefined; by: strin
           verdict = VERDICT_KEYS[answer];
         }
         if (!verdict) continue;
-        // A pair may be gone by now: an earlier SAME merged one of its people.
+        // An earlier SAME may have made the pair one person by now: a verdict on it then says so and is skipped.
         const person = await judgeMatch(db, { a: candidate.a.id, b: candidate.b.id, verdict, by, note: null }).catch((error: unknown) => {
-          if (error instanceof AppError && error.code === ErrorCode.NOT_FOUND) return undefined;
-          throw error;
+          if (!(error instanceof AppError) || (error.code !== ErrorCode.NOT_FOUND && error.code !== ErrorCode.CONFLICT)) throw error;
+          process.stdout.write(`skipped: ${error.message}\n`);
+          return undefined;
         });
         if (person) judged++;
       }

@@ -1,11 +1,17 @@
 import type { Db } from '../db/run-query.js';
-import { type ConnectionKindCode, connectionTypes, ENTITY_LABELS } from '../domain/registry/index.js';
+import { type ConnectionKindCode, connectionTypes, ENTITY_LABELS, ID_SPACE_LABEL } from '../domain/registry/index.js';
 import { AppError, ErrorCode } from '../errors.js';
+import { personNamedBy } from './current-person.js';
 import type { RawPathModel, SourceModel } from './models.js';
 import { project, projectAny } from './projections.js';
 
-const ENDPOINT = (param: string) =>
-  ['Person', 'Organization', 'Country'].map((label) => `MATCH (n:${label} {id: $${param}}) RETURN n`).join(' UNION ');
+/**
+ * The entity an end names, null when none: an organization or a country by its id, else the person the id names now
+ * (by id, or by an id the person had before a merge). An expression, so an unknown end never drops the other's row.
+ */
+const ENDPOINT = (param: string) => `coalesce(
+  head(COLLECT { MATCH (endpoint:${ID_SPACE_LABEL} {id: $${param}}) WHERE endpoint:Organization OR endpoint:Country RETURN endpoint }),
+  ${personNamedBy(`$${param}`)})`;
 
 /**
  * Up to k shortest paths between two entities through the allowed relationship types, undirected, shortest first;
@@ -21,11 +27,8 @@ const ENDPOINT = (param: string) =>
 export function connectionsCypher(kinds: readonly ConnectionKindCode[], maxHops: number, k: number, candidates = k): string {
   const types = [...new Set(kinds.flatMap((kind) => connectionTypes(kind)))].join('|');
   return `
-CALL () { ${ENDPOINT('from')} } WITH collect(n) AS froms
-CALL () { ${ENDPOINT('to')} } WITH froms, collect(n) AS tos
-CALL (froms, tos) {
-  UNWIND froms AS a
-  UNWIND tos AS b
+WITH ${ENDPOINT('from')} AS a, ${ENDPOINT('to')} AS b
+CALL (a, b) {
   WITH a, b WHERE a <> b
   CALL (a, b) {
     MATCH p = allShortestPaths((a)-[:${types}*1..${maxHops}]-(b))
@@ -34,12 +37,9 @@ CALL (froms, tos) {
   WITH p ORDER BY length(p) LIMIT ${candidates}
   RETURN collect({ns: nodes(p), rs: relationships(p)}) AS shortest
 }
-WITH froms, tos, shortest, size(shortest) > 0 AND size(shortest) < ${k} AND size(shortest[0].rs) < ${maxHops} AS lookFurther
-CALL (froms, tos, lookFurther) {
-  WITH froms, tos WHERE lookFurther
-  UNWIND froms AS a
-  UNWIND tos AS b
-  WITH a, b WHERE a <> b
+WITH a, b, shortest, size(shortest) > 0 AND size(shortest) < ${k} AND size(shortest[0].rs) < ${maxHops} AS lookFurther
+CALL (a, b, lookFurther) {
+  WITH a, b WHERE lookFurther
   WITH a, b, COUNT { (a)--() } <= COUNT { (b)--() } AS fromA
   CALL (a, b, fromA) {
     WITH fromA, CASE WHEN fromA THEN a ELSE b END AS x, CASE WHEN fromA THEN b ELSE a END AS y
@@ -50,9 +50,9 @@ CALL (froms, tos, lookFurther) {
   WITH ns, rs ORDER BY size(rs) LIMIT ${k}
   RETURN collect({ns: ns, rs: rs}) AS more
 }
-WITH froms, tos, CASE WHEN lookFurther THEN more ELSE shortest END AS paths
-WITH froms, tos, paths, reduce(ids = [], p IN paths | ids + reduce(x = [], r IN p.rs | x + coalesce(r.sourceIds, []))) AS sourceIds
-RETURN size(froms) > 0 AS fromFound, size(tos) > 0 AS toFound,
+WITH a, b, CASE WHEN lookFurther THEN more ELSE shortest END AS paths
+WITH a, b, paths, reduce(ids = [], p IN paths | ids + reduce(x = [], r IN p.rs | x + coalesce(r.sourceIds, []))) AS sourceIds
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
   [p IN paths | {
     nodes: [x IN p.ns | ${projectAny(ENTITY_LABELS, 'x')}],
     relationships: [r IN p.rs | {type: type(r), start: startNode(r).id, end: endNode(r).id, role: r.role,
@@ -70,11 +70,13 @@ export async function findConnections(
   options: { kinds: readonly ConnectionKindCode[]; maxHops: number; first: number; candidates?: number },
 ): Promise<{ paths: RawPathModel[]; sources: SourceModel[] }> {
   const [row] = await db.read(connectionsCypher(options.kinds, options.maxHops, options.first, options.candidates), { from, to });
-  for (const [found, id, argument] of [
-    [row?.fromFound, from, 'from'],
-    [row?.toFound, to, 'to'],
-  ] as const) {
-    if (!found) throw new AppError(ErrorCode.NOT_FOUND, `No person, organization or country has the id "${id}"`, { argument });
+  const unknown = [...(row!.fromFound ? [] : [{ argument: 'from', id: from }]), ...(row!.toFound ? [] : [{ argument: 'to', id: to }])];
+  if (unknown.length > 0) {
+    const ids = unknown.map((u) => (unknown.length > 1 ? `"${u.id}" (${u.argument})` : `"${u.id}"`)).join(' or ');
+    throw new AppError(ErrorCode.NOT_FOUND, `No person, organization or country has the id ${ids}`, {
+      argument: unknown[0]!.argument,
+      arguments: unknown.map((u) => u.argument),
+    });
   }
   return { paths: row!.paths as RawPathModel[], sources: row!.sources as SourceModel[] };
 }

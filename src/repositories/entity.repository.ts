@@ -1,12 +1,13 @@
 import type { Db } from '../db/run-query.js';
 import { ID_SPACE_LABEL, kindOf } from '../domain/registry/index.js';
+import { personNamedBy } from './current-person.js';
 
 /** The kind (label) of each id the graph holds; a merged person's former id answers Person. */
 export const FIND_ENTITY_KINDS = `
 UNWIND $ids AS id
 OPTIONAL MATCH (n:${ID_SPACE_LABEL} {id: id})
 WITH id, ${kindOf('n')} AS label
-RETURN id, coalesce(label, CASE WHEN EXISTS { MATCH (p:Person) WHERE p.otherIdText CONTAINS '|' + id + '|' } THEN 'Person' END) AS label`;
+RETURN id, coalesce(label, CASE WHEN ${personNamedBy('id')} IS NOT NULL THEN 'Person' END) AS label`;
 
 export async function findEntityKinds(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   const rows = await db.read(FIND_ENTITY_KINDS, { ids: [...ids] });

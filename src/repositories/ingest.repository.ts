@@ -11,29 +11,24 @@ import {
 } from '../domain/registry/index.js';
 import type { SourceState } from '../domain/source-metadata.js';
 import { groupRelationships, type NodeRow, type WritePlan } from '../domain/write-plan-rows.js';
+import { personNamedBy } from './current-person.js';
 import { MERGE_TERMS, termLinkStatements } from './vocabulary.repository.js';
 
 /** Rows per statement: large documents are written in slices so progress can be shown, still in one transaction. */
 const SLICE = 1000;
 
-const LOOKUP_BRANCHES = ENTITY_LABELS.map((label) =>
-  label === 'Person'
-    ? `MATCH (n:Person {id: id}) RETURN 'Person' AS label, n.id AS found
-    UNION
-    MATCH (n:Person) WHERE n.otherIdText CONTAINS '|' + id + '|' RETURN 'Person' AS label, n.id AS found`
-    : `MATCH (n:${label} {id: id}) RETURN '${label}' AS label, n.id AS found`,
-).join('\n    UNION\n    ');
-
+/** What each id names: the entity whose id it is, else the person who had it before; ids that name nothing are left out. */
 export const FIND_ENTITIES_BY_IDS = `
 UNWIND $ids AS id
-CALL (id) {
-    ${LOOKUP_BRANCHES}
-}
-RETURN id, label, found`;
+OPTIONAL MATCH (n:${ID_SPACE_LABEL} {id: id}) WHERE ${ENTITY_LABELS.map((label) => `n:${label}`).join(' OR ')}
+WITH id, coalesce(n, ${personNamedBy('id')}) AS named
+WITH id, named WHERE named IS NOT NULL
+RETURN id, ${kindOf('named')} AS label, named.id AS found`;
 
 /**
  * Ids a batch declares that the graph already gives to an entity of another kind: by id (one id space, kept by the
- * Entity constraint), or as the former id of a merged person.
+ * Entity constraint), or as the former id of a merged person. An entity that holds the id as its own keeps it: a
+ * graph written before otherIds were checked may give a country's id to a person as well, and lookups prefer the id.
  */
 export const FIND_ID_CLASHES = `
 UNWIND $rows AS row
@@ -41,8 +36,8 @@ CALL (row) {
     MATCH (n:${ID_SPACE_LABEL} {id: row.id}) WHERE NOT row.label IN labels(n)
     RETURN ${kindOf('n')} AS label
     UNION
-    WITH row WHERE row.label <> 'Person'
-    MATCH (n:Person) WHERE n.otherIdText CONTAINS '|' + row.id + '|'
+    WITH row WHERE row.label <> 'Person' AND NOT EXISTS { (:${ID_SPACE_LABEL} {id: row.id}) }
+    WITH row, ${personNamedBy('row.id')} AS person WHERE person IS NOT NULL
     RETURN 'Person' AS label
 }
 RETURN row.id AS id, row.label AS declaredAs, label`;

@@ -1,6 +1,7 @@
 import type { MeetingWhere } from '../__generated__/graphql.js';
 import type { Db, Params } from '../db/run-query.js';
 import type { DayRange } from '../domain/partial-date.js';
+import { personNamedBy } from './current-person.js';
 import { detailsVariable, type Folded, foldDetails, folded } from './details.repository.js';
 import type { MeetingModel } from './models.js';
 import { listPage, type Page } from './pagination.js';
@@ -17,20 +18,30 @@ export type MeetingFilter = Omit<MeetingWhere, 'period'> & { period?: DayRange }
 
 /**
  * The MATCH that binds `n`: from a named person or country when the filter has one, so the query walks that
- * person's meetings instead of testing every meeting in the graph; from all meetings otherwise. Of several named
- * people it starts from the one with the fewest meetings: a minister may have thousands, the other side a handful.
+ * person's meetings instead of testing every meeting in the graph; from all meetings otherwise. The people named
+ * are bound first as they are now (`participant`, `participants`: a former id names the person it was merged
+ * into, an unknown one null, which attends nothing). Of several named people it starts from the one with the
+ * fewest meetings: a minister may have thousands, the other side a handful.
  */
 export function meetingMatch(where: MeetingFilter): { match: string; params: Params } {
+  const people = [
+    ...(where.participant ? [{ name: 'participant', value: personNamedBy('$participant') }] : []),
+    ...(where.participants?.length ? [{ name: 'participants', value: `[pid IN $participants | ${personNamedBy('pid')}]` }] : []),
+  ];
+  const named =
+    people.length > 0
+      ? `WITH ${people.map((p) => `${p.value} AS ${p.name}`).join(', ')}
+`
+      : '';
   if (where.participants?.length) {
     return {
-      match: `UNWIND $participants AS pid
-MATCH (anchor:Person {id: pid})
-WITH anchor ORDER BY COUNT { (anchor)-[:ATTENDED]->() } LIMIT 1
+      match: `${named}UNWIND participants AS anchor
+WITH ${people.map((p) => p.name).join(', ')}, anchor ORDER BY COUNT { (anchor)-[:ATTENDED]->() } LIMIT 1
 MATCH (anchor)-[:ATTENDED]->(n:Meeting)`,
       params: {},
     };
   }
-  if (where.participant) return { match: 'MATCH (:Person {id: $anchor})-[:ATTENDED]->(n:Meeting)', params: { anchor: where.participant } };
+  if (where.participant) return { match: `${named}MATCH (participant)-[:ATTENDED]->(n:Meeting)`, params: {} };
   const country = where.countries?.[0];
   if (country) {
     return {
@@ -46,11 +57,11 @@ export function meetingConditions(where: MeetingFilter): { match: string; condit
   const conditions: string[] = [];
   const { match, params } = meetingMatch(where);
   if (where.participant) {
-    conditions.push('EXISTS { (:Person {id: $participant})-[:ATTENDED]->(n) }');
+    if (where.participants?.length) conditions.push('EXISTS { (participant)-[:ATTENDED]->(n) }');
     params.participant = where.participant;
   }
   if (where.participants?.length) {
-    conditions.push('all(pid IN $participants WHERE EXISTS { (:Person {id: pid})-[:ATTENDED]->(n) })');
+    conditions.push('all(attendee IN participants WHERE attendee IS NOT NULL AND EXISTS { (attendee)-[:ATTENDED]->(n) })');
     params.participants = where.participants;
   }
   if (where.countries?.length) {

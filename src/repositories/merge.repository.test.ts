@@ -70,7 +70,7 @@ describe('mergeStatements', () => {
           keep.otherIdText = reduce(text = '|', item IN keep.otherIds | text + item + '|'),
           keep.blockKeyText = reduce(text = '|', item IN keep.blockKeys | text + item + '|')
       WITH old, keep
-      OPTIONAL MATCH (c:MatchCandidate) WHERE c.a = old.id OR c.b = old.id
+      OPTIONAL MATCH (c:MatchCandidate) WHERE (c.a = old.id OR c.b = old.id) AND c.status <> 'SAME'
       DETACH DELETE c
       WITH DISTINCT old, keep
       DETACH DELETE old

@@ -1,6 +1,7 @@
 import type { Statement, Tx } from '../db/run-query.js';
 import { barredTextCypher } from '../domain/names.js';
 import { personRelationshipTypes } from '../domain/registry/index.js';
+import { personNamedBy } from './current-person.js';
 import type { PersonModel } from './models.js';
 import { project } from './projections.js';
 
@@ -45,7 +46,7 @@ SET keep.nameKeyText = ${barredTextCypher('keep.nameKeys')},
     keep.otherIdText = ${barredTextCypher('keep.otherIds')},
     keep.blockKeyText = ${barredTextCypher('keep.blockKeys')}
 WITH old, keep
-OPTIONAL MATCH (c:MatchCandidate) WHERE c.a = old.id OR c.b = old.id
+OPTIONAL MATCH (c:MatchCandidate) WHERE (c.a = old.id OR c.b = old.id) AND c.status <> 'SAME'
 DETACH DELETE c
 WITH DISTINCT old, keep
 DETACH DELETE old
@@ -53,7 +54,8 @@ RETURN ${project('Person', 'keep')} AS person`;
 
 /**
  * Moves everything of person `merge` to person `keep` in the caller's transaction: relationships, evidence, name
- * and aliases, and ids (the merged id keeps resolving to `keep`). Both must be current ids of existing people.
+ * and aliases, and ids (the merged id keeps resolving to `keep`). Both must be current ids of existing people. The
+ * merged person's open candidates go; those judged SAME stay, as the record of which pairs were found one.
  */
 export async function movePerson(tx: Tx, keep: string, merge: string): Promise<PersonModel> {
   let person: PersonModel | undefined;
@@ -75,14 +77,7 @@ export function mergeStatements(keep: string, merge: string): Statement[] {
   ];
 }
 
-export const FIND_CURRENT_PERSON_ID = `
-CALL () {
-  MATCH (p:Person {id: $id}) RETURN p
-  UNION
-  MATCH (p:Person) WHERE p.otherIdText CONTAINS '|' + $id + '|' RETURN p
-}
-RETURN p.id AS id
-LIMIT 1`;
+export const FIND_CURRENT_PERSON_ID = `WITH ${personNamedBy('$id')} AS p RETURN p.id AS id`;
 
 /** The current id of the person an id names (its own, or one it had before a merge), in the caller's transaction. */
 export async function findCurrentPersonId(tx: Tx, id: string): Promise<string | null> {

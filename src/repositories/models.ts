@@ -273,7 +273,10 @@ export interface MatchCandidateModel {
   status: string;
 }
 
-/** A verdict on a pair of people, as given (ids as the judge named them). */
+/**
+ * One verdict on a pair of people. A verdict given now names the pair by the ids its people have now (for SAME,
+ * `a` is the person kept); one read from a file keeps the ids the file gives.
+ */
 export interface JudgementModel {
   a: string;
   b: string;
@@ -281,6 +284,9 @@ export interface JudgementModel {
   by: string;
   at: string;
   note: string | null;
+  /** For a SAME, the score and reasons of the candidate it settled, if there was one. */
+  score?: number;
+  reasons?: string[];
 }
 
 /** A source saying that a person held a post at a date. */

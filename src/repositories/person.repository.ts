@@ -1,6 +1,7 @@
 import type { MatchReason } from '../__generated__/graphql.js';
 import type { Db } from '../db/run-query.js';
 import { nameKey } from '../domain/names.js';
+import { personNamedBy } from './current-person.js';
 import type { PersonModel } from './models.js';
 import { listPage, type Page } from './pagination.js';
 import { project } from './projections.js';
@@ -12,15 +13,11 @@ export interface PersonMatchModel {
 }
 
 export const FIND_PERSON_BY_ID = `
-CALL () {
-  MATCH (p:Person {id: $id}) RETURN p
-  UNION
-  MATCH (p:Person) WHERE p.otherIdText CONTAINS '|' + $id + '|' RETURN p
-}
-RETURN ${project('Person', 'p')} AS person
-LIMIT 1`;
+WITH ${personNamedBy('$id')} AS p
+WITH p WHERE p IS NOT NULL
+RETURN ${project('Person', 'p')} AS person`;
 
-/** A person by current id or by an id the person had before a merge or an alias link. */
+/** The person an id names now: by current id, or by an id the person had before a merge or an alias link. */
 export async function findPersonById(db: Db, id: string): Promise<PersonModel | null> {
   const [row] = await db.read(FIND_PERSON_BY_ID, { id });
   return (row?.person as PersonModel | undefined) ?? null;

@@ -38,7 +38,13 @@ describe('counterpartsStatement', () => {
     ).toMatchInlineSnapshot(`
       {
         "cypher": "
-      MATCH (p:Person {id: $personId})-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(c:Person)
+      WITH coalesce(
+        head(COLLECT { MATCH (namedNow:Person {id: $personId}) RETURN namedNow }),
+        head(COLLECT {
+          MATCH (namedBefore:Person) WHERE namedBefore.otherIdText CONTAINS '|' + $personId + '|' AND $personId IN namedBefore.otherIds
+          RETURN namedBefore ORDER BY namedBefore.id
+        })) AS p
+      MATCH (p)-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(c:Person)
       WHERE c <> p
         AND ($from IS NULL OR m.dateTo >= $from) AND ($to IS NULL OR m.dateFrom <= $to)
         AND ($country IS NULL OR EXISTS { (c)-[:CITIZEN_OF]->(:Country {id: $country}) })
@@ -82,7 +88,13 @@ describe('timelineStatement', () => {
     expect(statement).toMatchInlineSnapshot(`
       {
         "cypher": "
-      MATCH (p:Person {id: $personId})
+      WITH coalesce(
+        head(COLLECT { MATCH (namedNow:Person {id: $personId}) RETURN namedNow }),
+        head(COLLECT {
+          MATCH (namedBefore:Person) WHERE namedBefore.otherIdText CONTAINS '|' + $personId + '|' AND $personId IN namedBefore.otherIds
+          RETURN namedBefore ORDER BY namedBefore.id
+        })) AS p
+      WITH p WHERE p IS NOT NULL
       CALL (p) {
         MATCH (p)-[:HELD]->(t:Tenure)-[:OF_POST]->(post:Post)
         UNWIND [{kind: 'TENURE_START', field: 'start'}, {kind: 'TENURE_END', field: 'end'}, {kind: 'TENURE_ATTESTED', field: 'attested'}] AS e

@@ -1,6 +1,7 @@
 import type { CounterpartOrder } from '../__generated__/graphql.js';
 import type { Db, Statement } from '../db/run-query.js';
 import type { DayRange } from '../domain/partial-date.js';
+import { personNamedBy } from './current-person.js';
 import type { CounterpartModel, TimelineFactModel } from './models.js';
 import { periodCondition } from './period.js';
 import { asks, partialDate, project, type Selection } from './projections.js';
@@ -65,7 +66,8 @@ export function counterpartsCypher(orderBy: CounterpartOrder, period: Pick<DayRa
   const inPeriod = periodCondition('m.dateFrom', 'm.dateTo', period);
   const dated = asks(selection, 'encounters') || asks(selection, 'firstMet') || asks(selection, 'lastMet');
   return `
-MATCH (p:Person {id: $personId})-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(c:Person)
+WITH ${personNamedBy('$personId')} AS p
+MATCH (p)-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(c:Person)
 WHERE c <> p
   AND ${inPeriod}
   AND ($country IS NULL OR EXISTS { (c)-[:CITIZEN_OF]->(:Country {id: $country}) })
@@ -118,7 +120,8 @@ export async function listCounterparts(db: Db, personId: string, filter: Counter
 export function timelineCypher(period: Pick<DayRange, 'within'> = {}): string {
   const statementDate = `CASE WHEN s.date IS NOT NULL THEN ${partialDate('s', 'date')} ELSE ${partialDate('m', 'date')} END`;
   return `
-MATCH (p:Person {id: $personId})
+WITH ${personNamedBy('$personId')} AS p
+WITH p WHERE p IS NOT NULL
 CALL (p) {
   MATCH (p)-[:HELD]->(t:Tenure)-[:OF_POST]->(post:Post)
   UNWIND [{kind: 'TENURE_START', field: 'start'}, {kind: 'TENURE_END', field: 'end'}, {kind: 'TENURE_ATTESTED', field: 'attested'}] AS e

@@ -6,7 +6,7 @@ import type { EntityLabel } from '../domain/registry/index.js';
 import type { WritePlan } from '../domain/write-plan-rows.js';
 import { ARRAY_DELIMITER, type EmptyLists, writeImportFiles } from '../ingest/import-files.js';
 import { emptyGraphLookup } from '../ingest/validation/link-people.js';
-import type { Problem } from '../ingest/validation/problem.js';
+import { formatProblems, type Problem } from '../ingest/validation/problem.js';
 import { validateBatch } from '../ingest/validation/validate-batch.js';
 import { buildWritePlan } from '../ingest/write-plan.js';
 import { adminImport } from '../local-neo4j/admin-import.js';
@@ -15,7 +15,7 @@ import { ensureRunning, type Log, stop } from '../local-neo4j/local-neo4j.js';
 import { deriveFromWritten, setEmptyListOnNodesCypher, setEmptyListOnRelationshipsCypher } from '../repositories/ingest.repository.js';
 import { findTerms, registryTermRows } from '../repositories/vocabulary.repository.js';
 import { type DocumentInput, type IngestProgress, partition } from './ingest.service.js';
-import { applyJudgement, raiseCandidatesAmong } from './resolution.service.js';
+import { raiseCandidatesAmong, replayJudgements } from './resolution.service.js';
 import { applySchema } from './schema.service.js';
 
 export type ImportResult =
@@ -165,9 +165,9 @@ export async function importDocuments(
         blockKeys: row.blockKeys,
       })),
     );
-    await connection.db.writeTransaction(async (tx) => {
-      for (const { judgements: list } of judgements) for (const judgement of list) await applyJudgement(tx, judgement);
-    });
+    const replayed = await connection.db.writeTransaction((tx) => replayJudgements(tx, judgements));
+    // Ids were checked against the plan above; what is left contradicts the documents' merges, and the store is written.
+    if (replayed.problems.length > 0) throw new Error(`the judgements do not fit the documents:\n${formatProblems(replayed.problems)}`);
     log(`${raised} match candidates raised for review`);
     phase('match candidates and judgements');
     return { ok: true, documents, nodes: imported.nodes, relationships: imported.relationships, phases };

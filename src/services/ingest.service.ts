@@ -5,6 +5,7 @@ import type { Db, Tx } from '../db/run-query.js';
 import { JUDGEMENTS_FORMAT } from '../domain/registry/index.js';
 import type { WritePlan } from '../domain/write-plan-rows.js';
 import { stripDraft } from '../ingest/strip-draft.js';
+import { checkJudgementLog } from '../ingest/validation/judgement-log.js';
 import type { GraphLookup } from '../ingest/validation/link-people.js';
 import type { Problem } from '../ingest/validation/problem.js';
 import { checkShape } from '../ingest/validation/shape.js';
@@ -23,7 +24,7 @@ import {
 import type { JudgementModel } from '../repositories/models.js';
 import { findTerms } from '../repositories/vocabulary.repository.js';
 import type { Candidate } from '../resolution/candidates.js';
-import { applyJudgement, raiseCandidates } from './resolution.service.js';
+import { raiseCandidates, replayJudgements } from './resolution.service.js';
 
 export interface DocumentInput {
   file: string;
@@ -83,7 +84,7 @@ export interface JudgementsInput {
   judgements: JudgementModel[];
 }
 
-/** Splits judgements files from source documents, checking each judgements file's shape. */
+/** Splits judgements files from source documents, checking each judgements file's shape, and the files as one log. */
 export function partition(inputs: DocumentInput[]): { documents: DocumentInput[]; judgements: JudgementsInput[]; problems: Problem[] } {
   const documents: DocumentInput[] = [];
   const judgements: JudgementsInput[] = [];
@@ -97,6 +98,7 @@ export function partition(inputs: DocumentInput[]): { documents: DocumentInput[]
     if (shape.length > 0) problems.push(...shape);
     else judgements.push({ file: input.file, judgements: (input.value as { judgements: JudgementModel[] }).judgements });
   }
+  problems.push(...checkJudgementLog(judgements));
   return { documents, judgements, problems };
 }
 
@@ -169,33 +171,19 @@ export async function ingestDocuments(db: Db, inputs: DocumentInput[], options: 
       await writePlan(tx, plan, (n) => progress?.advance(n));
       const changes = countChanges(before, await readPlanState(tx, plan), plan);
       const raised = await raiseCandidates(tx, newcomers(batch));
-      const settled = new Set<string>();
-      const missing: Problem[] = [];
-      for (const { file, judgements } of parts.judgements) {
-        for (const [i, judgement] of judgements.entries()) {
-          const applied = await applyJudgement(tx, judgement);
-          if ('missing' in applied) {
-            missing.push({
-              file,
-              path: `/judgements/${i}/${applied.missing}`,
-              message: `names "${judgement[applied.missing]}", which is no person`,
-              expected: 'the id of a person in the graph or in these documents',
-            });
-          } else settled.add([applied.a, applied.b].sort().join('|'));
-        }
-      }
-      if (missing.length > 0) throw new RejectedBatch(missing);
+      const replayed = await replayJudgements(tx, parts.judgements);
+      if (replayed.problems.length > 0) throw new RejectedBatch(replayed.problems);
       const result: IngestResult = {
         ok: true as const,
         dryRun,
         documents: batch.documents.length,
         rowsWritten: total,
         changes,
-        noChanges: changes.every((c) => c.created === 0 && c.updated === 0) && parts.judgements.length === 0,
+        noChanges: changes.every((c) => c.created === 0 && c.updated === 0) && replayed.written === 0,
         linkedPeople: [...batch.idMap]
           .filter(([from, to]) => from !== to && batch.labels.get(from) === 'Person')
           .map(([documentId, personId]) => ({ documentId, personId, reason: batch.linkReasons.get(documentId) ?? 'a former id' })),
-        candidates: raised.filter((c) => !settled.has(c.key)),
+        candidates: raised.filter((c) => !replayed.settled.has(c.key)),
         judgements: parts.judgements.reduce((n, j) => n + j.judgements.length, 0),
         notices: batch.notices,
       };

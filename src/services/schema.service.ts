@@ -8,6 +8,7 @@ import {
   RETIRED_INDEXES,
   schemaStatements,
 } from '../domain/registry/index.js';
+import { REKEY_JUDGEMENTS } from '../repositories/resolution.repository.js';
 import { applyRegistryTerms } from '../repositories/vocabulary.repository.js';
 import { backfillBlockKeys } from './resolution.service.js';
 
@@ -18,6 +19,7 @@ import { backfillBlockKeys } from './resolution.service.js';
 export const BACKFILLS = [
   `MATCH (p:Person) WHERE p.otherIds IS NOT NULL AND p.otherIdText IS NULL
    SET p.otherIdText = ${barredTextCypher('p.otherIds')}`,
+  REKEY_JUDGEMENTS,
 ];
 
 /**

@@ -141,11 +141,21 @@ describe('connections', () => {
     expect(short.data.connections).toEqual([]);
   });
 
-  it('rejects unknown ends and limits out of range', async () => {
+  it('rejects unknown ends, naming the end that is unknown, and limits out of range', async () => {
     const unknown = await run(`{ connections(from: "person-nobody", to: "AZ") { length } }`);
     expect(unknown.errors![0]).toMatchObject({
       message: 'No person, organization or country has the id "person-nobody"',
-      extensions: { code: 'NOT_FOUND', argument: 'from' },
+      extensions: { code: 'NOT_FOUND', argument: 'from', arguments: ['from'] },
+    });
+    const unknownTo = await run(`{ connections(from: "person-zakir-hasanov", to: "no-such-id") { length } }`);
+    expect(unknownTo.errors![0]).toMatchObject({
+      message: 'No person, organization or country has the id "no-such-id"',
+      extensions: { code: 'NOT_FOUND', argument: 'to', arguments: ['to'] },
+    });
+    const neither = await run(`{ connections(from: "no-such-id", to: "nor-this") { length } }`);
+    expect(neither.errors![0]).toMatchObject({
+      message: 'No person, organization or country has the id "no-such-id" (from) or "nor-this" (to)',
+      extensions: { code: 'NOT_FOUND', argument: 'from', arguments: ['from', 'to'] },
     });
     const far = await run(`{ connections(from: "person-arif-alvi", to: "AZ", maxHops: 9) { length } }`);
     expect(far.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'maxHops' } });

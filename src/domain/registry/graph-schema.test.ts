@@ -21,5 +21,6 @@ describe('schemaStatements', () => {
     expect(statements).toContain('CREATE CONSTRAINT country_relation_id IF NOT EXISTS FOR (n:CountryRelation) REQUIRE n.id IS UNIQUE');
     expect(statements).toContain('CREATE TEXT INDEX person_name_key_text IF NOT EXISTS FOR (n:Person) ON (n.nameKeyText)');
     expect(statements).toContain('CREATE INDEX meeting_date_from IF NOT EXISTS FOR (n:Meeting) ON (n.dateFrom)');
+    expect(statements).toContain('CREATE INDEX judgement_a IF NOT EXISTS FOR (n:Judgement) ON (n.a)');
   });
 });

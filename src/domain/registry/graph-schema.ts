@@ -3,6 +3,12 @@ import { DOCUMENT_LABELS, ID_SPACE_LABEL } from './labels.js';
 /** Labels not declared by a document section that still need a unique id: the ingest lock, terms, review records. */
 const INTERNAL_UNIQUE_LABELS = ['IngestLock', 'Term', 'MatchCandidate', 'Judgement'] as const;
 
+/**
+ * Indexes of the review records: a verdict is checked against the pair's earlier ones, found by the first id of
+ * each record (every id either person ever had), so replaying a log of thousands does not read it all per record.
+ */
+const INTERNAL_INDEXES = ['CREATE INDEX judgement_a IF NOT EXISTS FOR (n:Judgement) ON (n.a)'] as const;
+
 function snake(label: string): string {
   return label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 }
@@ -22,7 +28,7 @@ export function schemaStatements(): string[] {
         `CREATE ${index.kind === 'TEXT' ? 'TEXT ' : ''}INDEX ${index.name} IF NOT EXISTS FOR (n:${spec.label}) ON (n.${index.property})`,
     ),
   );
-  return [...unique, ...indexes, ...SEARCH_INDEXES.map((index) => index.statement)];
+  return [...unique, ...indexes, ...INTERNAL_INDEXES, ...SEARCH_INDEXES.map((index) => index.statement)];
 }
 
 /** The full-text indexes of the search question, one per kind of text it looks through. */

@@ -10,7 +10,7 @@ export {
 } from './fields.js';
 export { DOCUMENT_FORMAT } from './format.js';
 export { ID_SPACE_CONSTRAINT, RETIRED_INDEXES, schemaStatements } from './graph-schema.js';
-export { JUDGEMENTS_FORMAT, judgementsJsonSchema, VERDICTS, type Verdict } from './judgements-schema.js';
+export { JUDGEMENT_LIMITS, JUDGEMENTS_FORMAT, judgementsJsonSchema, VERDICTS, type Verdict } from './judgements-schema.js';
 export {
   DATE_FIELDS,
   DOCUMENT_LABELS,

@@ -4,7 +4,15 @@ export const JUDGEMENTS_FORMAT = 'officials-graph/judgements@1';
 export const VERDICTS = ['SAME', 'DIFFERENT', 'UNSURE'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-/** The JSON Schema of a judgements file: verdicts on pairs of people, with who gave each, when and why. */
+/** How long who judged and the note may be, in a file and through the API alike, so that every export ingests again. */
+export const JUDGEMENT_LIMITS = { by: 200, note: 2000, reasons: 50, reason: 500 } as const;
+
+/**
+ * The JSON Schema of a judgements file: verdicts on pairs of people, with who gave each, when and why. A file is a
+ * log: every verdict is its own record, applied in `at` order, and a pair's latest record is its verdict. A SAME
+ * carries the score and reasons of the candidate it settled, so that a graph rebuilt from exported documents, where
+ * the two are one person already, shows that candidate again. Files written before score and reasons read as they are.
+ */
 export function judgementsJsonSchema(): Record<string, unknown> {
   const id = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$' };
   return {
@@ -25,9 +33,16 @@ export function judgementsJsonSchema(): Record<string, unknown> {
             a: { ...id, description: 'The person kept when the verdict is SAME.' },
             b: id,
             verdict: { enum: [...VERDICTS] },
-            by: { type: 'string', minLength: 1, maxLength: 200 },
+            by: { type: 'string', minLength: 1, maxLength: JUDGEMENT_LIMITS.by },
             at: { type: 'string', format: 'date-time' },
-            note: { type: ['string', 'null'], maxLength: 2000 },
+            note: { type: ['string', 'null'], maxLength: JUDGEMENT_LIMITS.note },
+            score: { type: 'number', minimum: 0, maximum: 1, description: 'The score of the candidate a SAME settled.' },
+            reasons: {
+              type: 'array',
+              maxItems: JUDGEMENT_LIMITS.reasons,
+              items: { type: 'string', maxLength: JUDGEMENT_LIMITS.reason },
+              description: 'The reasons of the candidate a SAME settled.',
+            },
           },
         },
       },

@@ -1,7 +1,10 @@
+import type { EntityLabel } from '../../domain/registry/index.js';
 import { differingMetadata, sourceMetadataKey } from '../../domain/source-metadata.js';
 import { entriesOf, type NamedDocument } from './entries.js';
 import type { GraphLookup } from './link-people.js';
 import type { Problem } from './problem.js';
+
+const article = (kind: string) => (/^[AEIOU]/.test(kind) ? 'an' : 'a');
 
 /**
  * Ids are one space across the graph: an id a batch declares for one kind of entity must not be the graph's id of
@@ -21,10 +24,55 @@ export async function checkIdSpace(documents: readonly NamedDocument[], graph: G
       report({
         file,
         path: `${path}/id`,
-        message: `"${entry.id}" is already the id of ${/^[AEIOU]/.test(held) ? 'an' : 'a'} ${held} in the graph`,
+        message: `"${entry.id}" is already the id of ${article(held)} ${held} in the graph`,
         expected: `an id no other kind of entity has: ids are one space across the graph`,
       });
     }
+  }
+}
+
+/**
+ * A person's otherIds are ids that person had elsewhere, and each will answer the person: none may be the id of
+ * another entity (a source, a country, an organization, another person) of the batch or of the graph, nor a former
+ * id of another person of the graph, nor be listed for two people. Otherwise the id would name two entities, and
+ * the one it named first could no longer be found, or declared again, by it. `owners` maps a person's document id
+ * to the graph id it stands for (ids absent stand for themselves); `inGraph` says what the graph gives each id.
+ */
+export async function checkOtherIds(
+  documents: readonly NamedDocument[],
+  inGraph: ReadonlyMap<string, { label: EntityLabel; id: string }>,
+  owners: ReadonlyMap<string, string>,
+  graph: GraphLookup,
+  report: (p: Problem) => void,
+): Promise<void> {
+  const declared = new Map<string, { label: string; at: string }>();
+  for (const { file, document } of documents)
+    for (const { spec, entry, path } of entriesOf(document))
+      if (!declared.has(entry.id)) declared.set(entry.id, { label: spec.label, at: `${file} ${path}` });
+  const listed = documents.flatMap(({ file, document }) =>
+    (document.people ?? []).flatMap((person, index) =>
+      (person.otherIds ?? []).map((id, k) => ({ file, path: `/people/${index}/otherIds/${k}`, id, person: person.id })),
+    ),
+  );
+  const graphSources = await graph.findSources([...new Set(listed.map((l) => l.id))]);
+  const ownerOf = (id: string) => owners.get(id) ?? id;
+  const claimed = new Map<string, { owner: string; at: string }>();
+  for (const { file, path, id, person } of listed) {
+    if (id === person) continue;
+    const owner = ownerOf(person);
+    const entry = declared.get(id);
+    const held = inGraph.get(id);
+    const before = claimed.get(id);
+    let clash: string | undefined;
+    if (entry && entry.label !== 'Person') clash = `is the id of ${article(entry.label)} ${entry.label} of the batch, ${entry.at}`;
+    else if (entry && ownerOf(id) !== owner) clash = `is the id of another person of the batch, ${entry.at}`;
+    else if (held && held.label !== 'Person') clash = `is the id of ${article(held.label)} ${held.label} in the graph`;
+    else if (held && held.id !== owner)
+      clash = held.id === id ? 'is the id of another person in the graph' : `is a former id of another person in the graph, "${held.id}"`;
+    else if (graphSources.has(id)) clash = 'is the id of a Source in the graph';
+    else if (before && before.owner !== owner) clash = `is listed for another person too, ${before.at}`;
+    if (!before) claimed.set(id, { owner, at: `${file} ${path}` });
+    if (clash) report({ file, path, message: `"${id}" ${clash}`, expected: 'an id this person had elsewhere, which names nothing else' });
   }
 }
 

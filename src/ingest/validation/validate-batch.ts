@@ -1,7 +1,7 @@
 import { type EntityLabel, type SourceDocument, VOCABULARIES } from '../../domain/registry/index.js';
 import type { DocumentContext } from './context.js';
 import { entriesOf, type NamedDocument, referencesOf } from './entries.js';
-import { checkIdSpace, checkSourceRevisions } from './id-space.js';
+import { checkIdSpace, checkOtherIds, checkSourceRevisions } from './id-space.js';
 import { type GraphLookup, linkPeople } from './link-people.js';
 import { linkTenures } from './link-tenures.js';
 import type { Problem } from './problem.js';
@@ -84,6 +84,7 @@ export async function validateBatch(inputs: { file: string; value: unknown }[], 
   await checkIdSpace(documents, graph, report);
   await checkSourceRevisions(documents, graph, report);
   const { idMap, existingPeople, reasons } = await linkPeople(documents, inGraph, graph, report);
+  await checkOtherIds(documents, inGraph, idMap, graph, report);
   const notices: Problem[] = [];
   await linkTenures(documents, idMap, graph, (notice) => notices.push(notice));
 
