@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { documentJsonSchema, judgementsJsonSchema } from '../../domain/registry/index.js';
+import { documentJsonSchema, judgementsJsonSchema, TEXT_PATTERN } from '../../domain/registry/index.js';
 import type { Problem } from './problem.js';
 
 type Validator = ReturnType<Ajv2020['compile']>;
@@ -25,7 +25,27 @@ const PATTERN_DESCRIPTIONS = new Map(
   ),
 );
 
-function describeSchemaError(file: string, error: ErrorObject): Problem {
+/** The value a JSON Pointer names inside `root` (ajv's instancePath), undefined when it names nothing. */
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const part of pointer.split('/').slice(1)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part.replaceAll('~1', '/').replaceAll('~0', '~')];
+  }
+  return value;
+}
+
+const FORBIDDEN_CHARACTER = new RegExp(TEXT_PATTERN.replace('^[^', '[').replace(']*$', ']'), 'u');
+
+/** What is wrong with a text the character rule refused: its first forbidden character, and where (1 counts the first). */
+function describeForbiddenCharacter(text: string): string {
+  const characters = [...text];
+  const at = characters.findIndex((c) => FORBIDDEN_CHARACTER.test(c));
+  const code = characters[at]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `holds U+${code} at character ${at + 1}, which XML 1.0 forbids`;
+}
+
+function describeSchemaError(file: string, error: ErrorObject, value: unknown): Problem {
   const path = error.instancePath || '/';
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -51,7 +71,10 @@ function describeSchemaError(file: string, error: ErrorObject): Problem {
       return {
         file,
         path,
-        message: 'is not in the expected form',
+        message:
+          p.pattern === TEXT_PATTERN
+            ? describeForbiddenCharacter(String(valueAt(value, error.instancePath)))
+            : 'is not in the expected form',
         expected: error.parentSchema?.description ?? PATTERN_DESCRIPTIONS.get(String(p.pattern)) ?? `text matching ${String(p.pattern)}`,
       };
     case 'type':
@@ -83,5 +106,5 @@ function describeSchemaError(file: string, error: ErrorObject): Problem {
 export function checkShape(file: string, value: unknown, schema: 'document' | 'judgements' = 'document'): Problem[] {
   const validate = schemaValidator(schema);
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((e) => describeSchemaError(file, e));
+  return (validate.errors ?? []).map((e) => describeSchemaError(file, e, value));
 }
