@@ -7,7 +7,7 @@ import type { WritePlan } from '../domain/write-plan-rows.js';
 import { stripDraft } from '../ingest/strip-draft.js';
 import type { GraphLookup } from '../ingest/validation/link-people.js';
 import type { Problem } from '../ingest/validation/problem.js';
-import { checkShape } from '../ingest/validation/shape.js';
+import { checkDepth, checkShape } from '../ingest/validation/shape.js';
 import { type ResolvedBatch, validateBatch } from '../ingest/validation/validate-batch.js';
 import { buildWritePlan, planSize } from '../ingest/write-plan.js';
 import {
@@ -83,12 +83,17 @@ export interface JudgementsInput {
   judgements: JudgementModel[];
 }
 
-/** Splits judgements files from source documents, checking each judgements file's shape. */
+/** Splits judgements files from source documents, checking each judgements file's shape; a value nested too deep is neither. */
 export function partition(inputs: DocumentInput[]): { documents: DocumentInput[]; judgements: JudgementsInput[]; problems: Problem[] } {
   const documents: DocumentInput[] = [];
   const judgements: JudgementsInput[] = [];
   const problems: Problem[] = [];
   for (const input of inputs) {
+    const tooDeep = checkDepth(input.file, input.value);
+    if (tooDeep.length > 0) {
+      problems.push(...tooDeep);
+      continue;
+    }
     if ((input.value as { format?: unknown } | null)?.format !== JUDGEMENTS_FORMAT) {
       documents.push({ file: input.file, value: stripDraft(input.value) });
       continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkShape } from './shape.js';
+import { checkDepth, checkShape } from './shape.js';
 
 const source = (extra: Record<string, unknown> = {}) => ({
   id: 's1',
@@ -11,6 +11,7 @@ const source = (extra: Record<string, unknown> = {}) => ({
   paragraphs: 4,
   ...extra,
 });
+const ev = [{ paragraph: 1, note: 'what it says' }];
 const doc = (extra: Record<string, unknown> = {}, sourceExtra: Record<string, unknown> = {}) => ({
   format: 'officials-graph/source-document@1',
   sources: [source(sourceExtra)],
@@ -70,5 +71,43 @@ describe('text fields', () => {
     expect(
       checkShape('d.json', doc({ people: [{ id: 'p1', name, evidence: [{ paragraph: 1, note: 'line one\nline\ttwo\r\n' }] }] })),
     ).toEqual([]);
+  });
+});
+
+describe('checkDepth', () => {
+  const nested = (depth: number, make: (inner: unknown) => unknown, leaf: unknown = 'x') => {
+    let value = leaf;
+    for (let i = 0; i < depth; i++) value = make(value);
+    return value;
+  };
+
+  it('refuses arrays nested 100,000 deep, with the path where the limit is passed, without a recursive walk', () => {
+    const problems = checkDepth(
+      'documents[0]',
+      nested(100_000, (inner) => [inner]),
+    );
+    expect(problems).toEqual([
+      {
+        file: 'documents[0]',
+        path: `/${Array.from({ length: 32 }, () => '0').join('/')}`,
+        message: 'is nested deeper than 32 levels of arrays and objects',
+        expected: 'a source document, which nests a few levels deep',
+      },
+    ]);
+  });
+
+  it("refuses an object 20,000 deep as a person's name", () => {
+    const problems = checkDepth('d.json', doc({ people: [{ id: 'p1', name: nested(20_000, (inner) => ({ a: inner })), evidence: ev }] }));
+    expect(problems.map((p) => p.path)).toEqual([`/people/0/name${'/a'.repeat(29)}`]);
+  });
+
+  it('accepts the deepest ordinary document', () => {
+    const meeting = {
+      id: 'm1',
+      format: 'BILATERAL',
+      participants: [{ person: 'p1', role: 'HOST', evidence: ev }],
+      evidence: ev,
+    };
+    expect(checkDepth('d.json', doc({ meetings: [meeting] }))).toEqual([]);
   });
 });

@@ -108,3 +108,35 @@ export function checkShape(file: string, value: unknown, schema: 'document' | 'j
   if (validate(value)) return [];
   return (validate.errors ?? []).map((e) => describeSchemaError(file, e, value));
 }
+
+/**
+ * How deep arrays and objects may nest in a document: the deepest a source document goes is six levels (a meeting's
+ * participant's evidence note); anything far deeper is not a document, and would exhaust the stack of every
+ * recursive walk after this one (the schema's, the draft blocks' removal, a structured clone).
+ */
+export const MAX_DOCUMENT_DEPTH = 32;
+
+/**
+ * Whether a parsed value nests arrays and objects deeper than MAX_DOCUMENT_DEPTH, found without recursion: one
+ * problem at the path of the first container past the limit. Run before anything else walks the value.
+ */
+export function checkDepth(file: string, value: unknown): Problem[] {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 1 }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    if (top.value === null || typeof top.value !== 'object') continue;
+    if (top.depth > MAX_DOCUMENT_DEPTH) {
+      return [
+        {
+          file,
+          path: top.path || '/',
+          message: `is nested deeper than ${MAX_DOCUMENT_DEPTH} levels of arrays and objects`,
+          expected: 'a source document, which nests a few levels deep',
+        },
+      ];
+    }
+    for (const [key, inner] of Object.entries(top.value)) {
+      stack.push({ value: inner, path: `${top.path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, depth: top.depth + 1 });
+    }
+  }
+  return [];
+}
