@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { nameKey } from '../../src/domain/names.js';
 import { precision, recall } from '../../src/draft/evaluate.js';
 import { projectPath, projectRoot } from '../../src/project-root.js';
-import { draftFromText } from '../../src/services/draft.service.js';
+import { draftFromText, gazetteerFor } from '../../src/services/draft.service.js';
 import { evaluateDrafts } from '../../src/services/draft-evaluation.service.js';
 import { ingestDocuments } from '../../src/services/ingest.service.js';
 import { execute } from '../helpers/execute.js';
-import { useSeededGraph } from '../helpers/graph-fixtures.js';
+import { personDocument, useSeededGraph } from '../helpers/graph-fixtures.js';
+import { nameLikeWord } from '../helpers/hostile-text.js';
 
 const graph = useSeededGraph();
 
@@ -100,5 +102,37 @@ describe('npm run eval:draft on the project’s own reports', () => {
     expect(recall(total.people)).toBeGreaterThanOrEqual(0.95);
     expect(total.dates.invented).toBe(0);
     expect(total.mentionedAsParticipants).toBe(0);
+  });
+});
+
+describe('the graph a draft reads', () => {
+  it('is only the people the report could name: those sharing enough blocking keys with its words', async () => {
+    const ids = (prefix: string, people: { name: string; country: string }[]) =>
+      people.map((p) => ({ ...p, id: `${prefix}-${nameKey(p.name).replaceAll(' ', '-')}` }));
+    const people = [
+      ...ids('gz', [
+        { name: 'Jeyhun Bayramov', country: 'AZ' },
+        { name: 'Tural Rzayev', country: 'AZ' },
+        // A given name or a surname alone is not enough.
+        { name: 'Jeyhun Aliyev', country: 'AZ' },
+        { name: 'Elmar Bayramov', country: 'AZ' },
+      ]),
+      ...Array.from({ length: 300 }, (_, i) => ({
+        id: `gz-other-${i}`,
+        name: `${nameLikeWord(i, 'T')} ${nameLikeWord(i, 'V')}`,
+        country: 'AZ',
+      })),
+    ];
+    const written = await ingestDocuments(graph.t.db, [{ file: 'gz.json', value: personDocument('gz-wire-2021', people) }]);
+    expect(written.ok).toBe(true);
+    try {
+      const report = 'News\n\nForeign Minister Jeyhun Bayramov received Ambassador Tural Rzayev on Monday.';
+      const gazetteer = await gazetteerFor(graph.t.db, report);
+      expect(gazetteer.people.map((p) => p.id).sort()).toEqual(['gz-jeyhun-bayramov', 'gz-tural-rzayev']);
+      const { document } = await draftFromText(graph.t.db, report, { published: '2021-08-02', publisher: 'Wire' });
+      expect((document as unknown as Drafted).people.map((p) => p.id)).toEqual(['gz-jeyhun-bayramov', 'gz-tural-rzayev']);
+    } finally {
+      await graph.t.db.write(`MATCH (n) WHERE n.id STARTS WITH 'gz-' DETACH DELETE n`);
+    }
   });
 });
