@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { instanceLayout } from '../../src/local-neo4j/layout.js';
 import { ensureRunning, LocalNeo4jError, setInitialPassword } from '../../src/local-neo4j/local-neo4j.js';
 import { projectRoot } from '../../src/project-root.js';
+import { ingestDocuments } from '../../src/services/ingest.service.js';
 import { useEmptyGraph } from '../helpers/graph-fixtures.js';
 import { countsByLabel } from '../helpers/test-db.js';
 
@@ -132,6 +133,47 @@ describe('npm start', () => {
       const simple = await fetch(`${app.url}?query=${encodeURIComponent('{ sources { id } }')}`);
       expect(simple.status).toBe(400);
       expect(await simple.text()).toContain('CSRF');
+    } finally {
+      await stopWith(app.child, 'SIGTERM');
+    }
+  });
+});
+
+describe('npm start on a graph that has moved on from the seed', () => {
+  const SEED = `${projectRoot()}/seed/documents/editorial-reference-2021-officials.json`;
+  const SOURCE_ID = 'editorial-reference-2021-officials';
+
+  it('skips a seed document whose source the graph holds at a higher revision, says so, and serves the revision', async () => {
+    const seeded = JSON.parse(readFileSync(SEED, 'utf8'));
+    const revised = { ...seeded, sources: [{ ...seeded.sources[0], revision: 2, title: `${seeded.sources[0].title} (corrected)` }] };
+    const ingested = await ingestDocuments(graph.t.db, [{ file: 'revision-2.json', value: revised }]);
+    expect(ingested.ok).toBe(true);
+
+    const app = await startEntryPoint();
+    try {
+      expect(app.output()).toContain(
+        `Seed document editorial-reference-2021-officials.json skipped: the graph holds source "${SOURCE_ID}" at revision 2, ` +
+          'newer than its revision 1.',
+      );
+      expect(app.output()).toContain('Seeded 1 source document.');
+      const { body } = await graphql(app.url, `{ source(id: "${SOURCE_ID}") { title revision } }`);
+      expect(body.data.source).toEqual({ title: revised.sources[0].title, revision: 2 });
+    } finally {
+      await stopWith(app.child, 'SIGTERM');
+    }
+  });
+
+  it('serves a graph the seed no longer fits, listing the seed problems instead of refusing to start', async () => {
+    // The seed's country AZ held as an organization: every seed document naming it is refused.
+    await graph.t.db.write(`MATCH (c:Country {id: 'AZ'}) REMOVE c:Country SET c:Organization`);
+    const app = await startEntryPoint().finally(() =>
+      graph.t.db.write(`MATCH (c:Organization {id: 'AZ'}) REMOVE c:Organization SET c:Country`),
+    );
+    try {
+      expect(app.output()).toMatch(/The seed documents were not applied; the graph is served as it is:\n.*\/countries\/0\/id/);
+      const { status, body } = await graphql(app.url, '{ person(id: "person-zakir-hasanov") { name } }');
+      expect(status).toBe(200);
+      expect(body.data.person).toEqual({ name: 'Zakir Hasanov' });
     } finally {
       await stopWith(app.child, 'SIGTERM');
     }
