@@ -83,12 +83,13 @@ export interface JudgementsInput {
   judgements: JudgementModel[];
 }
 
-/** Splits judgements files from source documents, checking each judgements file's shape; a value nested too deep is neither. */
+/** Splits judgements files from source documents, checking each judgements file's shape. */
 export function partition(inputs: DocumentInput[]): { documents: DocumentInput[]; judgements: JudgementsInput[]; problems: Problem[] } {
   const documents: DocumentInput[] = [];
   const judgements: JudgementsInput[] = [];
   const problems: Problem[] = [];
   for (const input of inputs) {
+    // Nested deeper than any document: a problem, before the walks below could exhaust the stack.
     const tooDeep = checkDepth(input.file, input.value);
     if (tooDeep.length > 0) {
       problems.push(...tooDeep);
