@@ -1,9 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../src/project-root.js';
+import { type ApiProcess, postGraphql, startApiProcess, stopApiProcess } from '../helpers/api-process.js';
 import { personDocument, useEmptyGraph } from '../helpers/graph-fixtures.js';
 
 /**
@@ -105,11 +106,12 @@ function production(stage: Stage, built: string, dir: string): { env: Record<str
   return { env, cmd };
 }
 
-function startImage(dir: string, image: { env: Record<string, string>; cmd: string[] }): Promise<{ child: ChildProcess; url: string }> {
+/** Runs the image's CMD in `dir` with its ENV, against the tests' Neo4j, on a free port: nothing else of this process's environment. */
+function startImage(dir: string, image: { env: Record<string, string>; cmd: string[] }): Promise<ApiProcess> {
   const neo4j = inject('neo4j');
   const [program, ...args] = image.cmd;
   expect(program).toBe('node');
-  const child = spawn(process.execPath, args, {
+  return startApiProcess(args, {
     cwd: dir,
     env: {
       PATH: process.env.PATH ?? '',
@@ -122,45 +124,18 @@ function startImage(dir: string, image: { env: Record<string, string>; cmd: stri
       NEO4J_PASSWORD: neo4j.password,
       NEO4J_DATABASE: neo4j.database,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
-    child.stdout!.on('data', () => {
-      const match = /GraphQL API:\s+(\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]! });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the image's API exited with ${code}:\n${output}`));
-    });
+    startMs: 60_000,
   });
 }
 
-async function graphql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: any[] };
-}
+const graphql = async (url: string, query: string, variables: Record<string, unknown> = {}) =>
+  (await postGraphql(url, query, variables, { authorization: `Bearer ${API_KEY}` })).body;
 
 describe('the production image, built from the Dockerfile without Docker', () => {
   const work = mkdtempSync(join(tmpdir(), 'officials-image-'));
   let api: ChildProcess | undefined;
   afterAll(async () => {
-    if (api && api.exitCode === null) {
-      const exited = new Promise((resolve) => api!.once('exit', resolve));
-      api.kill('SIGTERM');
-      await exited;
-    }
+    if (api) await stopApiProcess(api);
     rmSync(work, { recursive: true, force: true });
   });
 
