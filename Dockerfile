@@ -14,6 +14,8 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
 COPY --from=build /app/seed ./seed
 COPY --from=build /app/browser ./browser
+# The drafter's rules are data it reads at run time, from their one place in the sources.
+COPY --from=build /app/src/draft/rules ./src/draft/rules
 USER node
 EXPOSE 4000
 CMD ["node", "dist/src/index.js"]

@@ -3,11 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { type OpenDb, openDb } from './db/open-db.js';
 import { createHttpHandler } from './http.js';
-import { formatProblems } from './ingest/validation/problem.js';
 import type { Logger } from './logger.js';
-import { seedFiles } from './seed.js';
+import { seedGraph } from './seed.js';
 import { createServer } from './server.js';
-import { ingestFiles } from './services/ingest.service.js';
 import { applySchema } from './services/schema.service.js';
 
 /** How long requests in flight may take to finish when the API stops. */
@@ -32,11 +30,7 @@ export async function startApp(
   try {
     const statements = await applySchema(database.db);
     options.say(`Applied ${statements} constraints and indexes.`);
-    if (options.seed ?? true) {
-      const seeded = await ingestFiles(database.db, seedFiles());
-      if (!seeded.ok) throw new Error(`the seed documents are invalid:\n${formatProblems(seeded.problems)}`);
-      options.say(`Seeded ${seeded.documents} source documents.`);
-    }
+    if (options.seed ?? true) await seedGraph(database.db, options.say);
     const server = createServer({
       logger: options.logger,
       production: config.production,

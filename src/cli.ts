@@ -303,17 +303,22 @@ async function draftCommand(
     log('draft needs a REPORT file');
     return 2;
   }
-  if (options.published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.published)) {
-    log('--published takes a day: YYYY-MM-DD');
-    return 2;
-  }
   const text = readFileSync(file, 'utf8');
   return withDb(async (db) => {
-    const { document, problems } = await draftFromText(db, text, {
+    const drafted = await draftFromText(db, text, {
       published: options.published ?? null,
       publisher: options.publisher ?? 'Unknown publisher',
       url: options.url ?? null,
+    }).catch((error: unknown) => {
+      // A date the calendar lacks, a text past the limits, a draft past its time: said as the API says it.
+      if (error instanceof AppError && (error.code === ErrorCode.BAD_USER_INPUT || error.code === ErrorCode.DRAFT_TIMEOUT)) return error;
+      throw error;
     });
+    if (drafted instanceof AppError) {
+      log(drafted.message);
+      return 2;
+    }
+    const { document, problems } = drafted;
     const json = `${JSON.stringify(document, null, 2)}\n`;
     if (options.out) writeFileSync(options.out, json);
     else process.stdout.write(json);

@@ -44,7 +44,8 @@ export function datesIn(sentence: string, published: string | null): DatesInSent
       known.day = Number(monthDay[1]);
       delete known.year;
     }
-    const before = sentence.slice(0, parsed.index);
+    // A reporting verb governs a date at most 30 characters after it (REPORTING): the 60 before are enough.
+    const before = sentence.slice(Math.max(0, parsed.index - 60), parsed.index);
     const date = resolve(known, parsed.text, published);
     if (!date) continue;
     if (REPORTING.test(before)) {

@@ -4,12 +4,15 @@ import { DOCUMENT_FORMAT } from '../domain/registry/index.js';
 import { type DraftDate, datesIn, reportingMonth } from './dates.js';
 import { compilePattern, type EventRule, lexicon } from './lexicon.js';
 import { type Gazetteer, MentionFinder, type ReportPerson } from './mentions.js';
+import type { Steps } from './steps.js';
 import { type Paragraph, splitParagraphs, splitSentences } from './text.js';
 
 export interface DraftOptions {
   published: string | null;
   publisher: string;
   url?: string | null;
+  /** Counts the passes' steps, for tests that hold them linear. */
+  steps?: Steps;
 }
 
 interface DraftMeeting {
@@ -65,7 +68,7 @@ export function draftDocument(text: string, options: DraftOptions, gazetteer: Ga
   const lex = lexicon();
   const paragraphs = splitParagraphs(text);
   const published = options.published ?? datelineDate(paragraphs[0]!);
-  const finder = new MentionFinder(gazetteer);
+  const finder = new MentionFinder(gazetteer, options.steps);
   const meetings: DraftMeeting[] = [];
   const visits: DraftVisit[] = [];
   const statements: DraftStatement[] = [];
@@ -75,6 +78,8 @@ export function draftDocument(text: string, options: DraftOptions, gazetteer: Ga
   let reporting: string | undefined;
   let current: number | null = null;
   let currentVisit: number | null = null;
+  /** Each person's latest meeting, which a statement of theirs belongs to. */
+  const lastMeeting = new Map<number, number>();
 
   const events = lex.events.map((rule) => ({ rule, regex: compilePattern(rule.pattern) }));
   const skip = lex.notProposed.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'iu') }));
@@ -85,7 +90,7 @@ export function draftDocument(text: string, options: DraftOptions, gazetteer: Ga
 
   for (const paragraph of paragraphs.slice(1)) {
     let paragraphDate: DraftDate | undefined;
-    for (const sentence of splitSentences(paragraph)) {
+    for (const sentence of splitSentences(paragraph, options.steps)) {
       const mentions = finder.find(sentence.text, paragraph.index);
       let masked = '';
       let at = 0;
@@ -154,6 +159,7 @@ export function draftDocument(text: string, options: DraftOptions, gazetteer: Ga
               place: visit !== null ? visits[visit]!.hostCountry : null,
             });
             current = meetings.length - 1;
+            for (const person of participants.keys()) lastMeeting.set(person, current);
           }
           break;
         }
@@ -176,7 +182,7 @@ export function draftDocument(text: string, options: DraftOptions, gazetteer: Ga
           kind: rule.kind,
           speaker,
           onBehalfOf: ids(match!, 'X') ?? null,
-          meeting: lastMeetingOf(meetings, speaker),
+          meeting: lastMeeting.get(speaker) ?? null,
           paragraph: paragraph.index,
           rule: rule.id,
           note: rule.note,
@@ -223,12 +229,6 @@ const ABOUT_THE_MEETING = new RegExp(
   'i',
 );
 
-/** The latest meeting the person took part in, which a statement of theirs belongs to. */
-function lastMeetingOf(meetings: DraftMeeting[], person: number): number | null {
-  for (let i = meetings.length - 1; i >= 0; i--) if (meetings[i]!.participants.has(person)) return i;
-  return null;
-}
-
 function sameSet(a: Map<number, string>, b: Map<number, string>): boolean {
   return a.size === b.size && [...a.keys()].every((k) => b.has(k));
 }
@@ -257,6 +257,8 @@ function assemble(input: AssembleInput): Record<string, unknown> {
   const sourceId = `${slug(options.publisher)}-${published ?? 'undated'}-${headline}`;
   const ev = (paragraph: number, note: string) => ({ paragraph, note });
   const personId = (p: ReportPerson) => p.graphId ?? `person-${slug(p.name)}`;
+  const posts = postsByCountry(gazetteer);
+  const postHeld = people.map((p) => postOf(p, posts));
   const graphCountries = new Set(gazetteer.countries.map((c) => c.id));
   const countryIds = new Set<string>([...people.flatMap((p) => (p.country ? [p.country] : [])), ...visits.map((v) => v.hostCountry)]);
   const countries = [...countryIds]
@@ -323,7 +325,7 @@ function assemble(input: AssembleInput): Record<string, unknown> {
       topics: [...m.topics],
       summary: `${m.format === 'CALL' ? 'A call' : 'A meeting'} of ${[...m.participants.keys()].map((p) => people[p]!.name).join(', ')}.`,
       participants: [...m.participants].map(([p, role]) => {
-        const post = postOf(people[p]!, gazetteer);
+        const post = postHeld[p];
         return { person: personId(people[p]!), role: roleOf(role, p, m, visits), ...(post ? { post } : {}) };
       }),
       evidence: [...m.paragraphs].sort((a, b) => a - b).map((n) => ev(n, m.rule.note.charAt(0).toUpperCase() + m.rule.note.slice(1))),
@@ -375,13 +377,25 @@ const titleWords = (title: string) =>
       .filter((w) => w.length > 1 && !TITLE_NOISE.has(w)),
   );
 
+/** The graph's posts by country, each with the words of its title, worked out once per draft. */
+type PostsByCountry = Map<string, { id: string; words: Set<string> }[]>;
+
+function postsByCountry(gazetteer: Gazetteer): PostsByCountry {
+  const byCountry: PostsByCountry = new Map();
+  for (const post of gazetteer.posts) {
+    if (!post.country) continue;
+    byCountry.set(post.country, [...(byCountry.get(post.country) ?? []), { id: post.id, words: titleWords(post.title) }]);
+  }
+  return byCountry;
+}
+
 /** The graph's post a titled person held: same country, and every word of the title in the post's title. */
-function postOf(person: ReportPerson, gazetteer: Gazetteer): string | undefined {
+function postOf(person: ReportPerson, posts: PostsByCountry): string | undefined {
   if (!person.office || !person.country) return undefined;
   const words = titleWords(person.office);
   if (words.size === 0) return undefined;
-  const posts = gazetteer.posts.filter((post) => post.country === person.country && [...words].every((w) => titleWords(post.title).has(w)));
-  return posts.length === 1 ? posts[0]!.id : undefined;
+  const held = (posts.get(person.country) ?? []).filter((post) => [...words].every((w) => post.words.has(w)));
+  return held.length === 1 ? held[0]!.id : undefined;
 }
 
 function roleOf(role: string, person: number, meeting: DraftMeeting, visits: DraftVisit[]): string {

@@ -1,3 +1,5 @@
+import type { Steps } from './steps.js';
+
 /** A paragraph of a report as the evidence counts it: 0 holds the headline, byline and dateline. */
 export interface Paragraph {
   index: number;
@@ -62,17 +64,31 @@ const ABBREVIATIONS = new Set([
   'u.k',
 ]);
 
-/** Sentences of a paragraph; a full stop after an abbreviation or an initial ("R. T. Oduya") does not end one. */
-export function splitSentences(paragraph: Paragraph): Sentence[] {
+/** The run of non-space characters that ends just before `end` (and starts at `start` or later), counting each looked at. */
+function wordBefore(text: string, start: number, end: number, steps: Steps): string {
+  let from = end;
+  while (from > start && !/\s/.test(text[from - 1]!)) {
+    from--;
+    steps.count++;
+  }
+  return text.slice(from, end);
+}
+
+/**
+ * Sentences of a paragraph; a full stop after an abbreviation or an initial ("R. T. Oduya") does not end one. Each
+ * stop looks back over the one word before it only, so a paragraph of abbreviations costs no more than its length.
+ */
+export function splitSentences(paragraph: Paragraph, steps: Steps = { count: 0 }): Sentence[] {
+  const { text } = paragraph;
   const sentences: string[] = [];
   let start = 0;
-  for (const match of paragraph.text.matchAll(/[.!?]["”’)]?\s+(?=["“‘(]?[A-Z0-9])/g)) {
-    const before = paragraph.text.slice(start, match.index + 1);
-    const word = /(\S+)\.$/.exec(before)?.[1]?.toLowerCase() ?? '';
+  for (const match of text.matchAll(/[.!?]["”’)]?\s+(?=["“‘(]?[A-Z0-9])/g)) {
+    steps.count++;
+    const word = text[match.index] === '.' ? wordBefore(text, start, match.index, steps).toLowerCase() : '';
     if (ABBREVIATIONS.has(word) || /^[a-z]$/i.test(word)) continue;
-    sentences.push(paragraph.text.slice(start, match.index + match[0].length).trim());
+    sentences.push(text.slice(start, match.index + match[0].length).trim());
     start = match.index + match[0].length;
   }
-  if (start < paragraph.text.length) sentences.push(paragraph.text.slice(start).trim());
+  if (start < text.length) sentences.push(text.slice(start).trim());
   return sentences.filter((s) => s.length > 0).map((text, index) => ({ paragraph: paragraph.index, index, text }));
 }

@@ -8,7 +8,8 @@ export interface GazetteerRows {
 }
 
 export const READ_GAZETTEER_PEOPLE = `
-MATCH (p:Person)
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
 RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases,
        head(COLLECT { MATCH (p)-[:CITIZEN_OF]->(c:Country) RETURN c.id }) AS country`;
 
@@ -20,11 +21,18 @@ RETURN post.id AS id, post.title AS title,
        head(COLLECT { MATCH (post)-[:IN_ORGANIZATION]->(:Organization)-[:PART_OF*0..3]->(:Organization)-[:IN_COUNTRY]->(c:Country)
                       RETURN c.id }) AS country`;
 
-/** The graph's people, countries and posts, three reads. */
-export async function readGazetteer(db: Db): Promise<GazetteerRows> {
+export const READ_PERSON_IDS = `MATCH (p:Person) RETURN p.id AS id`;
+
+/** The people of the given ids (the drafting service finds them by blocking), and the graph's countries and posts. */
+export async function readGazetteer(db: Db, personIds: readonly string[]): Promise<GazetteerRows> {
   return {
-    people: await db.read<GazetteerRows['people'][number]>(READ_GAZETTEER_PEOPLE),
+    people: personIds.length === 0 ? [] : await db.read<GazetteerRows['people'][number]>(READ_GAZETTEER_PEOPLE, { ids: personIds }),
     countries: await db.read<GazetteerRows['countries'][number]>(READ_GAZETTEER_COUNTRIES),
     posts: await db.read<GazetteerRows['posts'][number]>(READ_GAZETTEER_POSTS),
   };
+}
+
+/** Every person's id, for scoring drafts against reviewed documents that name people the graph holds. */
+export async function readPersonIds(db: Db): Promise<Set<string>> {
+  return new Set((await db.read<{ id: string }>(READ_PERSON_IDS)).map((row) => row.id));
 }

@@ -13,3 +13,11 @@ export async function findSourceById(db: Db, id: string): Promise<SourceModel | 
 export async function listSources(db: Db): Promise<SourceModel[]> {
   return (await db.read(LIST_SOURCES)).map((row) => row.source as SourceModel);
 }
+
+export const HOLDS_A_SOURCE = `RETURN EXISTS { MATCH (:Source) } AS holds`;
+
+/** Whether the graph holds any source, and so anything at all: every fact it holds has one. */
+export async function holdsASource(db: Db): Promise<boolean> {
+  const [row] = await db.read<{ holds: boolean }>(HOLDS_A_SOURCE);
+  return row?.holds ?? false;
+}

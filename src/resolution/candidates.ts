@@ -20,51 +20,75 @@ const keysOfPerson = (p: Named) => p.blockKeys ?? blockKeys([p.name, ...p.aliase
 const sharesEnough = (shared: number, mine: number, theirs: number) => shared >= Math.min(2, mine, theirs);
 
 /**
- * For each newcomer, the people it shares blocking keys with: two keys when both names have two (a pair that
- * shares only a surname or only a given name is never proposed), one otherwise ("Q. J. Bajwa" has one). Only
+ * People by their blocking keys, to find whom a person shares enough of them with: two keys when both names have
+ * two (a pair that shares only a surname or only a given name is never proposed), one otherwise ("Q. J. Bajwa" has
+ * one). People may be added as they come, and added again with more names; with `perKey`, a key keeps its first
+ * holders only, so a common name cannot flood the comparison.
+ */
+export class BlockIndex<T extends Named> {
+  private readonly keysOf = new Map<string, string[]>();
+  private readonly byKey = new Map<string, T[]>();
+  /** People with a single key, by that key: they share enough with anyone who has it. */
+  private readonly alone = new Map<string, T[]>();
+
+  constructor(
+    others: readonly T[] = [],
+    private readonly perKey = Number.POSITIVE_INFINITY,
+  ) {
+    for (const other of others) this.add(other);
+  }
+
+  /** Adds a person under their keys, or under the keys of names they did not have when added before. */
+  add(other: T): void {
+    const known = this.keysOf.get(other.id) ?? [];
+    const added = keysOfPerson(other).filter((key) => !known.includes(key));
+    if (added.length === 0) return;
+    const keys = [...known, ...added];
+    this.keysOf.set(other.id, keys);
+    for (const key of added) {
+      const bucket = this.byKey.get(key) ?? [];
+      this.byKey.set(key, bucket);
+      if (bucket.length < this.perKey) bucket.push(other);
+    }
+    if (keys.length === 1) {
+      const bucket = this.alone.get(keys[0]!) ?? [];
+      this.alone.set(keys[0]!, bucket);
+      if (bucket.length < this.perKey) bucket.push(other);
+    }
+  }
+
+  /** The people sharing enough keys with `person`, the person itself left out. */
+  partners(person: Named): T[] {
+    const keys = keysOfPerson(person);
+    const shared = new Map<string, { other: T; count: number }>();
+    const count = (other: T) => {
+      if (other.id === person.id) return;
+      const entry = shared.get(other.id) ?? { other, count: 0 };
+      entry.count++;
+      shared.set(other.id, entry);
+    };
+    // With two keys or more, a partner shares two, so it is in some block besides the largest, or has one key
+    // only: the largest block (a common given name's) is never walked, only asked of the people found elsewhere.
+    const blocks = keys.map((key) => ({ key, people: this.byKey.get(key) ?? [] })).sort((x, y) => x.people.length - y.people.length);
+    const largest = keys.length >= 2 ? blocks.pop() : undefined;
+    for (const block of blocks) for (const other of block.people) count(other);
+    if (largest) {
+      for (const entry of shared.values()) if (this.keysOf.get(entry.other.id)!.includes(largest.key)) entry.count++;
+      for (const other of this.alone.get(largest.key) ?? []) if (this.keysOf.get(other.id)!.length === 1) count(other);
+    }
+    return [...shared.values()]
+      .filter(({ other, count }) => sharesEnough(count, keys.length, this.keysOf.get(other.id)!.length))
+      .map(({ other }) => other);
+  }
+}
+
+/**
+ * For each newcomer, the people it shares enough blocking keys with (as {@link BlockIndex} counts them). Only
  * these are compared, so the work grows with the size of the blocks, not with the square of the people.
  */
 export function blockPartners<T extends Named>(newcomers: readonly Named[], others: readonly T[]): Map<string, T[]> {
-  const keysOf = new Map<string, string[]>();
-  const byKey = new Map<string, T[]>();
-  /** People with a single key, by that key: they share enough with anyone who has it. */
-  const alone = new Map<string, T[]>();
-  const add = (index: Map<string, T[]>, key: string, other: T) => {
-    const bucket = index.get(key) ?? [];
-    index.set(key, bucket);
-    bucket.push(other);
-  };
-  for (const other of others) {
-    const keys = keysOfPerson(other);
-    keysOf.set(other.id, keys);
-    for (const key of keys) add(byKey, key, other);
-    if (keys.length === 1) add(alone, keys[0]!, other);
-  }
-  return new Map(
-    newcomers.map((person) => {
-      const keys = keysOfPerson(person);
-      const shared = new Map<string, { other: T; count: number }>();
-      const count = (other: T) => {
-        if (other.id === person.id) return;
-        const entry = shared.get(other.id) ?? { other, count: 0 };
-        entry.count++;
-        shared.set(other.id, entry);
-      };
-      // With two keys or more, a partner shares two, so it is in some block besides the largest, or has one key
-      // only: the largest block (a common given name's) is never walked, only asked of the people found elsewhere.
-      const blocks = keys.map((key) => ({ key, people: byKey.get(key) ?? [] })).sort((x, y) => x.people.length - y.people.length);
-      const largest = keys.length >= 2 ? blocks.pop() : undefined;
-      for (const block of blocks) for (const other of block.people) count(other);
-      if (largest) {
-        for (const entry of shared.values()) if (keysOf.get(entry.other.id)!.includes(largest.key)) entry.count++;
-        for (const other of alone.get(largest.key) ?? []) count(other);
-      }
-      const partners = [...shared.values()]
-        .filter(({ other, count }) => sharesEnough(count, keys.length, keysOf.get(other.id)!.length))
-        .map(({ other }) => other);
-      return [person.id, partners];
-    }),
-  );
+  const index = new BlockIndex(others);
+  return new Map(newcomers.map((person) => [person.id, index.partners(person)]));
 }
 
 /** The pair as a candidate, `a` first, when scoring finds something. */

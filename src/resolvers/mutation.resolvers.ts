@@ -21,9 +21,6 @@ export const mutationResolvers: Resolvers = {
     },
     mergePeople: (_parent, { keep, merge }, { db }) => mergePeople(db, keep, merge),
     draftDocument: async (_parent, { text, published, publisher, url }, { db }) => {
-      if (published !== null && published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published)) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, 'published takes a day: YYYY-MM-DD', { argument: 'published' });
-      }
       const { document, problems } = await draftFromText(db, text, { published: published ?? null, publisher, url: url ?? null });
       return { document, problems: problems.map(({ path, message, expected }) => ({ path, message, expected: expected ?? null })) };
     },

@@ -8,7 +8,7 @@ import { stripDraft } from '../ingest/strip-draft.js';
 import { checkJudgementLog } from '../ingest/validation/judgement-log.js';
 import type { GraphLookup } from '../ingest/validation/link-people.js';
 import type { Problem } from '../ingest/validation/problem.js';
-import { checkShape } from '../ingest/validation/shape.js';
+import { checkDepth, checkShape } from '../ingest/validation/shape.js';
 import { type ResolvedBatch, validateBatch } from '../ingest/validation/validate-batch.js';
 import { buildWritePlan, planSize } from '../ingest/write-plan.js';
 import {
@@ -90,6 +90,12 @@ export function partition(inputs: DocumentInput[]): { documents: DocumentInput[]
   const judgements: JudgementsInput[] = [];
   const problems: Problem[] = [];
   for (const input of inputs) {
+    // Nested deeper than any document: a problem, before the walks below could exhaust the stack.
+    const tooDeep = checkDepth(input.file, input.value);
+    if (tooDeep.length > 0) {
+      problems.push(...tooDeep);
+      continue;
+    }
     if ((input.value as { format?: unknown } | null)?.format !== JUDGEMENTS_FORMAT) {
       documents.push({ file: input.file, value: stripDraft(input.value) });
       continue;

@@ -1,25 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
 import { instanceLayout } from '../../src/local-neo4j/layout.js';
 import { ensureRunning, LocalNeo4jError, setInitialPassword } from '../../src/local-neo4j/local-neo4j.js';
 import { projectRoot } from '../../src/project-root.js';
+import { ingestDocuments } from '../../src/services/ingest.service.js';
+import { type ApiProcess, postGraphql, startApiProcess, stopApiProcess } from '../helpers/api-process.js';
 import { useEmptyGraph } from '../helpers/graph-fixtures.js';
 import { countsByLabel } from '../helpers/test-db.js';
 
 const graph = useEmptyGraph();
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
 /** Runs the real entry point (what npm start runs after the build) against the tests' Neo4j, on a free port. */
-function startEntryPoint(): Promise<Started> {
+function startEntryPoint(): Promise<ApiProcess> {
   const neo4j = inject('neo4j');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  return startApiProcess(['--import', 'tsx', 'src/index.ts'], {
     cwd: projectRoot(),
     env: {
       ...process.env,
@@ -29,45 +24,7 @@ function startEntryPoint(): Promise<Started> {
       PORT: '0',
       NODE_ENV: 'development',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`no start within 40 s:\n${output}`));
-    }, 40_000);
-    child.stdout!.on('data', () => {
-      const match = /GraphQL API:\s+(\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!, output: () => output });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-}
-
-function stopWith(child: ChildProcess, signal: NodeJS.Signals): Promise<number | string | null> {
-  return new Promise((resolve) => {
-    child.once('exit', (code, received) => resolve(code ?? received));
-    child.kill(signal);
-  });
-}
-
-async function graphql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return {
-    status: response.status,
-    requestId: response.headers.get('x-request-id'),
-    body: (await response.json()) as { data?: any; errors?: any[] },
-  };
 }
 
 const WHOM_BEKIROV_MET = /* GraphQL */ `
@@ -85,7 +42,7 @@ describe('npm start', () => {
     const app = await startEntryPoint();
     expect(app.output()).toContain('Seeded 2 source documents.');
 
-    const { status, requestId, body } = await graphql(app.url, WHOM_BEKIROV_MET, { name: 'Bakirov' });
+    const { status, requestId, body } = await postGraphql(app.url, WHOM_BEKIROV_MET, { name: 'Bakirov' });
     expect(status).toBe(200);
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const person = body.data.searchPeople[0].person;
@@ -99,11 +56,11 @@ describe('npm start', () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${base}/ready`)).json()).toEqual({ status: 'ready' });
     expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
-    const mutation = await graphql(app.url, 'mutation { mergePeople(keep: "person-arif-alvi", merge: "person-zakir-hasanov") { id } }');
+    const mutation = await postGraphql(app.url, 'mutation { mergePeople(keep: "person-arif-alvi", merge: "person-zakir-hasanov") { id } }');
     expect(mutation.status).toBe(403);
     expect(mutation.body.errors![0].extensions.code).toBe('FORBIDDEN');
 
-    expect(await stopWith(app.child, 'SIGINT')).toBe(0);
+    expect(await stopApiProcess(app.child, 'SIGINT')).toBe(0);
     expect(app.output()).toContain('SIGINT: stopping the API');
     expect(app.output()).toMatch(/API stopped in \d+ ms\./);
   });
@@ -112,7 +69,7 @@ describe('npm start', () => {
     const before = await countsByLabel(graph.t.db);
     expect(before.Person).toBe(6);
     const app = await startEntryPoint();
-    expect(await stopWith(app.child, 'SIGTERM')).toBe(0);
+    expect(await stopApiProcess(app.child, 'SIGTERM')).toBe(0);
     expect(await countsByLabel(graph.t.db)).toEqual(before);
   });
 
@@ -133,7 +90,48 @@ describe('npm start', () => {
       expect(simple.status).toBe(400);
       expect(await simple.text()).toContain('CSRF');
     } finally {
-      await stopWith(app.child, 'SIGTERM');
+      await stopApiProcess(app.child, 'SIGTERM');
+    }
+  });
+});
+
+describe('npm start on a graph that has moved on from the seed', () => {
+  const SEED = `${projectRoot()}/seed/documents/editorial-reference-2021-officials.json`;
+  const SOURCE_ID = 'editorial-reference-2021-officials';
+
+  it('skips a seed document whose source the graph holds at a higher revision, says so, and serves the revision', async () => {
+    const seeded = JSON.parse(readFileSync(SEED, 'utf8'));
+    const revised = { ...seeded, sources: [{ ...seeded.sources[0], revision: 2, title: `${seeded.sources[0].title} (corrected)` }] };
+    const ingested = await ingestDocuments(graph.t.db, [{ file: 'revision-2.json', value: revised }]);
+    expect(ingested.ok).toBe(true);
+
+    const app = await startEntryPoint();
+    try {
+      expect(app.output()).toContain(
+        `Seed document editorial-reference-2021-officials.json skipped: the graph holds source "${SOURCE_ID}" at revision 2, ` +
+          'newer than its revision 1.',
+      );
+      expect(app.output()).toContain('Seeded 1 source document.');
+      const { body } = await postGraphql(app.url, `{ source(id: "${SOURCE_ID}") { title revision } }`);
+      expect(body.data.source).toEqual({ title: revised.sources[0].title, revision: 2 });
+    } finally {
+      await stopApiProcess(app.child, 'SIGTERM');
+    }
+  });
+
+  it('serves a graph the seed no longer fits, listing the seed problems instead of refusing to start', async () => {
+    // The seed's country AZ held as an organization: every seed document naming it is refused.
+    await graph.t.db.write(`MATCH (c:Country {id: 'AZ'}) REMOVE c:Country SET c:Organization`);
+    const app = await startEntryPoint().finally(() =>
+      graph.t.db.write(`MATCH (c:Organization {id: 'AZ'}) REMOVE c:Organization SET c:Country`),
+    );
+    try {
+      expect(app.output()).toMatch(/The seed documents were not applied; the graph is served as it is:\n.*\/countries\/0\/id/);
+      const { status, body } = await postGraphql(app.url, '{ person(id: "person-zakir-hasanov") { name } }');
+      expect(status).toBe(200);
+      expect(body.data.person).toEqual({ name: 'Zakir Hasanov' });
+    } finally {
+      await stopApiProcess(app.child, 'SIGTERM');
     }
   });
 });

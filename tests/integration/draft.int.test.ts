@@ -1,12 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nameKey } from '../../src/domain/names.js';
 import { precision, recall } from '../../src/draft/evaluate.js';
 import { projectPath, projectRoot } from '../../src/project-root.js';
-import { draftFromText } from '../../src/services/draft.service.js';
+import { DRAFT_TEXT_LIMITS, draftFromText, gazetteerFor } from '../../src/services/draft.service.js';
 import { evaluateDrafts } from '../../src/services/draft-evaluation.service.js';
 import { ingestDocuments } from '../../src/services/ingest.service.js';
+import { runCli } from '../helpers/cli.js';
 import { execute } from '../helpers/execute.js';
-import { useSeededGraph } from '../helpers/graph-fixtures.js';
+import { personDocument, useSeededGraph } from '../helpers/graph-fixtures.js';
+import { HOSTILE_TEXTS, nameLikeWord } from '../helpers/hostile-text.js';
 
 const graph = useSeededGraph();
 
@@ -100,5 +105,141 @@ describe('npm run eval:draft on the project’s own reports', () => {
     expect(recall(total.people)).toBeGreaterThanOrEqual(0.95);
     expect(total.dates.invented).toBe(0);
     expect(total.mentionedAsParticipants).toBe(0);
+  });
+});
+
+/** The hostile texts at the sizes they were sent to the API to stall it. */
+const HOSTILE = {
+  'one title repeated': HOSTILE_TEXTS['one title repeated'](5_000),
+  'an abbreviated rank repeated': HOSTILE_TEXTS['an abbreviated rank repeated'](30_000),
+  'initials alone': HOSTILE_TEXTS['initials alone'](32_000),
+  '1,000 titled sentences': HOSTILE_TEXTS['titled sentences, two new people each'](1_000),
+  'a paired list of 4,000 names': HOSTILE_TEXTS['a paired list of names'](4_000),
+};
+
+const DRAFT = /* GraphQL */ `
+  mutation Draft($text: String!, $published: String) {
+    draftDocument(text: $text, published: $published, publisher: "Wire") { document problems { path } }
+  }`;
+
+describe('draftDocument on hostile text', () => {
+  it('drafts the texts within the limits and refuses the others, naming the limit', async () => {
+    const outcomes: Record<string, unknown> = {};
+    for (const [name, text] of Object.entries(HOSTILE)) {
+      const { data, errors } = await execute<{ draftDocument: { document: Drafted } }>(
+        graph.server,
+        graph.t.db,
+        DRAFT,
+        { text, published: '2021-05-14' },
+        { authenticated: true },
+      );
+      outcomes[name] = errors ? errors[0]!.extensions : `${data!.draftDocument.document.people.length} people`;
+    }
+    const refused = (limit: keyof typeof DRAFT_TEXT_LIMITS, actual: number) => ({
+      code: 'BAD_USER_INPUT',
+      argument: 'text',
+      limit,
+      max: DRAFT_TEXT_LIMITS[limit],
+      actual,
+    });
+    expect(Object.values(HOSTILE).map((text) => Math.round(text.length / 1000))).toEqual([85, 210, 96, 95, 125]);
+    expect(outcomes).toEqual({
+      'one title repeated': '0 people',
+      'an abbreviated rank repeated': refused('characters', 210_000),
+      'initials alone': refused('words', 32_000),
+      '1,000 titled sentences': '2000 people',
+      'a paired list of 4,000 names': refused('characters', HOSTILE['a paired list of 4,000 names'].length),
+    });
+  });
+
+  it('answers queries sent while a hostile draft runs, before the draft answers', async () => {
+    let drafted = false;
+    const draft = execute(graph.server, graph.t.db, DRAFT, { text: HOSTILE['one title repeated'] }, { authenticated: true }).finally(
+      () => (drafted = true),
+    );
+    // On the request loop the drafter would hold every query sent after it began until it was done; off it, one
+    // query after another is answered meanwhile.
+    let answered = 0;
+    while (!drafted) {
+      const { data, errors } = await execute<{ sources: { id: string }[] }>(graph.server, graph.t.db, '{ sources { id } }');
+      expect(errors).toBeUndefined();
+      expect(data!.sources.length).toBeGreaterThan(0);
+      if (!drafted) answered++;
+    }
+    expect((await draft).errors).toBeUndefined();
+    expect(answered).toBeGreaterThanOrEqual(10);
+  });
+
+  it('stops a draft past its time limit and refuses it with DRAFT_TIMEOUT; the next draft is answered', async () => {
+    const late = await draftFromText(graph.t.db, HOSTILE['1,000 titled sentences'], { published: null, publisher: 'Wire' }, 1).catch(
+      (error: unknown) => error,
+    );
+    expect(late).toMatchObject({ extensions: { code: 'DRAFT_TIMEOUT', argument: 'text', max: 1 } });
+    const { problems } = await draftFromText(graph.t.db, 'News\n\nDefence Minister Zakir Hasanov met Ambassador Cahit Bagci.', {
+      published: null,
+      publisher: 'Wire',
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses a publication date the calendar lacks, naming published, before drafting', async () => {
+    const { errors } = await execute(
+      graph.server,
+      graph.t.db,
+      DRAFT,
+      { text: 'News\n\nDefence Minister Zakir Hasanov met Ambassador Cahit Bagci on Monday.', published: '2021-02-30' },
+      { authenticated: true },
+    );
+    expect(errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'published' } });
+    expect(errors![0]!.message).toContain('2021-02-30');
+  });
+});
+
+describe('npm run draft on hostile text', () => {
+  it('drafts the texts within the limits in its worker, and refuses the others saying which limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'draft-'));
+    try {
+      writeFileSync(join(dir, 'titles.txt'), HOSTILE['one title repeated']);
+      writeFileSync(join(dir, 'initials.txt'), HOSTILE['initials alone']);
+      const drafted = await runCli(['draft', join(dir, 'titles.txt'), '--published', '2021-05-14', '--out', join(dir, 'draft.json')]);
+      expect(drafted.output).toContain('drafted 0 people, 0 meeting(s)');
+      expect(drafted.code).toBe(0);
+      const refused = await runCli(['draft', join(dir, 'initials.txt')]);
+      expect(refused).toMatchObject({ code: 2, output: expect.stringContaining('text has 32000 words; a draft takes at most 20000') });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the graph a draft reads', () => {
+  it('is only the people the report could name: those sharing enough blocking keys with its words', async () => {
+    const ids = (prefix: string, people: { name: string; country: string }[]) =>
+      people.map((p) => ({ ...p, id: `${prefix}-${nameKey(p.name).replaceAll(' ', '-')}` }));
+    const people = [
+      ...ids('gz', [
+        { name: 'Jeyhun Bayramov', country: 'AZ' },
+        { name: 'Tural Rzayev', country: 'AZ' },
+        // A given name or a surname alone is not enough.
+        { name: 'Jeyhun Aliyev', country: 'AZ' },
+        { name: 'Elmar Bayramov', country: 'AZ' },
+      ]),
+      ...Array.from({ length: 300 }, (_, i) => ({
+        id: `gz-other-${i}`,
+        name: `${nameLikeWord(i, 'T')} ${nameLikeWord(i, 'V')}`,
+        country: 'AZ',
+      })),
+    ];
+    const written = await ingestDocuments(graph.t.db, [{ file: 'gz.json', value: personDocument('gz-wire-2021', people) }]);
+    expect(written.ok).toBe(true);
+    try {
+      const report = 'News\n\nForeign Minister Jeyhun Bayramov received Ambassador Tural Rzayev on Monday.';
+      const gazetteer = await gazetteerFor(graph.t.db, report);
+      expect(gazetteer.people.map((p) => p.id).sort()).toEqual(['gz-jeyhun-bayramov', 'gz-tural-rzayev']);
+      const { document } = await draftFromText(graph.t.db, report, { published: '2021-08-02', publisher: 'Wire' });
+      expect((document as unknown as Drafted).people.map((p) => p.id)).toEqual(['gz-jeyhun-bayramov', 'gz-tural-rzayev']);
+    } finally {
+      await graph.t.db.write(`MATCH (n) WHERE n.id STARTS WITH 'gz-' DETACH DELETE n`);
+    }
   });
 });

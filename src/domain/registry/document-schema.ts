@@ -11,18 +11,27 @@ import { OPEN_VOCABULARIES, TERM_CODE_PATTERN, VOCABULARIES, type VocabularyName
 type JsonSchema = Record<string, unknown>;
 
 const PARTIAL_DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?|-Q[1-4])?$';
+/**
+ * Text of any field: no character that XML 1.0 forbids (C0 controls other than tab, line feed and carriage return,
+ * lone surrogates, U+FFFE and U+FFFF), since names, titles and notes go out in GraphML and GEXF as they came in.
+ * JSON Schema patterns are read with the "u" flag, so a surrogate class matches only a surrogate standing alone.
+ */
+export const TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uD800-\\uDFFF\\uFFFE\\uFFFF]*$';
+/** A URL a reader may follow: http or https only (a javascript: or file: link is served to every client). */
+const WEB_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://';
 const def = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` });
+/** A text field: the characters of `text`, and the field's own length and form. */
+const textSchema = (extra: JsonSchema): JsonSchema => ({ ...def('text'), type: 'string', ...extra });
 
 function fieldSchema(field: FieldSpec): JsonSchema {
   switch (field.kind) {
     case 'text':
-      return {
-        type: 'string',
+      return textSchema({
         ...(field.max !== undefined ? { minLength: field.min ?? 1, maxLength: field.max } : {}),
         ...(field.pattern ? { pattern: field.pattern } : {}),
-      };
+      });
     case 'texts':
-      return { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: field.max } };
+      return { type: 'array', uniqueItems: true, items: textSchema({ minLength: 1, maxLength: field.max }) };
     case 'ids':
       return { type: 'array', uniqueItems: true, items: def('id'), description: field.description };
     case 'date':
@@ -36,7 +45,7 @@ function fieldSchema(field: FieldSpec): JsonSchema {
     case 'integer':
       return { type: 'integer', minimum: field.minimum, description: field.description };
     case 'uri':
-      return { type: 'string', format: 'uri' };
+      return def('webUrl');
     case 'ref':
       return field.many ? { type: 'array', uniqueItems: true, items: def('id') } : def('id');
     case 'links': {
@@ -107,14 +116,20 @@ export function documentJsonSchema(): JsonSchema {
         properties: {
           vocabulary: { enum: OPEN_VOCABULARIES },
           code: def('termCode'),
-          label: { type: 'string', minLength: 1, maxLength: 120 },
-          description: { type: 'string', minLength: 1, maxLength: 300 },
+          label: textSchema({ minLength: 1, maxLength: 120 }),
+          description: textSchema({ minLength: 1, maxLength: 300 }),
         },
       },
     },
   };
   for (const spec of ENTITY_LABEL_SPECS) properties[spec.section] = { type: 'array', items: entrySchema(spec) };
   const $defs: JsonSchema = {
+    text: {
+      type: 'string',
+      pattern: TEXT_PATTERN,
+      description: 'text without control characters (tab and line breaks aside), U+FFFE, U+FFFF or lone surrogates',
+    },
+    webUrl: { type: 'string', format: 'uri', pattern: WEB_URL_PATTERN, description: 'an http or https URL' },
     id: {
       type: 'string',
       pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$',
@@ -136,7 +151,7 @@ export function documentJsonSchema(): JsonSchema {
           minimum: 0,
           description: "Paragraph of the source's body, counted from 1; 0 is the front matter (headline, byline, date, publisher).",
         },
-        note: { type: 'string', minLength: 3, maxLength: 1000, description: 'What the paragraph supports, in our own words.' },
+        note: textSchema({ minLength: 3, maxLength: 1000, description: 'What the paragraph supports, in our own words.' }),
       },
     },
     evidenceList: { type: 'array', minItems: 1, items: def('evidence') },

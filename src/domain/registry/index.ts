@@ -1,4 +1,4 @@
-export { documentJsonSchema } from './document-schema.js';
+export { documentJsonSchema, TEXT_PATTERN } from './document-schema.js';
 export type { AnyEntry, EntryFor, Evidence, SourceDocument, SourceEntry, VocabularyEntry } from './document-types.js';
 export {
   LINKS_FIELDS,

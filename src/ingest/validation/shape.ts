@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { documentJsonSchema, judgementsJsonSchema } from '../../domain/registry/index.js';
+import { documentJsonSchema, judgementsJsonSchema, TEXT_PATTERN } from '../../domain/registry/index.js';
 import type { Problem } from './problem.js';
 
 type Validator = ReturnType<Ajv2020['compile']>;
@@ -25,7 +25,27 @@ const PATTERN_DESCRIPTIONS = new Map(
   ),
 );
 
-function describeSchemaError(file: string, error: ErrorObject): Problem {
+/** The value a JSON Pointer names inside `root` (ajv's instancePath), undefined when it names nothing. */
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const part of pointer.split('/').slice(1)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part.replaceAll('~1', '/').replaceAll('~0', '~')];
+  }
+  return value;
+}
+
+const FORBIDDEN_CHARACTER = new RegExp(TEXT_PATTERN.replace('^[^', '[').replace(']*$', ']'), 'u');
+
+/** What is wrong with a text the character rule refused: its first forbidden character, and where (1 counts the first). */
+function describeForbiddenCharacter(text: string): string {
+  const characters = [...text];
+  const at = characters.findIndex((c) => FORBIDDEN_CHARACTER.test(c));
+  const code = characters[at]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `holds U+${code} at character ${at + 1}, which XML 1.0 forbids`;
+}
+
+function describeSchemaError(file: string, error: ErrorObject, value: unknown): Problem {
   const path = error.instancePath || '/';
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -51,7 +71,10 @@ function describeSchemaError(file: string, error: ErrorObject): Problem {
       return {
         file,
         path,
-        message: 'is not in the expected form',
+        message:
+          p.pattern === TEXT_PATTERN
+            ? describeForbiddenCharacter(String(valueAt(value, error.instancePath)))
+            : 'is not in the expected form',
         expected: error.parentSchema?.description ?? PATTERN_DESCRIPTIONS.get(String(p.pattern)) ?? `text matching ${String(p.pattern)}`,
       };
     case 'type':
@@ -83,5 +106,37 @@ function describeSchemaError(file: string, error: ErrorObject): Problem {
 export function checkShape(file: string, value: unknown, schema: 'document' | 'judgements' = 'document'): Problem[] {
   const validate = schemaValidator(schema);
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((e) => describeSchemaError(file, e));
+  return (validate.errors ?? []).map((e) => describeSchemaError(file, e, value));
+}
+
+/**
+ * How deep arrays and objects may nest in a document: the deepest a source document goes is six levels (a meeting's
+ * participant's evidence note); anything far deeper is not a document, and would exhaust the stack of every
+ * recursive walk after this one (the schema's, the draft blocks' removal, a structured clone).
+ */
+export const MAX_DOCUMENT_DEPTH = 32;
+
+/**
+ * Whether a parsed value nests arrays and objects deeper than MAX_DOCUMENT_DEPTH, found without recursion: one
+ * problem at the path of the first container past the limit. Run before anything else walks the value.
+ */
+export function checkDepth(file: string, value: unknown): Problem[] {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 1 }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    if (top.value === null || typeof top.value !== 'object') continue;
+    if (top.depth > MAX_DOCUMENT_DEPTH) {
+      return [
+        {
+          file,
+          path: top.path || '/',
+          message: `is nested deeper than ${MAX_DOCUMENT_DEPTH} levels of arrays and objects`,
+          expected: 'a source document, which nests a few levels deep',
+        },
+      ];
+    }
+    for (const [key, inner] of Object.entries(top.value)) {
+      stack.push({ value: inner, path: `${top.path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, depth: top.depth + 1 });
+    }
+  }
+  return [];
 }
