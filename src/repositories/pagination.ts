@@ -10,16 +10,26 @@ export interface Page<T> {
 
 const PREFIX = 'offset:';
 
+/**
+ * The largest offset a cursor may name: far past any page a graph of officials holds, and small enough that the
+ * slice it starts (Cypher list indexes are 32-bit) stays an integer Neo4j accepts.
+ */
+export const MAX_CURSOR_OFFSET = 1_000_000_000;
+
 export function encodeCursor(offset: number): string {
   return Buffer.from(`${PREFIX}${offset}`).toString('base64url');
 }
 
-/** The position after a cursor; a cursor this API did not issue is the user's error, named as such. */
+/**
+ * The position after a cursor. Only cursors this API issues are read: `offset:` and the offset in plain digits, base64url
+ * without padding, the offset within MAX_CURSOR_OFFSET. Anything else (1e3, 0x10, a trailing space, a number past the
+ * bound) is the user's error, named as such, and no statement is sent.
+ */
 export function decodeCursor(after: string | null | undefined): number {
   if (after === null || after === undefined) return 0;
-  const text = Buffer.from(after, 'base64url').toString('utf8');
-  const offset = Number(text.slice(PREFIX.length));
-  if (!text.startsWith(PREFIX) || !Number.isInteger(offset) || offset < 0) {
+  const digits = /^offset:(0|[1-9][0-9]{0,9})$/.exec(Buffer.from(after, 'base64url').toString('utf8'))?.[1];
+  const offset = digits === undefined ? Number.NaN : Number(digits);
+  if (!(offset <= MAX_CURSOR_OFFSET) || encodeCursor(offset) !== after) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor from this API; pass an endCursor from a previous page', {
       argument: 'after',
     });

@@ -52,6 +52,27 @@ describe('limits', () => {
     expect(errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
   });
 
+  it("refuses a forged cursor as the caller's error, naming after", async () => {
+    const forged = Buffer.from('offset:999999999999999999999').toString('base64url');
+    const { data, errors, statements } = await execute(server, graph.t.db, `{ people(first: 2, after: "${forged}") { totalCount } }`);
+    expect(data).toBeNull();
+    expect(errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'after' }) }),
+    ]);
+    expect(statements).toBe(0);
+    const issued = await execute<{ people: { pageInfo: { endCursor: string } } }>(
+      server,
+      graph.t.db,
+      `{ people(first: 2) { pageInfo { endCursor } } }`,
+    );
+    const next = await execute(
+      server,
+      graph.t.db,
+      `{ people(first: 2, after: "${issued.data!.people.pageInfo.endCursor}") { totalCount } }`,
+    );
+    expect(next.errors).toBeUndefined();
+  });
+
   it('stops a database query that runs past its timeout and says so', async () => {
     const slow = createDb(graph.t.driver, 'neo4j', { timeoutMs: 200 });
     await expect(slow.read('UNWIND range(1, 300000000) AS x RETURN count(x) AS n')).rejects.toMatchObject({
