@@ -1,6 +1,7 @@
 import type { PeriodInput } from '../__generated__/graphql.js';
 import type { AppContext } from '../context.js';
 import { type DayRange, type PartialDate, parsePartialDate } from '../domain/partial-date.js';
+import { fullTextQuery, searchWords } from '../domain/search-text.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { findEntityKinds } from '../repositories/entity.repository.js';
 
@@ -19,6 +20,34 @@ export function assertRange(argument: string, value: number, min: number, max: n
 /** Rejects a page size outside 1..MAX_PAGE_SIZE. */
 export function assertPageSize(argument: string, value: number): number {
   return assertRange(argument, value, 1, MAX_PAGE_SIZE);
+}
+
+/**
+ * How much a full-text search may ask. Lucene refuses a query of more than 1,024 clauses and a prefix automaton over
+ * 1,000 characters, and a longer text only costs more to analyse; no name, summary or note needs more to be found.
+ */
+export const SEARCH_TEXT_LIMITS = { characters: 1_000, words: 64, wordCharacters: 100 } as const;
+
+/**
+ * The full-text query for a search text, or BAD_USER_INPUT naming the argument when the text holds no word or asks
+ * more than SEARCH_TEXT_LIMITS allow; checked before any statement is built.
+ */
+export function parseSearchText(argument: string, text: string): string {
+  const { characters, words, wordCharacters } = SEARCH_TEXT_LIMITS;
+  const refuse = (problem: string) =>
+    new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `${argument} ${problem}; a search takes at most ${characters} characters, ${words} words and ${wordCharacters} characters a word`,
+      { argument },
+    );
+  if (text.length > characters) throw refuse(`has ${text.length} characters`);
+  const found = searchWords(text).filter((w) => w.word.length > 0);
+  if (found.length > words) throw refuse(`has ${found.length} words`);
+  const longest = found.find((w) => w.word.length > wordCharacters);
+  if (longest) throw refuse(`has a word of ${longest.word.length} characters`);
+  const query = fullTextQuery(text);
+  if (!query) throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must hold at least one word`, { argument });
+  return query;
 }
 
 /** Reads a date or period argument (YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD) or fails with BAD_USER_INPUT naming it. */

@@ -73,6 +73,21 @@ describe('limits', () => {
     expect(next.errors).toBeUndefined();
   });
 
+  it('refuses a search text past what the full-text index can take, naming text, before any statement', async () => {
+    const texts = ['a* '.repeat(1000), 'a '.repeat(1025), `${'a'.repeat(1100)}*`, 'a'.repeat(300_000), 'w '.repeat(65), 'b'.repeat(101)];
+    for (const text of texts) {
+      const { errors, statements } = await execute(server, graph.t.db, 'query($text: String!) { search(text: $text) { kind } }', { text });
+      expect(errors, text.slice(0, 12)).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'text' }) }),
+      ]);
+      expect(statements).toBe(0);
+    }
+    const widest = await execute(server, graph.t.db, 'query($text: String!) { search(text: $text) { kind } }', {
+      text: `${'w '.repeat(63)}demin*`,
+    });
+    expect(widest.errors).toBeUndefined();
+  });
+
   it('stops a database query that runs past its timeout and says so', async () => {
     const slow = createDb(graph.t.driver, 'neo4j', { timeoutMs: 200 });
     await expect(slow.read('UNWIND range(1, 300000000) AS x RETURN count(x) AS n')).rejects.toMatchObject({
