@@ -1,35 +1,19 @@
 import DataLoader from 'dataloader';
-import { countingDb, type Db } from './db/run-query.js';
-import { type DetailedLabel, type DetailRequest, isCompiledFromSelection, loadDetails } from './repositories/details.repository.js';
+import { countingDb, type Db, type RequestDb } from './db/run-query.js';
+import { askedOf, type DetailArguments, type DetailedLabel, type DetailRequest, loadDetails } from './repositories/details.repository.js';
 import type { Selection } from './repositories/projections.js';
 
-/** One field of one entity's details, with what the request asks of the field's value (none: all of it). */
+/** One field of one entity's details, with what the request asks of the field's value (none: all of it) and its arguments. */
 export interface DetailKey {
   id: string;
   field: string;
   selection?: Selection;
-}
-
-/** One string per distinct selection, whatever the order its fields were asked in. */
-export function selectionKey(selection: Selection | undefined): string {
-  if (!selection) return '*';
-  return `{${Object.keys(selection)
-    .sort()
-    .map((field) => {
-      const inner = selection[field]!;
-      return Object.keys(inner).length ? `${field}${selectionKey(inner)}` : field;
-    })
-    .join(' ')}}`;
-}
-
-/** What a key asks, apart from its id: a field whose expression ignores the selection is one answer, whatever was asked of it. */
-function askedOf(label: DetailedLabel, key: DetailKey): string {
-  return `${key.field}\u0000${isCompiledFromSelection(label, key.field) ? selectionKey(key.selection) : '*'}`;
+  arguments?: DetailArguments;
 }
 
 /** What every resolver receives: the database, one details loader per entity type, and who is asking. */
 export interface AppContext {
-  db: Db;
+  db: RequestDb;
   requestId: string;
   /** True when the request presented the configured API key. */
   authenticated: boolean;
@@ -68,11 +52,10 @@ export function createContext(shared: Db, request: { requestId: string; authenti
             const ids = [...new Set(keys.map((k) => k.id))];
             const requests = new Map<string, DetailRequest>();
             const requestOf = (key: DetailKey) => {
-              const asked = askedOf(label, key);
+              const asked = askedOf(label, key.field, key.selection, key.arguments);
               let request = requests.get(asked);
               if (!request) {
-                const compiled = isCompiledFromSelection(label, key.field);
-                request = { field: key.field, selection: compiled ? key.selection : undefined, as: `${key.field}_${requests.size}` };
+                request = { field: key.field, selection: key.selection, arguments: key.arguments, as: `${key.field}_${requests.size}` };
                 requests.set(asked, request);
               }
               return request;
@@ -81,7 +64,7 @@ export function createContext(shared: Db, request: { requestId: string; authenti
             const byId = await loadDetails(db, label, ids, [...requests.values()]);
             return keys.map((k, i) => byId.get(k.id)?.[asked[i]!.as] ?? null);
           },
-          { cacheKeyFn: (k) => `${k.id}\u0000${askedOf(label, k)}` },
+          { cacheKeyFn: (k) => `${k.id}\u0000${askedOf(label, k.field, k.selection, k.arguments)}` },
         );
         loaders.set(label, loader);
       }

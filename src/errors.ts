@@ -3,7 +3,10 @@ import { GraphQLError } from 'graphql';
 /** The codes a client may branch on; they are part of the API contract (extensions.code). */
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** The operation's estimated size is over a limit (depth, aliases, cost): refused before anything runs. */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The answer turned out larger than a request may read (list items) or receive (bytes): narrow the query. */
+  RESULT_TOO_LARGE = 'RESULT_TOO_LARGE',
   INVALID_DOCUMENT = 'INVALID_DOCUMENT',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',

@@ -5,7 +5,7 @@ import type { AppContext } from './context.js';
 import type { Logger } from './logger.js';
 import { type AuthOptions, authPlugin } from './plugins/auth.plugin.js';
 import { errorMaskingPlugin, maskError } from './plugins/error-masking.plugin.js';
-import { MAX_TOKENS, queryLimitsPlugin } from './plugins/query-limits.plugin.js';
+import { DEFAULT_QUERY_LIMITS, MAX_TOKENS, type QueryLimits, queryLimitsPlugin } from './plugins/query-limits.plugin.js';
 import { requestLoggingPlugin } from './plugins/request-logging.plugin.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
@@ -17,6 +17,8 @@ export interface ServerOptions {
   /** The API serves the GraphQL IDE, which reads the schema by introspection for its docs and completion. */
   ide?: boolean;
   auth: AuthOptions;
+  /** How large an operation and its answer may be; DEFAULT_QUERY_LIMITS unless a test narrows them. */
+  limits?: QueryLimits;
 }
 
 /** Refuses __schema and __type in our words (Apollo's own refusal tells callers to reconfigure the server). */
@@ -29,7 +31,13 @@ const noIntrospection: ValidationRule = (context) => ({
 });
 
 /** The Apollo server with the project's contract, resolvers and plugins. It never listens: see http.ts. */
-export function createServer({ logger, production, ide = false, auth }: ServerOptions): ApolloServer<AppContext> {
+export function createServer({
+  logger,
+  production,
+  ide = false,
+  auth,
+  limits = DEFAULT_QUERY_LIMITS,
+}: ServerOptions): ApolloServer<AppContext> {
   // Asking for the IDE in production (GRAPHQL_IDE=true) asks for a working one, and it needs the schema; with
   // QUERIES_REQUIRE_API_KEY the HTTP edge refuses every caller without the key first, so only key holders read it.
   const introspection = !production || ide;
@@ -50,7 +58,7 @@ export function createServer({ logger, production, ide = false, auth }: ServerOp
     formatError: maskError,
     plugins: [
       authPlugin(auth),
-      queryLimitsPlugin(),
+      queryLimitsPlugin(limits),
       requestLoggingPlugin(logger),
       errorMaskingPlugin(logger),
       // The API serves its own IDE (http.ts): Apollo's landing page would load one from a CDN.

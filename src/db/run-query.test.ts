@@ -1,7 +1,7 @@
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../errors.js';
-import { mapNeo4jError, worthRetrying } from './run-query.js';
+import { countItems, mapNeo4jError, worthRetrying } from './run-query.js';
 
 const mapped = (code: string) => mapNeo4jError(new Neo4jError('server said no', code, 'N/A', 'N/A')) as AppError;
 
@@ -39,5 +39,18 @@ describe('worthRetrying', () => {
     expect(worthRetrying(failure('Neo.ClientError.Statement.SyntaxError'))).toBe(false);
     expect(worthRetrying(failure('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'))).toBe(false);
     expect(worthRetrying(new Error('not from the driver'))).toBe(false);
+  });
+});
+
+describe('countItems', () => {
+  it('counts rows and the items of every list in them, however deep, and nothing else', () => {
+    expect(countItems([])).toBe(0);
+    expect(countItems([{ id: 'a', name: 'A' }])).toBe(1);
+    const row = {
+      id: 'p',
+      details: { meetings_0: [{ meeting: { topics: [{ code: 'X' }, { code: 'Y' }] } }, { meeting: { topics: [] } }] },
+    };
+    // the row, two attendances, two topics
+    expect(countItems([row, { id: 'q', details: { meetings_0: null } }])).toBe(1 + 2 + 2 + 1);
   });
 });

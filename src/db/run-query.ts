@@ -184,22 +184,63 @@ export function createDb(driver: Driver, database: string, options: { timeoutMs?
   };
 }
 
+/** A request's view of the database: what it sent and read, and the most list items it may read. */
+export interface RequestDb extends Db {
+  /** Rows, and the items of every list in them, that this request's reads returned. */
+  readonly itemCount: number;
+  /**
+   * From now on, the read that brings the request's items over `max` fails with RESULT_TOO_LARGE, and so does every
+   * later read, without being sent: an answer past the cap is abandoned as soon as it is known to be.
+   */
+  capItems(max: number): void;
+}
+
+/** Rows and the items of every list within them, however deep: what a statement's answer holds. */
+export function countItems(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + 1 + countItems(item), 0);
+  if (value !== null && typeof value === 'object') return Object.values(value).reduce((sum: number, item) => sum + countItems(item), 0);
+  return 0;
+}
+
+function resultTooLarge(max: number, actual: number): AppError {
+  return new AppError(
+    ErrorCode.RESULT_TOO_LARGE,
+    `The answer holds more than ${max} list items; ask for fewer items (first), fewer nested lists or a narrower period.`,
+    { limit: 'items', max, actual },
+  );
+}
+
 /**
- * A view of `db` that counts the statements sent through it alone: each request gets one, so the count in its
- * log line and in tests is that request's, however many run at once.
+ * A view of `db` that counts the statements sent through it alone, and the items its reads return: each request
+ * gets one, so the counts in its log line and in tests are that request's, however many run at once.
  */
-export function countingDb(db: Db): Db {
+export function countingDb(db: Db): RequestDb {
   let statementCount = 0;
+  let itemCount = 0;
+  let maxItems = Number.POSITIVE_INFINITY;
   const count = <T>(result: Promise<T>) => {
     statementCount += 1;
     return result;
+  };
+  const read = async <T extends object>(cypher: string, params?: Params): Promise<T[]> => {
+    if (itemCount > maxItems) throw resultTooLarge(maxItems, itemCount);
+    const rows = await count(db.read<T>(cypher, params));
+    itemCount += countItems(rows);
+    if (itemCount > maxItems) throw resultTooLarge(maxItems, itemCount);
+    return rows;
   };
   return {
     database: db.database,
     get statementCount() {
       return statementCount;
     },
-    read: <T extends object = Row>(cypher: string, params?: Params) => count(db.read<T>(cypher, params)),
+    get itemCount() {
+      return itemCount;
+    },
+    capItems(max) {
+      maxItems = max;
+    },
+    read,
     write: (cypher, params) => count(db.write(cypher, params)),
     writeTransaction: (work) =>
       db.writeTransaction((tx) =>

@@ -18,27 +18,44 @@ import {
 } from 'graphql';
 import type { AppContext } from '../context.js';
 import { AppError, ErrorCode } from '../errors.js';
+import { SHORT_LISTS } from '../list-bounds.js';
 
 export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;
-  /** Estimated fields returned: each field counts once per item its enclosing lists may hold. */
+  /**
+   * Fields the answer may hold at most, by the lists' bounds: each field counts once per item its enclosing lists
+   * may hold, each list by its `first` (or its default) or, for a list without one, by its bound in SHORT_LISTS.
+   */
   maxCost: number;
+  /** List items a query's statements may return (rows, and the items of every list in them): RESULT_TOO_LARGE past it. */
+  maxItems: number;
+  /** Bytes of an answer's JSON body: past it, RESULT_TOO_LARGE is sent in its place. */
+  maxResponseBytes: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 50_000 };
+/**
+ * The cost is a worst case: every list as long as its bound, nested lists multiplied. The seed's questions cost
+ * from a few hundred to about 800,000 (a hundred meetings between two people, each with its participants' aliases
+ * and evidence); two levels of a person's meetings and their participants cost 50 million. Real answers are much
+ * smaller, and the caps on items and bytes hold them to what one request may take, whatever the graph holds.
+ */
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxCost: 1_000_000,
+  maxItems: 100_000,
+  maxResponseBytes: 16 * 1024 * 1024,
+};
 /** Parser limit: longer documents are refused before they are even parsed to the end. */
 export const MAX_TOKENS = 4_000;
-/** Items a list field is assumed to hold when nothing bounds it (no `first` argument). */
-const UNBOUNDED_LIST_ESTIMATE = 10;
 
 /**
- * The page size a field asks for, as execution will see it: the argument's value from a literal or a variable, or
- * the schema's default when the argument is omitted (a connection's 20, counterparts' 50). Variables are those
- * already coerced against the operation's definitions, defaults included.
+ * The page size or list length a field asks for, as execution will see it: the argument's value from a literal or a
+ * variable, or the schema's default when the argument is omitted (a connection's 20, a person's meetings' 100).
+ * Variables are those already coerced against the operation's definitions, defaults included.
  */
 function requestedFirst(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): number | undefined {
-  if (!field.args.some((a) => a.name === 'first')) return undefined;
   let first: unknown;
   try {
     first = getArgumentValues(field, node, variables).first;
@@ -47,6 +64,30 @@ function requestedFirst(field: GraphQLField<unknown, unknown>, node: FieldNode, 
     return undefined;
   }
   return typeof first === 'number' && Number.isFinite(first) ? first : undefined;
+}
+
+/** Whether a field is a connection's page (its nodes or edges), which the connection's own `first` already counted. */
+function isPage(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>): boolean {
+  return isObjectType(parent) && 'pageInfo' in parent.getFields() && (field.name === 'nodes' || field.name === 'edges');
+}
+
+/**
+ * How many items a field may return: a list by its `first` (or its default) or by its bound in SHORT_LISTS, a page
+ * as one (its connection counted it), anything else as one; a field that takes `first` and is no list (a connection)
+ * multiplies what is under it by its page size. A list in neither is a programming error that a unit test catches.
+ */
+export function listBound(
+  parent: GraphQLCompositeType,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: Record<string, unknown>,
+): number {
+  // A first that does not coerce is refused by execution with its own message, and nothing is read for it.
+  if (field.args.some((a) => a.name === 'first')) return requestedFirst(field, node, variables) ?? 1;
+  if (!isListType(getNullableType(field.type)) || isPage(parent, field)) return 1;
+  const short = SHORT_LISTS[`${parent.name}.${field.name}`];
+  if (!short) throw new Error(`the list ${parent.name}.${field.name} has neither a first argument nor a bound in SHORT_LISTS`);
+  return short.items;
 }
 
 export interface Measure {
@@ -88,15 +129,15 @@ export function measureSelection(
       if (selection.name.value.startsWith('__')) continue;
       if (selection.alias) total.aliases += 1;
       total.depth = Math.max(total.depth, depth + 1);
-      total.cost += multiplier;
       const field = isObjectType(parent) ? parent.getFields()[selection.name.value] : undefined;
-      if (!field || !selection.selectionSet) continue;
-      const first = requestedFirst(field, selection, variables);
-      // A connection's nodes and edges are the page its `first` already counted.
-      const isPage = parent.name.endsWith('Connection');
-      const isList = isListType(getNullableType(field.type)) && !isPage;
-      const items = first ?? (isList ? UNBOUNDED_LIST_ESTIMATE : 1);
-      walk(selection.selectionSet, getNamedType(field.type) as GraphQLCompositeType, multiplier * Math.max(1, items), depth + 1);
+      const items = field ? Math.max(1, listBound(parent, field, selection, variables)) : 1;
+      if (!field || !selection.selectionSet) {
+        // A list of values (aliases, reasons) returns each of them.
+        total.cost += multiplier * items;
+        continue;
+      }
+      total.cost += multiplier;
+      walk(selection.selectionSet, getNamedType(field.type) as GraphQLCompositeType, multiplier * items, depth + 1);
     }
   };
   walk(selectionSet, rootType, 1, 0);
@@ -123,13 +164,18 @@ export function measureOperation(
   return measureSelection(schema, operation.selectionSet, root, fragments, coerced.coerced);
 }
 
-/** Refuses operations over the limits before any resolver runs, so no Cypher is sent for them. */
+/**
+ * Refuses operations over the limits before any resolver runs, so no Cypher is sent for them; caps the list items a
+ * query's statements may return (a mutation's answer echoes its own request, and a draft reads the whole gazetteer);
+ * and sends RESULT_TOO_LARGE in place of an answer whose body would be over the byte cap.
+ */
 export function queryLimitsPlugin(limits: QueryLimits = DEFAULT_QUERY_LIMITS): ApolloServerPlugin<AppContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, schema, request }) {
+        async didResolveOperation({ operation, document, schema, request, contextValue }) {
           if (!operation) return;
+          if (operation.operation === 'query') contextValue.db.capItems(limits.maxItems);
           const measured = measureOperation(schema, document, operation, request.variables ?? {});
           if (!measured) return;
           const checks: [keyof Measure, number][] = [
@@ -147,6 +193,22 @@ export function queryLimitsPlugin(limits: QueryLimits = DEFAULT_QUERY_LIMITS): A
               );
             }
           }
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const bytes = Buffer.byteLength(JSON.stringify(response.body.singleResult));
+          if (bytes <= limits.maxResponseBytes) return;
+          response.body.singleResult = {
+            errors: [
+              {
+                message:
+                  `The answer is ${bytes} bytes, over the limit of ${limits.maxResponseBytes}; ` +
+                  'ask for fewer items (first), fewer fields or a narrower period.',
+                extensions: { code: ErrorCode.RESULT_TOO_LARGE, limit: 'bytes', max: limits.maxResponseBytes, actual: bytes },
+              },
+            ],
+          };
+          response.http.status = 400;
         },
       };
     },

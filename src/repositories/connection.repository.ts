@@ -1,9 +1,10 @@
 import type { Db } from '../db/run-query.js';
 import { type ConnectionKindCode, connectionTypes, ENTITY_LABELS, ID_SPACE_LABEL } from '../domain/registry/index.js';
 import { AppError, ErrorCode } from '../errors.js';
+import { MAX_FIRST } from '../list-bounds.js';
 import { personNamedBy } from './current-person.js';
 import type { RawPathModel, SourceModel } from './models.js';
-import { project, projectAny } from './projections.js';
+import { itemsOf, project, projectAny, type Selection } from './projections.js';
 
 /**
  * The entity an end names, null when none: an organization or a country by its id, else the person the id names now
@@ -20,11 +21,17 @@ const ENDPOINT = (param: string) => `coalesce(
  * stays fast next to a hub. Only when those are fewer than k and longer paths are allowed does SHORTEST k look
  * further; it searches from one end, so it starts from the end with fewer relationships (from a minister with
  * thousands of meetings it took seconds) and the path is turned back to read from `from` to `to`.
- * Every node is projected and every relationship's evidence lists come along, plus the sources those lists name.
- * k and the hop limit are validated integers and the types come from the registry, so nothing from the
- * request is spliced in raw.
+ * Every node is projected and the first `evidence` items of each relationship's evidence lists come along, plus
+ * the sources those name. k, the hop limit and the evidence are validated integers and the types come from the
+ * registry, so nothing from the request is spliced in raw.
  */
-export function connectionsCypher(kinds: readonly ConnectionKindCode[], maxHops: number, k: number, candidates = k): string {
+export function connectionsCypher(
+  kinds: readonly ConnectionKindCode[],
+  maxHops: number,
+  k: number,
+  candidates = k,
+  evidence: number = MAX_FIRST['Hop.evidence'],
+): string {
   const types = [...new Set(kinds.flatMap((kind) => connectionTypes(kind)))].join('|');
   return `
 WITH ${ENDPOINT('from')} AS a, ${ENDPOINT('to')} AS b
@@ -51,13 +58,14 @@ CALL (a, b, lookFurther) {
   RETURN collect({ns: ns, rs: rs}) AS more
 }
 WITH a, b, CASE WHEN lookFurther THEN more ELSE shortest END AS paths
-WITH a, b, paths, reduce(ids = [], p IN paths | ids + reduce(x = [], r IN p.rs | x + coalesce(r.sourceIds, []))) AS sourceIds
+WITH a, b, paths,
+     reduce(ids = [], p IN paths | ids + reduce(x = [], r IN p.rs | x + coalesce(r.sourceIds, [])[..${evidence}])) AS sourceIds
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
   [p IN paths | {
     nodes: [x IN p.ns | ${projectAny(ENTITY_LABELS, 'x')}],
     relationships: [r IN p.rs | {type: type(r), start: startNode(r).id, end: endNode(r).id, role: r.role,
-                                 sourceIds: coalesce(r.sourceIds, []), paragraphs: coalesce(r.paragraphs, []),
-                                 notes: coalesce(r.notes, [])}]
+                                 sourceIds: coalesce(r.sourceIds, [])[..${evidence}], paragraphs: coalesce(r.paragraphs, [])[..${evidence}],
+                                 notes: coalesce(r.notes, [])[..${evidence}]}]
   }] AS paths,
   COLLECT { MATCH (s:Source) WHERE s.id IN sourceIds RETURN ${project('Source', 's')} AS source } AS sources`;
 }
@@ -67,9 +75,16 @@ export async function findConnections(
   db: Db,
   from: string,
   to: string,
-  options: { kinds: readonly ConnectionKindCode[]; maxHops: number; first: number; candidates?: number },
+  options: { kinds: readonly ConnectionKindCode[]; maxHops: number; first: number; candidates?: number; evidence?: Selection },
 ): Promise<{ paths: RawPathModel[]; sources: SourceModel[] }> {
-  const [row] = await db.read(connectionsCypher(options.kinds, options.maxHops, options.first, options.candidates), { from, to });
+  const cypher = connectionsCypher(
+    options.kinds,
+    options.maxHops,
+    options.first,
+    options.candidates,
+    itemsOf('Hop.evidence', options.evidence),
+  );
+  const [row] = await db.read(cypher, { from, to });
   const unknown = [...(row!.fromFound ? [] : [{ argument: 'from', id: from }]), ...(row!.toFound ? [] : [{ argument: 'to', id: to }])];
   if (unknown.length > 0) {
     const ids = unknown.map((u) => (unknown.length > 1 ? `"${u.id}" (${u.argument})` : `"${u.id}"`)).join(' or ');

@@ -5,15 +5,16 @@ import { TENURE_COVERS } from './organization.repository.js';
 import { project } from './projections.js';
 
 export const FIND_COUNTRY_BY_ID = `MATCH (c:Country {id: $id}) RETURN ${project('Country', 'c')} AS country`;
-export const LIST_COUNTRIES = `MATCH (c:Country) RETURN ${project('Country', 'c')} AS country ORDER BY c.name, c.id`;
+export const LIST_COUNTRIES = `
+MATCH (c:Country) RETURN ${project('Country', 'c')} AS country ORDER BY c.name, c.id LIMIT toInteger($first)`;
 
 export async function findCountryById(db: Db, id: string): Promise<CountryModel | null> {
   const [row] = await db.read(FIND_COUNTRY_BY_ID, { id });
   return (row?.country as CountryModel | undefined) ?? null;
 }
 
-export async function listCountries(db: Db): Promise<CountryModel[]> {
-  return (await db.read(LIST_COUNTRIES)).map((row) => row.country as CountryModel);
+export async function listCountries(db: Db, first: number): Promise<CountryModel[]> {
+  return (await db.read(LIST_COUNTRIES, { first })).map((row) => row.country as CountryModel);
 }
 
 /**
@@ -28,9 +29,16 @@ RETURN id, COLLECT {
   WHERE ${TENURE_COVERS}
   WITH DISTINCT t, po
   RETURN ${project('Tenure', 't')} AS tenure ORDER BY po.title, coalesce(t.startFrom, t.attestedFrom), t.id
+  LIMIT toInteger($first)
 } AS tenures`;
 
-export async function listCountryOfficials(db: Db, ids: readonly string[], asOf: DayRange): Promise<Map<string, TenureModel[]>> {
-  const rows = await db.read(LIST_COUNTRY_OFFICIALS, { ids: [...ids], from: asOf.from, to: asOf.to });
+/** The officials of many countries as of a period, the first `first` of each. */
+export async function listCountryOfficials(
+  db: Db,
+  ids: readonly string[],
+  asOf: DayRange,
+  first: number,
+): Promise<Map<string, TenureModel[]>> {
+  const rows = await db.read(LIST_COUNTRY_OFFICIALS, { ids: [...ids], from: asOf.from, to: asOf.to, first });
   return new Map(rows.map((row) => [row.id as string, row.tenures as TenureModel[]]));
 }

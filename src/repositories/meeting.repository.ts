@@ -108,10 +108,10 @@ export function listMeetings(db: Db, where: MeetingFilter, first: number, after:
 }
 
 /**
- * Every meeting that passes the filter, earliest first: for questions whose answers are short by nature. Each as
- * `selection` asks (every field when left out), with the details it asks for folded into the same statement.
+ * The first `first` meetings that pass the filter, earliest first. Each as `selection` asks (every field when left
+ * out), with the details it asks for folded into the same statement.
  */
-export async function findMeetings(db: Db, where: MeetingFilter, selection?: Selection, limit = 500): Promise<Folded<MeetingModel>> {
+export async function findMeetings(db: Db, where: MeetingFilter, first: number, selection?: Selection): Promise<Folded<MeetingModel>> {
   const { match, conditions, params } = meetingConditions(where);
   const m = detailsVariable('Meeting');
   const { requests, map } = foldDetails('Meeting', selection);
@@ -121,7 +121,7 @@ WITH n AS ${m} ORDER BY ${m}.dateFrom, ${m}.id
 LIMIT toInteger($limit)
 RETURN ${project('Meeting', m, selection)} AS answer${map ? `, ${map} AS details` : ''}
 ORDER BY ${m}.dateFrom, ${m}.id`,
-    { ...params, limit },
+    { ...params, limit: first },
   );
   return folded('Meeting', requests, rows);
 }

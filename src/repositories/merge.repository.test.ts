@@ -74,7 +74,7 @@ describe('mergeStatements', () => {
       DETACH DELETE c
       WITH DISTINCT old, keep
       DETACH DELETE old
-      RETURN keep {.id, .name, aliases: coalesce(keep.aliases, []), __typename: 'Person'} AS person",
+      RETURN keep {.id, .name, aliases: coalesce(keep.aliases, [])[..500], __typename: 'Person'} AS person",
           "params": {
             "keep": "person-keep",
             "merge": "person-merge",

@@ -131,18 +131,6 @@ export interface StatementPartModel {
   role: StatementRoleCode;
 }
 
-/** A relation a country holds, with the other country's id, so that the field's arguments can filter it. */
-export interface HeldRelationModel {
-  relation: CountryRelationModel;
-  towards: string;
-}
-
-/** A trade figure a country reports, with the partner's id, so that the field's arguments can filter it. */
-export interface ReportedFigureModel {
-  figure: TradeFigureModel;
-  partner: string;
-}
-
 export interface AttendanceModel {
   meeting: MeetingModel;
   role: ParticipantRole;

@@ -28,9 +28,9 @@ export const TENURE_COVERS = `CASE WHEN t.startFrom IS NULL AND t.endTo IS NULL
         ELSE coalesce(t.startFrom, '0000-01-01') <= $to AND $from <= coalesce(t.endTo, '9999-12-31') END`;
 
 /**
- * Tenures of a post that cover any day of the period `asOf`, as `selection` asks for them (every field when left
- * out) with their first level of details, and what the id names: one statement answers the question and tells an
- * empty answer from a wrong id.
+ * The first `$first` tenures of a post that cover any day of the period `asOf`, as `selection` asks for them (every
+ * field when left out) with their first level of details, and what the id names: one statement answers the
+ * question and tells an empty answer from a wrong id.
  */
 export function postHoldersCypher(selection?: Selection): { cypher: string; requests: DetailRequest[] } {
   const t = detailsVariable('Tenure');
@@ -43,17 +43,25 @@ RETURN ${kindOf('post')} AS kind, COLLECT {
   MATCH (${t}:Tenure)-[:OF_POST]->(post)
   WHERE ${TENURE_COVERS}
   WITH ${t} ORDER BY coalesce(${t}.startFrom, ${t}.attestedFrom), ${t}.id
+  LIMIT toInteger($first)
   RETURN {answer: ${project('Tenure', t, selection)}${map ? `, details: ${map}` : ''}}
 } AS rows`,
   };
 }
 
-export async function listPostHolders(db: Db, postId: string, asOf: PartialDate, selection?: Selection): Promise<Folded<TenureModel>> {
+export async function listPostHolders(
+  db: Db,
+  postId: string,
+  asOf: PartialDate,
+  first: number,
+  selection?: Selection,
+): Promise<Folded<TenureModel>> {
   const { cypher, requests } = postHoldersCypher(selection);
   const [row] = await db.read<{ kind: string | null; rows: { answer: TenureModel; details?: unknown }[] }>(cypher, {
     postId,
     from: asOf.from,
     to: asOf.to,
+    first,
   });
   return { ...folded('Tenure', requests, row!.rows), kinds: row!.kind ? new Map([[postId, row!.kind]]) : new Map() };
 }
@@ -105,14 +113,15 @@ export function listPosts(db: Db, where: PostFilter, first: number, after: strin
   );
 }
 
-/** Tenures of any post of the organization or of one within it (PART_OF, any depth) that cover the period. */
+/** The first `$first` tenures of any post of the organization or of one within it (PART_OF, any depth) that cover the period. */
 export const LIST_ORGANIZATION_MEMBERS = `
 MATCH (t:Tenure)-[:OF_POST]->(:Post)-[:IN_ORGANIZATION]->(:Organization)-[:PART_OF*0..5]->(:Organization {id: $organizationId})
 WHERE ${TENURE_COVERS}
 RETURN DISTINCT ${project('Tenure', 't')} AS tenure, coalesce(t.startFrom, t.attestedFrom) AS since
-ORDER BY since, tenure.id`;
+ORDER BY since, tenure.id
+LIMIT toInteger($first)`;
 
-export async function listOrganizationMembers(db: Db, organizationId: string, asOf: PartialDate): Promise<TenureModel[]> {
-  const rows = await db.read(LIST_ORGANIZATION_MEMBERS, { organizationId, from: asOf.from, to: asOf.to });
+export async function listOrganizationMembers(db: Db, organizationId: string, asOf: PartialDate, first: number): Promise<TenureModel[]> {
+  const rows = await db.read(LIST_ORGANIZATION_MEMBERS, { organizationId, from: asOf.from, to: asOf.to, first });
   return rows.map((row) => row.tenure as TenureModel);
 }

@@ -1,4 +1,5 @@
 import { DOCUMENT_LABELS, type LabelSpec, type VocabularyName, vocabularyGraph } from '../domain/registry/index.js';
+import { type BoundedField, MAX_FIRST } from '../list-bounds.js';
 
 /**
  * Cypher map projections shared by the repositories, so every query returns an entity in the same shape: its own
@@ -32,12 +33,37 @@ export function termObjects(vocabulary: VocabularyName, codes: string): string {
     RETURN term {.code, .label, .description} }), {code: code, label: code, description: null})]`;
 }
 
+/** Where a selection keeps the `first` its field was asked with (the largest, when aliases ask for it several ways). */
+export const FIRST: unique symbol = Symbol('first');
+
 /**
  * What a request asks of an entity: each field it selects, with what it selects of that field's value (a scalar
- * field maps to an empty selection). Repositories compile it into their statements so an answer carries what was
- * asked and no more; left out, a projection holds every own field.
+ * field maps to an empty selection), and for a list the `first` it was asked with. Repositories compile it into
+ * their statements so an answer carries what was asked and no more; left out, a projection holds every own field.
  */
-export type Selection = { readonly [field: string]: Selection };
+export type Selection = { readonly [field: string]: Selection; readonly [FIRST]?: number };
+
+/** One string per distinct selection, whatever the order its fields were asked in, with the `first` of its lists. */
+export function selectionKey(selection: Selection | undefined): string {
+  if (!selection) return '*';
+  const fields = Object.keys(selection)
+    .sort()
+    .map((field) => {
+      const inner = selection[field]!;
+      return Object.keys(inner).length || inner[FIRST] !== undefined ? `${field}${selectionKey(inner)}` : field;
+    });
+  return `${selection[FIRST] === undefined ? '' : `${selection[FIRST]}`}{${fields.join(' ')}}`;
+}
+
+/**
+ * How many items of the list `field` a statement reads: the `first` the selection was asked with, within the
+ * field's maximum; the maximum when no selection says (a projection of everything), so Neo4j never sends more.
+ */
+export function itemsOf(field: BoundedField, selection: Selection | undefined): number {
+  const max = MAX_FIRST[field];
+  const first = selection?.[FIRST];
+  return first === undefined ? max : Math.min(max, Math.max(0, Math.trunc(first)));
+}
 
 /** Whether a selection (none: everything) asks for `field`. */
 export function asks(selection: Selection | undefined, field: string): boolean {
@@ -49,18 +75,26 @@ function codesOnly(selection: Selection | undefined): boolean {
   return selection !== undefined && Object.keys(selection).every((field) => field === 'code');
 }
 
-/** The own fields of a label as a map projection: scalars as they are, lists never null, dates as PartialDate maps. */
+/**
+ * The own fields of a label as a map projection: scalars as they are, lists never null and no longer than asked
+ * (their `first`, or their maximum), dates as PartialDate maps.
+ */
 function projectionOf(spec: LabelSpec): (v: string, selection?: Selection) => string {
+  for (const [name, field] of Object.entries(spec.fields)) {
+    if ((field.kind === 'texts' || field.kind === 'terms') && !(`${spec.label}.${name}` in MAX_FIRST))
+      throw new Error(`the list ${spec.label}.${name} has no maximum in MAX_FIRST`);
+  }
   return (v, selection) => {
     const parts = ['.id'];
     for (const [name, field] of Object.entries(spec.fields)) {
       if (selection && !(name in selection)) continue;
+      const upTo = () => `[..${itemsOf(`${spec.label}.${name}` as BoundedField, selection?.[name])}]`;
       if (field.kind === 'date') parts.push(`${name}: ${partialDate(v, name, selection?.[name])}`);
       else if (field.kind === 'terms' && vocabularyGraph(field.vocabulary) && codesOnly(selection?.[name]))
-        parts.push(`${name}: [${v}_code IN coalesce(${v}.${name}, []) | {code: ${v}_code}]`);
+        parts.push(`${name}: [${v}_code IN coalesce(${v}.${name}, [])${upTo()} | {code: ${v}_code}]`);
       else if (field.kind === 'terms' && vocabularyGraph(field.vocabulary))
-        parts.push(`${name}: ${termObjects(field.vocabulary, `${v}.${name}`)}`);
-      else if (field.kind === 'texts' || field.kind === 'terms') parts.push(`${name}: coalesce(${v}.${name}, [])`);
+        parts.push(`${name}: ${termObjects(field.vocabulary, `${v}.${name}${upTo()}`)}`);
+      else if (field.kind === 'texts' || field.kind === 'terms') parts.push(`${name}: coalesce(${v}.${name}, [])${upTo()}`);
       else if (field.kind !== 'ref' && field.kind !== 'links' && field.kind !== 'ids') parts.push(`.${name}`);
     }
     return `${v} {${parts.join(', ')}, __typename: '${spec.label}'}`;
@@ -83,11 +117,12 @@ export function projectAny(labels: readonly string[], v: string, selection?: Sel
   return `CASE ${labels.map((l) => `WHEN ${v}:${l} THEN ${project(l, v, selection)}`).join(' ')} END`;
 }
 
-/** Evidence of a node: one SUPPORTED_BY relationship per source paragraph. */
-export function nodeEvidence(v: string): string {
+/** Evidence of a node, its first `items`: one SUPPORTED_BY relationship per source paragraph. */
+export function nodeEvidence(v: string, items: number): string {
   const [e, s] = [`${v}_e`, `${v}_s`];
   return `COLLECT { MATCH (${v})-[${e}:SUPPORTED_BY]->(${s}:Source)
-    RETURN {source: ${project('Source', s)}, paragraph: ${e}.paragraph, note: ${e}.note} AS evidence ORDER BY ${s}.id, ${e}.paragraph }`;
+    RETURN {source: ${project('Source', s)}, paragraph: ${e}.paragraph, note: ${e}.note} AS evidence ORDER BY ${s}.id, ${e}.paragraph
+    LIMIT ${items} }`;
 }
 
 /** The post an ATTENDED relationship `a` names (bound to `v` inside), as `selection` asks for it. */
@@ -95,10 +130,13 @@ export function attendedPost(a: string, v: string, selection?: Selection): strin
   return `head(COLLECT { MATCH (${v}:Post {id: ${a}.post}) RETURN ${project('Post', v, selection)} })`;
 }
 
-/** Evidence of a relationship, kept in its aligned sourceIds/paragraphs/notes lists; its sources as `selection` asks. */
-export function relationshipEvidence(r: string, selection?: Selection): string {
+/**
+ * Evidence of a relationship, kept in its aligned sourceIds/paragraphs/notes lists: the first `field` (the list it
+ * answers) asks for, its sources as `selection` asks.
+ */
+export function relationshipEvidence(r: string, field: BoundedField, selection?: Selection): string {
   const [i, s] = [`${r}_i`, `${r}_s`];
   return `COLLECT { UNWIND range(0, size(coalesce(${r}.sourceIds, [])) - 1) AS ${i} MATCH (${s}:Source {id: ${r}.sourceIds[${i}]})
     RETURN {source: ${project('Source', s, selection?.source)}, paragraph: ${r}.paragraphs[${i}], note: ${r}.notes[${i}]} AS evidence
-    ORDER BY ${s}.id, ${r}.paragraphs[${i}] }`;
+    ORDER BY ${s}.id, ${r}.paragraphs[${i}] LIMIT ${itemsOf(field, selection)} }`;
 }

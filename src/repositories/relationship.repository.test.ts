@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FIRST } from './projections.js';
 import { counterpartsStatement, timelineStatement } from './relationship.repository.js';
 
 describe('counterpartsStatement', () => {
@@ -9,21 +10,29 @@ describe('counterpartsStatement', () => {
     expect(top).toContain("RETURN c {.id, .name, __typename: 'Person'} AS person");
     const met = counterpartsStatement('p', {
       ...filter,
-      selection: { person: { name: {} }, lastMet: { value: {} }, encounters: { role: {}, meeting: { id: {}, topics: { code: {} } } } },
+      selection: {
+        person: { name: {} },
+        lastMet: { value: {} },
+        encounters: { role: {}, meeting: { id: {}, topics: { [FIRST]: 10, code: {} } } },
+      },
     }).cypher;
     expect(met).toContain('CALL (p, c, shared)');
     expect(met).not.toContain(':Term');
     expect(met).not.toContain('OPTIONAL MATCH (ap:Post');
-    expect(met).toContain('meeting: m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date} END');
+    expect(met).toContain("meeting: m {.id, topics: [m_code IN coalesce(m.topics, [])[..10] | {code: m_code}], __typename: 'Meeting'}");
+    expect(met).toContain('ELSE {value: lastMeeting.date} END AS lastMet');
   });
 
-  it('reads the parts of a date that the encounters, the first met and the last met ask for together', () => {
+  it("reads the encounters up to their first, and for the first met, the last met and each encounter the date's parts each asks", () => {
     const filter = { period: { from: null, to: null }, orderBy: 'MEETING_COUNT_DESC', first: 5 } as const;
-    const selection = { firstMet: { precision: {} }, encounters: { meeting: { date: { value: {} } } } };
+    const selection = { firstMet: { precision: {} }, encounters: { [FIRST]: 7, meeting: { date: { value: {} } } } };
     const both = counterpartsStatement('p', { ...filter, selection }).cypher;
-    expect(both).toContain('date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision} END');
+    expect(both).toContain('WITH m, a, b ORDER BY m.dateFrom, m.id\n  LIMIT 7');
+    expect(both).toContain('date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date} END');
+    expect(both).toContain('ELSE {precision: firstMeeting.datePrecision} END AS firstMet');
     const lastOnly = counterpartsStatement('p', { ...filter, selection: { lastMet: { earliest: {}, latest: {} } } }).cypher;
-    expect(lastOnly).toContain('{earliest: m.dateFrom, latest: m.dateTo}');
+    expect(lastOnly).toContain('{earliest: lastMeeting.dateFrom, latest: lastMeeting.dateTo}');
+    expect(lastOnly).not.toContain('CALL (p, c, shared)');
   });
 
   it('pins the whom-did-X-meet statement: counts first, then the page, sort keys from the allowlist', () => {
@@ -56,18 +65,27 @@ describe('counterpartsStatement', () => {
       CALL (p, c, shared) {
         UNWIND shared AS m
         MATCH (p)-[a:ATTENDED]->(m)<-[b:ATTENDED]-(c)
+        WITH m, a, b ORDER BY m.dateFrom, m.id
+        LIMIT 500
         OPTIONAL MATCH (ap:Post {id: a.post})
         OPTIONAL MATCH (bp:Post {id: b.post})
         WITH m, a, b, ap, bp ORDER BY m.dateFrom, m.id
         RETURN collect({
-          meeting: m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END, .format, topics: [code IN coalesce(m.topics, []) | coalesce(head(COLLECT { MATCH (term:Term {id: 'topic/' + code})
+          meeting: m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END, .format, topics: [code IN coalesce(m.topics[..100], []) | coalesce(head(COLLECT { MATCH (term:Term {id: 'topic/' + code})
           RETURN term {.code, .label, .description} }), {code: code, label: code, description: null})], .summary, __typename: 'Meeting'}, role: a.role, post: CASE WHEN ap IS NULL THEN null ELSE ap {.id, .title, __typename: 'Post'} END, counterpartRole: b.role, counterpartPost: CASE WHEN bp IS NULL THEN null ELSE bp {.id, .title, __typename: 'Post'} END
         }) AS encounters
       }
-      WITH c, meetingCount, lastKey, name, encounters
+      CALL (shared) {
+        UNWIND shared AS m
+        WITH m ORDER BY m.dateFrom, m.id
+        WITH collect(m) AS met
+        WITH head(met) AS firstMeeting, last(met) AS lastMeeting
+        RETURN CASE WHEN firstMeeting.date IS NULL THEN null ELSE {value: firstMeeting.date, precision: firstMeeting.datePrecision, earliest: firstMeeting.dateFrom, latest: firstMeeting.dateTo} END AS firstMet,
+               CASE WHEN lastMeeting.date IS NULL THEN null ELSE {value: lastMeeting.date, precision: lastMeeting.datePrecision, earliest: lastMeeting.dateFrom, latest: lastMeeting.dateTo} END AS lastMet
+      }
+      WITH c, meetingCount, lastKey, name, encounters, firstMet, lastMet
       ORDER BY lastKey DESC, name
-      RETURN c {.id, .name, aliases: coalesce(c.aliases, []), __typename: 'Person'} AS person, meetingCount,
-             encounters[0].meeting.date AS firstMet, encounters[-1].meeting.date AS lastMet, encounters",
+      RETURN c {.id, .name, aliases: coalesce(c.aliases, [])[..500], __typename: 'Person'} AS person, meetingCount, firstMet, lastMet, encounters",
         "params": {
           "country": "PK",
           "first": 5,
@@ -83,7 +101,7 @@ describe('counterpartsStatement', () => {
 
 describe('timelineStatement', () => {
   it('pins the timeline statement: facts only, no words built in Cypher', () => {
-    const statement = timelineStatement('person-arif-alvi', { from: null, to: '2021-12-31' });
+    const statement = timelineStatement('person-arif-alvi', { from: null, to: '2021-12-31' }, 200);
     expect(statement.cypher).not.toMatch(/'Met '|Took up/);
     expect(statement).toMatchInlineSnapshot(`
       {
@@ -109,7 +127,7 @@ describe('timelineStatement', () => {
         MATCH (p)-[a:ATTENDED]->(m:Meeting) WHERE m.date IS NOT NULL
         RETURN 'MEETING' AS kind, CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END AS date, null AS postTitle,
                COLLECT { MATCH (o:Person)-[:ATTENDED]->(m) WHERE o <> p RETURN o.name AS name ORDER BY name } AS others, a.role AS role,
-               null AS tenure, m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END, .format, topics: [code IN coalesce(m.topics, []) | coalesce(head(COLLECT { MATCH (term:Term {id: 'topic/' + code})
+               null AS tenure, m {.id, date: CASE WHEN m.date IS NULL THEN null ELSE {value: m.date, precision: m.datePrecision, earliest: m.dateFrom, latest: m.dateTo} END, .format, topics: [code IN coalesce(m.topics[..100], []) | coalesce(head(COLLECT { MATCH (term:Term {id: 'topic/' + code})
           RETURN term {.code, .label, .description} }), {code: code, label: code, description: null})], .summary, __typename: 'Meeting'} AS meeting, null AS statement
         UNION ALL
         MATCH (p)-[:MADE]->(s:Statement)
@@ -128,8 +146,10 @@ describe('timelineStatement', () => {
       WITH kind, date, postTitle, others, role, tenure, meeting, statement
       WHERE ($from IS NULL OR date.latest >= $from) AND ($to IS NULL OR date.earliest <= $to)
       RETURN kind, date, postTitle, others, role, tenure, meeting, statement
-      ORDER BY date.earliest, date.latest, kind",
+      ORDER BY date.earliest, date.latest, kind
+      LIMIT toInteger($first)",
         "params": {
+          "first": 200,
           "from": null,
           "personId": "person-arif-alvi",
           "to": "2021-12-31",

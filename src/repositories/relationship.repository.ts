@@ -4,7 +4,7 @@ import type { DayRange } from '../domain/partial-date.js';
 import { personNamedBy } from './current-person.js';
 import type { CounterpartModel, TimelineFactModel } from './models.js';
 import { periodCondition } from './period.js';
-import { asks, partialDate, project, type Selection } from './projections.js';
+import { asks, itemsOf, partialDate, project, type Selection } from './projections.js';
 
 /** Sort keys come only from this map, never from the request. */
 const COUNTERPART_ORDER: Record<CounterpartOrder, string> = {
@@ -15,16 +15,15 @@ const COUNTERPART_ORDER: Record<CounterpartOrder, string> = {
 };
 
 /**
- * The shared meetings as encounters, in date order, with what `asked` (an Encounter selection) wants of them; a
- * meeting's date always, with the parts `dates` names, since the first and last met are read from them.
+ * The first shared meetings as encounters, in date order, with what `asked` (an Encounter selection) wants of them:
+ * no more than its `first`, however often the two met.
  */
-function encountersOf(asked: Selection | undefined, dates: Selection): string {
-  const meeting = asked && { ...(asked.meeting ?? {}), date: dates };
+function encountersOf(asked: Selection | undefined): string {
   const posts = asks(asked, 'post') || asks(asked, 'counterpartPost');
   const postOf = (v: string, selection: Selection | undefined) =>
     `CASE WHEN ${v} IS NULL THEN null ELSE ${project('Post', v, selection)} END`;
   const entries = [
-    `meeting: ${project('Meeting', 'm', meeting)}`,
+    `meeting: ${project('Meeting', 'm', asked?.meeting)}`,
     'role: a.role',
     ...(posts ? [`post: ${postOf('ap', asked?.post)}`] : []),
     'counterpartRole: b.role',
@@ -32,14 +31,15 @@ function encountersOf(asked: Selection | undefined, dates: Selection): string {
   ];
   return `CALL (p, c, shared) {
   UNWIND shared AS m
-  MATCH (p)-[a:ATTENDED]->(m)<-[b:ATTENDED]-(c)${
+  MATCH (p)-[a:ATTENDED]->(m)<-[b:ATTENDED]-(c)
+  WITH m, a, b ORDER BY m.dateFrom, m.id
+  LIMIT ${itemsOf('Counterpart.encounters', asked)}${
     posts
       ? `
   OPTIONAL MATCH (ap:Post {id: a.post})
   OPTIONAL MATCH (bp:Post {id: b.post})
   WITH m, a, b, ap, bp ORDER BY m.dateFrom, m.id`
-      : `
-  WITH m, a, b ORDER BY m.dateFrom, m.id`
+      : ''
   }
   RETURN collect({
     ${entries.join(', ')}
@@ -47,24 +47,27 @@ function encountersOf(asked: Selection | undefined, dates: Selection): string {
 }`;
 }
 
-const NO_ENCOUNTERS = 'WITH p, c, meetingCount, lastKey, name, [] AS encounters';
-
-/** The parts of a date that the encounters' meetings, the first met and the last met ask for together (empty: all). */
-function datesAsked(selection: Selection | undefined): Selection {
-  if (!selection) return {};
-  const asked = [selection.encounters?.meeting?.date, selection.firstMet, selection.lastMet];
-  return Object.assign({}, ...asked.filter((date) => date !== undefined));
+/** The dates of the first and last shared meetings, in the encounters' order, each with the parts its selection asks for. */
+function metOf(selection: Selection | undefined): string {
+  return `CALL (shared) {
+  UNWIND shared AS m
+  WITH m ORDER BY m.dateFrom, m.id
+  WITH collect(m) AS met
+  WITH head(met) AS firstMeeting, last(met) AS lastMeeting
+  RETURN ${partialDate('firstMeeting', 'date', selection?.firstMet)} AS firstMet,
+         ${partialDate('lastMeeting', 'date', selection?.lastMet)} AS lastMet
+}`;
 }
 
 /**
- * Counts first, then the encounters of the counterparts that make the page: projecting every shared meeting
- * before the LIMIT cost a minister with thousands of meetings a second per request. The second stage starts
- * from the shared meetings found in the first, so it never walks a busy counterpart's own meetings. Compiled from
- * what `selection` (of a Counterpart) asks: the top five contacts by count need no encounter at all.
+ * Counts first, then what the counterparts that make the page need: projecting every shared meeting before the
+ * LIMIT cost a minister with thousands of meetings a second per request. The second stage starts from the shared
+ * meetings found in the first, so it never walks a busy counterpart's own meetings. Compiled from what `selection`
+ * (of a Counterpart) asks: the top five contacts by count need no encounter and no date at all.
  */
 export function counterpartsCypher(orderBy: CounterpartOrder, period: Pick<DayRange, 'within'> = {}, selection?: Selection): string {
   const inPeriod = periodCondition('m.dateFrom', 'm.dateTo', period);
-  const dated = asks(selection, 'encounters') || asks(selection, 'firstMet') || asks(selection, 'lastMet');
+  const met = asks(selection, 'firstMet') || asks(selection, 'lastMet');
   return `
 WITH ${personNamedBy('$personId')} AS p
 MATCH (p)-[:ATTENDED]->(m:Meeting)<-[:ATTENDED]-(c:Person)
@@ -76,11 +79,11 @@ WHERE c <> p
 WITH p, c, collect(m) AS shared, count(m) AS meetingCount, coalesce(max(m.dateFrom), '') AS lastKey, c.name AS name
 ORDER BY ${COUNTERPART_ORDER[orderBy]}
 LIMIT toInteger($first)
-${dated ? encountersOf(selection && (selection.encounters ?? {}), datesAsked(selection)) : NO_ENCOUNTERS}
-WITH c, meetingCount, lastKey, name, encounters
+${asks(selection, 'encounters') ? encountersOf(selection?.encounters) : 'WITH p, c, shared, meetingCount, lastKey, name, [] AS encounters'}
+${met ? metOf(selection) : 'WITH c, meetingCount, lastKey, name, encounters, null AS firstMet, null AS lastMet'}
+WITH c, meetingCount, lastKey, name, encounters, firstMet, lastMet
 ORDER BY ${COUNTERPART_ORDER[orderBy]}
-RETURN ${project('Person', 'c', selection?.person)} AS person, meetingCount,
-       encounters[0].meeting.date AS firstMet, encounters[-1].meeting.date AS lastMet, encounters`;
+RETURN ${project('Person', 'c', selection?.person)} AS person, meetingCount, firstMet, lastMet, encounters`;
 }
 
 export interface CounterpartFilter {
@@ -154,16 +157,17 @@ CALL (p) {
 WITH kind, date, postTitle, others, role, tenure, meeting, statement
 WHERE ${periodCondition('date.earliest', 'date.latest', period)}
 RETURN kind, date, postTitle, others, role, tenure, meeting, statement
-ORDER BY date.earliest, date.latest, kind`;
+ORDER BY date.earliest, date.latest, kind
+LIMIT toInteger($first)`;
 }
 
-/** The one statement that lists a person's dated events, with its parameters. */
-export function timelineStatement(personId: string, period: DayRange): Statement {
-  return { cypher: timelineCypher(period), params: { personId, from: period.from, to: period.to } };
+/** The one statement that lists a person's first `first` dated events, with its parameters. */
+export function timelineStatement(personId: string, period: DayRange, first: number): Statement {
+  return { cypher: timelineCypher(period), params: { personId, from: period.from, to: period.to, first } };
 }
 
-/** A person's dated events as facts; the presenter words them. */
-export async function listTimeline(db: Db, personId: string, period: DayRange): Promise<TimelineFactModel[]> {
-  const { cypher, params } = timelineStatement(personId, period);
+/** A person's first `first` dated events as facts; the presenter words them. */
+export async function listTimeline(db: Db, personId: string, period: DayRange, first: number): Promise<TimelineFactModel[]> {
+  const { cypher, params } = timelineStatement(personId, period, first);
   return db.read<TimelineFactModel>(cypher, params);
 }

@@ -3,15 +3,17 @@ import type { SourceModel } from './models.js';
 import { project } from './projections.js';
 
 export const FIND_SOURCE_BY_ID = `MATCH (s:Source {id: $id}) RETURN ${project('Source', 's')} AS source`;
-export const LIST_SOURCES = `MATCH (s:Source) RETURN ${project('Source', 's')} AS source ORDER BY s.publishedFrom DESC, s.id`;
+export const LIST_SOURCES = `
+MATCH (s:Source) RETURN ${project('Source', 's')} AS source ORDER BY s.publishedFrom DESC, s.id LIMIT toInteger($first)`;
 
 export async function findSourceById(db: Db, id: string): Promise<SourceModel | null> {
   const [row] = await db.read(FIND_SOURCE_BY_ID, { id });
   return (row?.source as SourceModel | undefined) ?? null;
 }
 
-export async function listSources(db: Db): Promise<SourceModel[]> {
-  return (await db.read(LIST_SOURCES)).map((row) => row.source as SourceModel);
+/** The newest `first` sources. */
+export async function listSources(db: Db, first: number): Promise<SourceModel[]> {
+  return (await db.read(LIST_SOURCES, { first })).map((row) => row.source as SourceModel);
 }
 
 export const HOLDS_A_SOURCE = `RETURN EXISTS { MATCH (:Source) } AS holds`;

@@ -77,29 +77,33 @@ export async function findTerms(tx: Tx): Promise<Map<string, Set<string>>> {
   return new Map(rows.map((row) => [row.vocabulary as string, new Set(row.codes as string[])]));
 }
 
+/** The first `$first` terms of each vocabulary: the registry's in its order (`$order`, codes by vocabulary), then the rest by code. */
 export const LIST_TERMS = `
 MATCH (t:Term)
-RETURN t.vocabulary AS vocabulary, t {.code, .label, .description} AS term
-ORDER BY t.vocabulary, t.code`;
+WITH t, coalesce($order[t.vocabulary], []) AS order
+WITH t, coalesce(head([i IN range(0, size(order) - 1) WHERE order[i] = t.code]), size(order)) AS rank
+ORDER BY t.vocabulary, rank, t.code
+RETURN t.vocabulary AS vocabulary, collect(t {.code, .label, .description})[..toInteger($first)] AS terms`;
 
-/** Every vocabulary with the terms the graph holds for it, in registry order, registry terms first. */
-export async function listVocabularies(db: Db): Promise<VocabularyModel[]> {
-  const rows = await db.read<{ vocabulary: string; term: VocabularyModel['terms'][number] }>(LIST_TERMS);
-  return (Object.keys(VOCABULARIES) as VocabularyName[]).map((name) => {
+/** Every vocabulary with the first `first` terms the graph holds for it, in registry order, registry terms first. */
+export async function listVocabularies(db: Db, first: number): Promise<VocabularyModel[]> {
+  const names = Object.keys(VOCABULARIES) as VocabularyName[];
+  const order = Object.fromEntries(names.map((name) => [name, VOCABULARIES[name].terms.map((t) => t.code as string)]));
+  const rows = await db.read<{ vocabulary: string; terms: VocabularyModel['terms'] }>(LIST_TERMS, { order, first });
+  const terms = new Map(rows.map((row) => [row.vocabulary, row.terms]));
+  return names.map((name) => {
     const vocabulary = VOCABULARIES[name];
-    const order = vocabulary.terms.map((t) => t.code as string);
-    const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
-    const terms = rows.filter((r) => r.vocabulary === name).map((r) => r.term);
-    terms.sort((a, b) => rank(a.code) - rank(b.code) || a.code.localeCompare(b.code));
-    return { name, description: vocabulary.description, open: vocabulary.open, terms };
+    return { name, description: vocabulary.description, open: vocabulary.open, terms: terms.get(name) ?? [] };
   });
 }
 
 export const LIST_TOPICS = `
 MATCH (t:Topic)
 RETURN t {.code, .label, .description, meetingCount: COUNT { (t)<-[:ON_TOPIC]-(:Meeting) }} AS topic
-ORDER BY topic.meetingCount DESC, topic.code`;
+ORDER BY topic.meetingCount DESC, topic.code
+LIMIT toInteger($first)`;
 
-export async function listTopics(db: Db): Promise<TopicModel[]> {
-  return (await db.read<{ topic: TopicModel }>(LIST_TOPICS)).map((r) => r.topic);
+/** The `first` topics most meetings were about. */
+export async function listTopics(db: Db, first: number): Promise<TopicModel[]> {
+  return (await db.read<{ topic: TopicModel }>(LIST_TOPICS, { first })).map((r) => r.topic);
 }

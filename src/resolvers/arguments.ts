@@ -3,23 +3,22 @@ import type { AppContext } from '../context.js';
 import { type DayRange, type PartialDate, parsePartialDate } from '../domain/partial-date.js';
 import { fullTextQuery, searchWords } from '../domain/search-text.js';
 import { AppError, ErrorCode } from '../errors.js';
+import { type BoundedField, MAX_FIRST } from '../list-bounds.js';
 import { findEntityKinds } from '../repositories/entity.repository.js';
 
 type Db = AppContext['db'];
 
-export const MAX_PAGE_SIZE = 100;
-
-/** Rejects a whole number outside min..max with BAD_USER_INPUT naming the argument. */
-export function assertRange(argument: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
+/** Rejects anything but a whole number within min..max (null too) with BAD_USER_INPUT naming the argument. */
+export function assertRange(argument: string, value: number | null, min: number, max: number): number {
+  if (value === null || !Number.isInteger(value) || value < min || value > max) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be between ${min} and ${max}, got ${value}`, { argument });
   }
   return value;
 }
 
-/** Rejects a page size outside 1..MAX_PAGE_SIZE. */
-export function assertPageSize(argument: string, value: number): number {
-  return assertRange(argument, value, 1, MAX_PAGE_SIZE);
+/** Rejects a `first` outside 1 and the field's maximum (MAX_FIRST), or null, with BAD_USER_INPUT naming `first`. */
+export function assertFirst(field: BoundedField, value: number | null): number {
+  return assertRange('first', value, 1, MAX_FIRST[field]);
 }
 
 /**

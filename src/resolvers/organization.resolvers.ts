@@ -1,8 +1,7 @@
-import type { Resolvers } from '../__generated__/graphql.js';
-import { matchesRange } from '../domain/partial-date.js';
+import type { CountryRelationsArgs, CountryTradeFiguresArgs, Resolvers } from '../__generated__/graphql.js';
 import { findCountryById, listCountries, listCountryOfficials } from '../repositories/country.repository.js';
 import { findOrganizationById, findPostById, listPostHolders } from '../repositories/organization.repository.js';
-import { existing, foundOr, parsePeriodArgument, parsePeriodInput } from './arguments.js';
+import { assertFirst, existing, foundOr, parsePeriodArgument, parsePeriodInput } from './arguments.js';
 import { answered, fromDetails } from './details.js';
 import { selectionOf } from './selection.js';
 
@@ -10,30 +9,30 @@ export const organizationResolvers: Resolvers = {
   Query: {
     organization: (_parent, { id }, { db }) => foundOr(findOrganizationById(db, id), { argument: 'id', id, kind: 'Organization' }),
     post: (_parent, { id }, { db }) => foundOr(findPostById(db, id), { argument: 'id', id, kind: 'Post' }),
-    postHolders: async (_parent, { postId, asOf }, context, info) => {
-      const holders = await listPostHolders(context.db, postId, parsePeriodArgument('asOf', asOf), selectionOf(info));
+    postHolders: async (_parent, { postId, asOf, first }, context, info) => {
+      const period = parsePeriodArgument('asOf', asOf);
+      const holders = await listPostHolders(context.db, postId, period, assertFirst('Query.postHolders', first), selectionOf(info));
       return existing(context.db, answered(context, holders), [{ argument: 'postId', id: postId, kind: 'Post' }], holders.kinds);
     },
     country: (_parent, { id }, { db }) => foundOr(findCountryById(db, id), { argument: 'id', id, kind: 'Country' }),
-    countries: (_parent, _args, { db }) => listCountries(db),
+    countries: (_parent, { first }, { db }) => listCountries(db, assertFirst('Query.countries', first)),
   },
   Country: {
-    relations: async (country, { kind, towards }, context) =>
-      (await fromDetails('Country', 'relations')(country, {}, context))
-        .filter((held) => (!kind || held.relation.kind === kind) && (!towards || held.towards === towards))
-        .map((held) => held.relation),
-    tradeFigures: async (country, { partner, period }, context) => {
-      const range = parsePeriodInput('period', period);
-      return (await fromDetails('Country', 'tradeFigures')(country, {}, context))
-        .filter((reported) => (!partner || reported.partner === partner) && matchesRange(reported.figure.period, range))
-        .map((reported) => reported.figure);
-    },
-    officials: async (country, { asOf }, { db, loader }) => {
+    relations: fromDetails('Country', 'relations', ({ kind, towards }: CountryRelationsArgs) => ({
+      kind: kind ?? null,
+      towards: towards ?? null,
+    })),
+    tradeFigures: fromDetails('Country', 'tradeFigures', ({ partner, period }: CountryTradeFiguresArgs) => {
+      const { from, to, within } = parsePeriodInput('period', period);
+      return { partner: partner ?? null, from, to, within: within ?? false };
+    }),
+    officials: async (country, { asOf, first }, { db, loader }) => {
       const period = parsePeriodArgument('asOf', asOf);
+      const limit = assertFirst('Country.officials', first);
       const officials = loader(
-        `Country.officials ${period.from}/${period.to}`,
+        `Country.officials ${period.from}/${period.to} ${limit}`,
         async (ids: readonly string[]) => {
-          const byCountry = await listCountryOfficials(db, ids, period);
+          const byCountry = await listCountryOfficials(db, ids, period, limit);
           return ids.map((id) => byCountry.get(id) ?? []);
         },
         (id) => id,

@@ -2,7 +2,7 @@ import type { Resolvers } from '../__generated__/graphql.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { listCandidates } from '../repositories/resolution.repository.js';
 import { judgeMatch } from '../services/resolution.service.js';
-import { assertPageSize } from './arguments.js';
+import { assertFirst } from './arguments.js';
 
 /** Who judged: API callers share one key, so the API is the judge; the CLI names the person (--by). */
 const API_JUDGE = 'api';
@@ -15,7 +15,7 @@ export const resolutionResolvers: Resolvers = {
           http: { status: 401 },
         });
       }
-      return listCandidates(db, status, assertPageSize('first', first), after);
+      return listCandidates(db, status, assertFirst('Query.matchCandidates', first), after);
     },
   },
   Mutation: {

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../__generated__/graphql.js';
 import { presentSearchHits } from '../presenters/search.presenter.js';
 import { type SearchKindCode, searchText } from '../repositories/search.repository.js';
-import { assertPageSize, parseSearchText } from './arguments.js';
+import { assertFirst, parseSearchText } from './arguments.js';
 
 const ALL_KINDS: readonly SearchKindCode[] = ['PERSON', 'MEETING', 'STATEMENT', 'EVIDENCE'];
 
@@ -12,7 +12,7 @@ export const searchResolvers: Resolvers = {
         db,
         parseSearchText('text', text),
         kinds?.length ? [...new Set(kinds)] : ALL_KINDS,
-        assertPageSize('first', first),
+        assertFirst('Query.search', first),
       );
       return presentSearchHits(rows, text);
     },

@@ -1,16 +1,20 @@
-import { type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { type FieldNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { selectionKey } from '../context.js';
+import { FIRST, selectionKey } from '../repositories/projections.js';
+import { buildContractSchema } from '../schema.js';
 import { selectionOf } from './selection.js';
 
-function infoFor(document: string) {
+const schema = buildContractSchema();
+
+/** What a root resolver's info says of a document: its one root field, fragments and variables. */
+function infoFor(document: string, variableValues: Record<string, unknown> = {}) {
   const ast = parse(document);
   const operation = ast.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   const fragments = Object.fromEntries(
     ast.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
-  const root = operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD);
-  return { fieldNodes: root, fragments };
+  const root = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
+  return { fieldNodes: root, fragments, schema, parentType: schema.getQueryType()!, fieldName: root[0]!.name.value, variableValues };
 }
 
 describe('selectionOf', () => {
@@ -24,11 +28,28 @@ describe('selectionOf', () => {
       } }
       fragment Who on Person { id name }`);
     expect(selectionOf(info)).toEqual({
+      [FIRST]: 100,
       id: {},
-      participants: { role: {}, person: { id: {}, name: {} } },
+      participants: { [FIRST]: 50, role: {}, person: { id: {}, name: {} } },
       date: { value: {} },
-      topics: { code: {} },
+      topics: { [FIRST]: 10, code: {} },
     });
+  });
+
+  it("keeps each list's first as execution reads it: a literal, a variable, the default, the largest of its aliases", () => {
+    const info = infoFor(
+      `query ($n: Int) { person(id: "p") {
+        one: meetings(first: 3) { meeting { participants(first: $n) { person { aliases } } } }
+        two: meetings(first: 7) { evidence { note } }
+      } }`,
+      { n: 4 },
+    );
+    const selection = selectionOf(info);
+    expect(selection[FIRST]).toBeUndefined();
+    expect(selection.meetings![FIRST]).toBe(7);
+    expect(selection.meetings!.meeting!.participants![FIRST]).toBe(4);
+    expect(selection.meetings!.meeting!.participants!.person!.aliases![FIRST]).toBe(50);
+    expect(selection.meetings!.evidence![FIRST]).toBe(20);
   });
 });
 
@@ -37,5 +58,7 @@ describe('selectionKey', () => {
     expect(selectionKey({ b: {}, a: { y: {}, x: {} } })).toBe(selectionKey({ a: { x: {}, y: {} }, b: {} }));
     expect(selectionKey({ a: {} })).not.toBe(selectionKey({ a: { x: {} } }));
     expect(selectionKey(undefined)).toBe('*');
+    expect(selectionKey({ a: { [FIRST]: 5, x: {} } })).not.toBe(selectionKey({ a: { [FIRST]: 6, x: {} } }));
+    expect(selectionKey({ a: { [FIRST]: 5 } })).not.toBe(selectionKey({ a: {} }));
   });
 });

@@ -1,11 +1,11 @@
 import type { Resolvers } from '../__generated__/graphql.js';
 import { findSourceById, listSources } from '../repositories/source.repository.js';
-import { foundOr } from './arguments.js';
+import { assertFirst, foundOr } from './arguments.js';
 
 export const sourceResolvers: Resolvers = {
   Query: {
     source: (_parent, { id }, { db }) => foundOr(findSourceById(db, id), { argument: 'id', id, kind: 'Source' }),
-    sources: (_parent, _args, { db }) => listSources(db),
+    sources: (_parent, { first }, { db }) => listSources(db, assertFirst('Query.sources', first)),
   },
   Source: {
     // A source no document has revised holds no revision property.
