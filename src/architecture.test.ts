@@ -59,6 +59,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   services: ['domain', 'ingest', 'resolution', 'draft', 'exports', 'repositories', 'db', 'local-neo4j', '.'],
   plugins: ['domain', 'db', '.'],
   resolvers: ['domain', 'services', 'presenters', 'repositories', '__generated__', '.'],
+  cli: ['domain', 'ingest', 'draft', 'services', 'repositories', 'db', 'local-neo4j', '.'],
 };
 
 describe('the architecture of src/', () => {
