@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { documentWith as doc, evidence } from '../../../tests/helpers/validation-fixtures.js';
 import { checkDepth, checkShape } from './shape.js';
 
-const source = (extra: Record<string, unknown> = {}) => ({
-  id: 's1',
-  kind: 'NEWS_REPORT',
-  publisher: 'Wire',
-  title: 'Report',
-  published: '2021-06-09',
-  language: 'en',
-  paragraphs: 4,
-  ...extra,
-});
-const ev = [{ paragraph: 1, note: 'what it says' }];
-const doc = (extra: Record<string, unknown> = {}, sourceExtra: Record<string, unknown> = {}) => ({
-  format: 'officials-graph/source-document@1',
-  sources: [source(sourceExtra)],
-  ...extra,
+const ev = evidence();
+
+describe('checkShape', () => {
+  it('accepts a minimal document', () => {
+    expect(checkShape('d.json', doc({}))).toEqual([]);
+  });
+
+  it('lists each problem with its path and what was expected', () => {
+    const problems = checkShape('d.json', doc({ people: [{ id: 'bad id!', name: '', evidence: [] }] }));
+    expect(problems.map((p) => p.path).sort()).toEqual(['/people/0/evidence', '/people/0/id', '/people/0/name']);
+    expect(problems.every((p) => p.file === 'd.json' && p.expected)).toBe(true);
+  });
 });
 
 describe('source URLs', () => {
