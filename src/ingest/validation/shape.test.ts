@@ -109,3 +109,32 @@ describe('checkDepth', () => {
     expect(checkDepth('d.json', doc({ meetings: [meeting] }))).toEqual([]);
   });
 });
+
+describe('judgements file text fields', () => {
+  const judgements = (fields: Record<string, unknown>) => ({
+    format: 'officials-graph/judgements@1',
+    judgements: [{ a: 'p1', b: 'p2', verdict: 'DIFFERENT', by: 'analyst', at: '2021-06-01T10:00:00Z', ...fields }],
+  });
+
+  it('refuse in who judged and the note the characters XML 1.0 forbids, as document text fields do', () => {
+    expect(checkShape('j.json', judgements({ by: 'an\u0007alyst', note: 'Seen \uffff twice' }), 'judgements')).toEqual([
+      {
+        file: 'j.json',
+        path: '/judgements/0/by',
+        message: 'holds U+0007 at character 3, which XML 1.0 forbids',
+        expected: 'text without control characters (tab and line breaks aside), U+FFFE, U+FFFF or lone surrogates',
+      },
+      {
+        file: 'j.json',
+        path: '/judgements/0/note',
+        message: 'holds U+FFFF at character 6, which XML 1.0 forbids',
+        expected: 'text without control characters (tab and line breaks aside), U+FFFE, U+FFFF or lone surrogates',
+      },
+    ]);
+  });
+
+  it('keep line breaks, tabs and every script in a note, and a null note', () => {
+    expect(checkShape('j.json', judgements({ by: 'Analyst Həsənov', note: 'Two sources:\n\tЗакир 扎基尔 🇦🇿' }), 'judgements')).toEqual([]);
+    expect(checkShape('j.json', judgements({ note: null }), 'judgements')).toEqual([]);
+  });
+});
