@@ -3,6 +3,7 @@ import { blockKeys } from '../domain/name-words.js';
 import { JUDGEMENT_LIMITS, type Verdict } from '../domain/registry/index.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { Problem } from '../ingest/validation/problem.js';
+import { forbiddenCharacterIn } from '../ingest/validation/shape.js';
 import { TAKE_INGEST_LOCK } from '../repositories/ingest.repository.js';
 import { findCurrentPersonId, movePerson } from '../repositories/merge.repository.js';
 import type { JudgementModel, PersonModel, PersonProfileModel } from '../repositories/models.js';
@@ -108,9 +109,10 @@ function oneAlready(input: { a: string; b: string }, person: string, merge: Judg
  * with their current ids (for SAME, `a` is the person kept). SAME merges `b` into `a`; DIFFERENT keeps the pair from
  * being proposed again; UNSURE records the doubt. Each verdict is a record of its own, and the pair's latest is its
  * verdict, so a verdict the pair has already (same judge, same note) answers that record and writes nothing.
- * Throws BAD_USER_INPUT when both ids are the same or the note is longer than a judgements file allows, NOT_FOUND
- * naming the argument when an id names nobody, and CONFLICT for a verdict on two ids that name one person now,
- * saying who merged them and when, except that SAME then answers the SAME that merged them.
+ * Throws BAD_USER_INPUT when both ids are the same or the note is longer than a judgements file allows or holds a
+ * character it refuses, NOT_FOUND naming the argument when an id names nobody, and CONFLICT for a verdict on two
+ * ids that name one person now, saying who merged them and when, except that SAME then answers the SAME that
+ * merged them.
  */
 export async function judgeMatch(
   db: Db,
@@ -128,6 +130,8 @@ export async function judgeMatch(
         },
       );
     }
+    const forbidden = forbiddenCharacterIn(input[field] ?? '');
+    if (forbidden) throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} ${forbidden}`, { argument: field });
   }
   const judgement = await db.writeTransaction(async (tx) => {
     await tx.run(TAKE_INGEST_LOCK);

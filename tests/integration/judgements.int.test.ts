@@ -153,10 +153,13 @@ describe('verdicts on a pair, one log', () => {
     }
   });
 
-  it('holds a note to the file’s limit; an export with the longest note ingests into an empty graph as the same graph', async () => {
+  it('holds a note to the file’s limits; an export with the longest note ingests into an empty graph as the same graph', async () => {
     const [[a, b], [c, d]] = (await ingestPairs('note', 2)) as [[string, string], [string, string]];
     const tooLong = await judge(a, b, 'UNSURE', 'x'.repeat(JUDGEMENT_LIMITS.note + 1));
     expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'note' });
+    const forbidden = await judge(a, b, 'UNSURE', 'Seen \u0007 twice');
+    expect(forbidden.errors?.[0]?.message).toBe('note holds U+0007 at character 6, which XML 1.0 forbids');
+    expect(forbidden.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'note' });
     expect(await logOf(a, b)).toEqual([]);
     expect((await judge(a, b, 'UNSURE', 'x'.repeat(JUDGEMENT_LIMITS.note))).errors).toBeUndefined();
     expect((await judge(c, d, 'DIFFERENT')).errors).toBeUndefined();

@@ -17,6 +17,11 @@ const PARTIAL_DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?
  * JSON Schema patterns are read with the "u" flag, so a surrogate class matches only a surrogate standing alone.
  */
 export const TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uD800-\\uDFFF\\uFFFE\\uFFFF]*$';
+/** The characters every text may hold, as a schema definition; each field says its own type and length. */
+export const TEXT_CHARACTERS = {
+  pattern: TEXT_PATTERN,
+  description: 'text without control characters (tab and line breaks aside), U+FFFE, U+FFFF or lone surrogates',
+} as const;
 /** A URL a reader may follow: http or https only (a javascript: or file: link is served to every client). */
 const WEB_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://';
 const def = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` });
@@ -124,11 +129,7 @@ export function documentJsonSchema(): JsonSchema {
   };
   for (const spec of ENTITY_LABEL_SPECS) properties[spec.section] = { type: 'array', items: entrySchema(spec) };
   const $defs: JsonSchema = {
-    text: {
-      type: 'string',
-      pattern: TEXT_PATTERN,
-      description: 'text without control characters (tab and line breaks aside), U+FFFE, U+FFFF or lone surrogates',
-    },
+    text: { type: 'string', ...TEXT_CHARACTERS },
     webUrl: { type: 'string', format: 'uri', pattern: WEB_URL_PATTERN, description: 'an http or https URL' },
     id: {
       type: 'string',

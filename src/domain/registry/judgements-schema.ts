@@ -1,3 +1,5 @@
+import { TEXT_CHARACTERS } from './document-schema.js';
+
 /** The format tag of a judgements file, which export writes beside the documents and ingest applies again. */
 export const JUDGEMENTS_FORMAT = 'officials-graph/judgements@1';
 
@@ -12,6 +14,7 @@ export const JUDGEMENT_LIMITS = { by: 200, note: 2000, reasons: 50, reason: 500 
  * log: every verdict is its own record, applied in `at` order, and a pair's latest record is its verdict. A SAME
  * carries the score and reasons of the candidate it settled, so that a graph rebuilt from exported documents, where
  * the two are one person already, shows that candidate again. Files written before score and reasons read as they are.
+ * Who judged and the note hold the characters of a document's text: they go out beside the documents, and come back.
  */
 export function judgementsJsonSchema(): Record<string, unknown> {
   const id = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$' };
@@ -33,9 +36,9 @@ export function judgementsJsonSchema(): Record<string, unknown> {
             a: { ...id, description: 'The person kept when the verdict is SAME.' },
             b: id,
             verdict: { enum: [...VERDICTS] },
-            by: { type: 'string', minLength: 1, maxLength: JUDGEMENT_LIMITS.by },
+            by: { type: 'string', minLength: 1, maxLength: JUDGEMENT_LIMITS.by, ...TEXT_CHARACTERS },
             at: { type: 'string', format: 'date-time' },
-            note: { type: ['string', 'null'], maxLength: JUDGEMENT_LIMITS.note },
+            note: { type: ['string', 'null'], maxLength: JUDGEMENT_LIMITS.note, ...TEXT_CHARACTERS },
             score: { type: 'number', minimum: 0, maximum: 1, description: 'The score of the candidate a SAME settled.' },
             reasons: {
               type: 'array',

@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { documentWith as doc, evidence } from '../../../tests/helpers/validation-fixtures.js';
 import { checkDepth, checkShape } from './shape.js';
 
-const source = (extra: Record<string, unknown> = {}) => ({
-  id: 's1',
-  kind: 'NEWS_REPORT',
-  publisher: 'Wire',
-  title: 'Report',
-  published: '2021-06-09',
-  language: 'en',
-  paragraphs: 4,
-  ...extra,
-});
-const ev = [{ paragraph: 1, note: 'what it says' }];
-const doc = (extra: Record<string, unknown> = {}, sourceExtra: Record<string, unknown> = {}) => ({
-  format: 'officials-graph/source-document@1',
-  sources: [source(sourceExtra)],
-  ...extra,
+const ev = evidence();
+
+describe('checkShape', () => {
+  it('accepts a minimal document', () => {
+    expect(checkShape('d.json', doc({}))).toEqual([]);
+  });
+
+  it('lists each problem with its path and what was expected', () => {
+    const problems = checkShape('d.json', doc({ people: [{ id: 'bad id!', name: '', evidence: [] }] }));
+    expect(problems.map((p) => p.path).sort()).toEqual(['/people/0/evidence', '/people/0/id', '/people/0/name']);
+    expect(problems.every((p) => p.file === 'd.json' && p.expected)).toBe(true);
+  });
 });
 
 describe('source URLs', () => {
@@ -109,5 +107,34 @@ describe('checkDepth', () => {
       evidence: ev,
     };
     expect(checkDepth('d.json', doc({ meetings: [meeting] }))).toEqual([]);
+  });
+});
+
+describe('judgements file text fields', () => {
+  const judgements = (fields: Record<string, unknown>) => ({
+    format: 'officials-graph/judgements@1',
+    judgements: [{ a: 'p1', b: 'p2', verdict: 'DIFFERENT', by: 'analyst', at: '2021-06-01T10:00:00Z', ...fields }],
+  });
+
+  it('refuse in who judged and the note the characters XML 1.0 forbids, as document text fields do', () => {
+    expect(checkShape('j.json', judgements({ by: 'an\u0007alyst', note: 'Seen \uffff twice' }), 'judgements')).toEqual([
+      {
+        file: 'j.json',
+        path: '/judgements/0/by',
+        message: 'holds U+0007 at character 3, which XML 1.0 forbids',
+        expected: 'text without control characters (tab and line breaks aside), U+FFFE, U+FFFF or lone surrogates',
+      },
+      {
+        file: 'j.json',
+        path: '/judgements/0/note',
+        message: 'holds U+FFFF at character 6, which XML 1.0 forbids',
+        expected: 'text without control characters (tab and line breaks aside), U+FFFE, U+FFFF or lone surrogates',
+      },
+    ]);
+  });
+
+  it('keep line breaks, tabs and every script in a note, and a null note', () => {
+    expect(checkShape('j.json', judgements({ by: 'Analyst Həsənov', note: 'Two sources:\n\tЗакир 扎基尔 🇦🇿' }), 'judgements')).toEqual([]);
+    expect(checkShape('j.json', judgements({ note: null }), 'judgements')).toEqual([]);
   });
 });

@@ -37,10 +37,14 @@ function valueAt(root: unknown, pointer: string): unknown {
 
 const FORBIDDEN_CHARACTER = new RegExp(TEXT_PATTERN.replace('^[^', '[').replace(']*$', ']'), 'u');
 
-/** What is wrong with a text the character rule refused: its first forbidden character, and where (1 counts the first). */
-function describeForbiddenCharacter(text: string): string {
+/**
+ * What is wrong with a text by the character rule of every text: its first forbidden character, and where (1 counts
+ * the first); undefined when it has none. The API says the same of a text it is given as a file's schema does.
+ */
+export function forbiddenCharacterIn(text: string): string | undefined {
   const characters = [...text];
   const at = characters.findIndex((c) => FORBIDDEN_CHARACTER.test(c));
+  if (at < 0) return undefined;
   const code = characters[at]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
   return `holds U+${code} at character ${at + 1}, which XML 1.0 forbids`;
 }
@@ -72,9 +76,7 @@ function describeSchemaError(file: string, error: ErrorObject, value: unknown): 
         file,
         path,
         message:
-          p.pattern === TEXT_PATTERN
-            ? describeForbiddenCharacter(String(valueAt(value, error.instancePath)))
-            : 'is not in the expected form',
+          (p.pattern === TEXT_PATTERN && forbiddenCharacterIn(String(valueAt(value, error.instancePath)))) || 'is not in the expected form',
         expected: error.parentSchema?.description ?? PATTERN_DESCRIPTIONS.get(String(p.pattern)) ?? `text matching ${String(p.pattern)}`,
       };
     case 'type':

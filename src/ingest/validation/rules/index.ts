@@ -1,6 +1,5 @@
 import type { DocumentRule, ResolvedRule } from '../context.js';
 import { calendarDates } from './calendar-dates.js';
-import { distinctSourceIds } from './distinct-source-ids.js';
 import { evidenceParagraphs } from './evidence-paragraphs.js';
 import { knownTerms } from './known-terms.js';
 import { linksOnce } from './links-once.js';
@@ -11,4 +10,4 @@ import { uniqueIds } from './unique-ids.js';
 export const DOCUMENT_RULES: readonly DocumentRule[] = [uniqueIds, evidenceParagraphs, calendarDates, linksOnce];
 
 /** Rules that need every id resolved, in the batch or in the graph; they run after people are linked. */
-export const RESOLVED_RULES: readonly ResolvedRule[] = [references, distinctSourceIds, knownTerms];
+export const RESOLVED_RULES: readonly ResolvedRule[] = [references, knownTerms];
