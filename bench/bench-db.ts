@@ -5,8 +5,8 @@ import { createDriver } from '../src/db/driver.js';
 import { createDb, type Db } from '../src/db/run-query.js';
 import type { SourceDocument } from '../src/domain/registry/index.js';
 import { ensureRunning, type Log, status, stop } from '../src/local-neo4j/local-neo4j.js';
+import { applyConstraints } from '../src/services/constraints.service.js';
 import { ingestDocuments } from '../src/services/ingest.service.js';
-import { applySchema } from '../src/services/schema.service.js';
 import { generateWorld, WORLD_SIZES, type WorldSize } from './world.js';
 
 export interface BenchDb {
@@ -84,7 +84,7 @@ export async function ensureWorld(bench: BenchDb, size: WorldSize, log: Log): Pr
       `(npm run bench:load -- --size ${size} --keep does the same, and compares loaders)`,
   );
   await emptyDatabase(bench.driver);
-  await applySchema(bench.db);
+  await applyConstraints(bench.db);
   await ingestWorld(bench.db, generateWorld(size), 10, log);
 }
 

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { importDocuments } from '../src/bulk-import/import.service.js';
 import type { Db } from '../src/db/run-query.js';
 import { groupRelationships, type WritePlan } from '../src/domain/write-plan-rows.js';
 import { validateBatch } from '../src/ingest/validation/validate-batch.js';
 import { buildWritePlan } from '../src/ingest/write-plan.js';
 import { projectPath } from '../src/project-root.js';
-import { importDocuments } from '../src/services/import.service.js';
-import { applySchema } from '../src/services/schema.service.js';
+import { applyConstraints } from '../src/services/constraints.service.js';
 import { emptyDatabase, ingestWorld, openBenchDb } from './bench-db.js';
 import { writeCharts } from './charts.js';
 import { generateWorld, NO_GRAPH, WORLD_SIZES, type WorldSize } from './world.js';
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
       if (!('batch' in checked)) throw new Error('the world does not validate as one batch');
       const plan = buildWritePlan(checked.batch);
       await emptyDatabase(driver);
-      await applySchema(db);
+      await applyConstraints(db);
       t = performance.now();
       await writeRaw(driver, plan);
       raw = { ms: performance.now() - t, ...(await graphSize(db)) };
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
 
     // The ingestion path last, so the graph left behind (with --keep) is the one the API and the query benchmark expect.
     await emptyDatabase(driver);
-    await applySchema(db);
+    await applyConstraints(db);
     t = performance.now();
     await ingestWorld(db, world, perIngest, say);
     const ingestMs = performance.now() - t;

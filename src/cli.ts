@@ -3,27 +3,27 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
+import { importDocuments } from './bulk-import/import.service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDb } from './db/open-db.js';
 import { fingerprint, RUN_LENGTH } from './domain/copy-check.js';
+import { formatProblems, type Problem } from './domain/problem.js';
 import type { Verdict } from './domain/registry/index.js';
-import { precision, recall } from './draft/evaluate.js';
+import { draftFromText } from './drafting/draft.service.js';
+import { evaluateDrafts } from './drafting/draft-evaluation.service.js';
+import { precision, recall } from './drafting/pipeline/evaluate.js';
 import { AppError, ErrorCode } from './errors.js';
 import { copiedWording } from './ingest/copied-wording.js';
-import { formatProblems, type Problem } from './ingest/validation/problem.js';
 import { ensureRunning, LocalNeo4jError, type LocalStatus, reset, status, stop } from './local-neo4j/local-neo4j.js';
 import { projectPath } from './project-root.js';
 import type { MatchCandidateModel } from './repositories/models.js';
 import type { Page } from './repositories/pagination.js';
 import { listCandidates } from './repositories/resolution.repository.js';
-import { seedFiles } from './seed.js';
-import { draftFromText } from './services/draft.service.js';
-import { evaluateDrafts } from './services/draft-evaluation.service.js';
+import { applyConstraints } from './services/constraints.service.js';
 import { EXPORT_FORMATS, type ExportFormat, exportGraph, writesSeveralFiles } from './services/export.service.js';
-import { importDocuments } from './services/import.service.js';
 import { type Change, type DocumentInput, type IngestProgress, ingestFiles, readDocumentFile } from './services/ingest.service.js';
 import { judgeMatch } from './services/resolution.service.js';
-import { applySchema } from './services/schema.service.js';
+import { seedFiles } from './services/seed.service.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -138,7 +138,7 @@ async function ingestCommand(files: string[], options: { dryRun: boolean; text?:
     }
   }
   return withDb(async (db) => {
-    await applySchema(db);
+    await applyConstraints(db);
     const began = Date.now();
     const result = await ingestFiles(db, files, { progress: progressBar(), dryRun: options.dryRun });
     if (!result.ok) {
@@ -254,7 +254,7 @@ async function resolveCommand(options: { yesAbove: string | undefined; by: strin
   }
   const by = options.by ?? process.env.USER ?? 'cli';
   return withDb(async (db) => {
-    await applySchema(db);
+    await applyConstraints(db);
     const open: MatchCandidateModel[] = [];
     for (let after: string | null = null; ; ) {
       const page: Page<MatchCandidateModel> = await listCandidates(db, 'OPEN', 100, after);
@@ -335,7 +335,7 @@ async function evalDraftCommand(dir: string | undefined, out: string | undefined
     return 2;
   }
   return withDb(async (db) => {
-    await applySchema(db);
+    await applyConstraints(db);
     const { reports, total } = await evaluateDrafts(db, dir);
     const pr = (s: { truePositives: number; proposed: number; expected: number }) => `${precision(s).toFixed(2)} / ${recall(s).toFixed(2)}`;
     const rows = [

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWorld } from '../../bench/world.js';
+import { importDocuments } from '../../src/bulk-import/import.service.js';
 import { createDriver } from '../../src/db/driver.js';
 import { createDb, type Db } from '../../src/db/run-query.js';
 import { ensureRunning, reset, stop } from '../../src/local-neo4j/local-neo4j.js';
 import { projectPath } from '../../src/project-root.js';
-import { seedFiles } from '../../src/seed.js';
-import { importDocuments } from '../../src/services/import.service.js';
 import { type DocumentInput, ingestDocuments } from '../../src/services/ingest.service.js';
+import { seedFiles } from '../../src/services/seed.service.js';
 import { personDocument } from '../helpers/graph-fixtures.js';
 import { dumpGraph, openTestDb, resetGraph, type TestDb } from '../helpers/test-db.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatProblems } from '../../domain/problem.js';
 import type { EntityLabel } from '../../domain/registry/index.js';
 import type { GraphLookup } from './link-people.js';
-import { formatProblems } from './problem.js';
 import { validateBatch } from './validate-batch.js';
 
 /** A graph of entities by id, people's former ids (former → current) and source ids; queries are tested on Neo4j. */
