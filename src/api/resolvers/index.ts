@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../__generated__/graphql.js';
+import { countryResolvers } from './country.resolvers.js';
 import { GraphQLJSON } from './json-scalar.js';
 import { listResolvers } from './list.resolvers.js';
 import { meetingResolvers } from './meeting.resolvers.js';
@@ -19,6 +20,7 @@ export const resolvers: Resolvers = {
   Query: {
     ...personResolvers.Query,
     ...organizationResolvers.Query,
+    ...countryResolvers.Query,
     ...meetingResolvers.Query,
     ...sourceResolvers.Query,
     ...listResolvers.Query,
@@ -30,8 +32,8 @@ export const resolvers: Resolvers = {
   Mutation: { ...mutationResolvers.Mutation, ...resolutionResolvers.Mutation },
   Person: personResolvers.Person,
   Attendance: personResolvers.Attendance,
-  Country: organizationResolvers.Country,
-  Place: organizationResolvers.Place,
+  Country: countryResolvers.Country,
+  Place: countryResolvers.Place,
   Organization: organizationResolvers.Organization,
   Post: organizationResolvers.Post,
   Tenure: organizationResolvers.Tenure,
@@ -39,8 +41,8 @@ export const resolvers: Resolvers = {
   Participant: meetingResolvers.Participant,
   Visit: meetingResolvers.Visit,
   Statement: meetingResolvers.Statement,
-  CountryRelation: organizationResolvers.CountryRelation,
-  TradeFigure: organizationResolvers.TradeFigure,
+  CountryRelation: countryResolvers.CountryRelation,
+  TradeFigure: countryResolvers.TradeFigure,
   Source: sourceResolvers.Source,
   Vocabulary: vocabularyResolvers.Vocabulary,
   Counterpart: relationshipResolvers.Counterpart,
