@@ -18,14 +18,14 @@ export interface BenchDb {
 
 /**
  * The benchmarks' own Neo4j instance (ports 27687/27474), never a server named in the environment: the load
- * benchmark empties it. Queries run with the API's default timeout.
+ * benchmark empties it. Queries run with the API's default timeout unless `timeoutMs` says otherwise (0: none).
  */
-export async function openBenchDb(log: Log): Promise<BenchDb> {
+export async function openBenchDb(log: Log, timeoutMs = 15_000): Promise<BenchDb> {
   const server = await ensureRunning('bench', { log });
   const driver = await createDriver({ ...server, database: 'neo4j' });
   return {
     driver,
-    db: createDb(driver, 'neo4j', { timeoutMs: 15_000 }),
+    db: createDb(driver, 'neo4j', { timeoutMs }),
     async close(keep) {
       await driver.close();
       if (!keep) await stop('bench');

@@ -186,7 +186,8 @@ async function importCommand(paths: string[]): Promise<number> {
     log('import needs a directory of documents, or files: npm run import -- DIR');
     return 2;
   }
-  if (loadConfig().neo4j.kind === 'external') {
+  const config = loadConfig();
+  if (config.neo4j.kind === 'external') {
     log(
       "NEO4J_URI names a server of its own; the bulk import replaces the store of the project's local server only. " +
         'Use npm run ingest -- FILE... for that server.',
@@ -201,7 +202,10 @@ async function importCommand(paths: string[]): Promise<number> {
   }
   const inputs = read.filter((r): r is DocumentInput => !('path' in r));
   const began = performance.now();
-  const result = await importDocuments(inputs, { instance: 'local', log, progress: progressBar() });
+  const { instance, database } = config.neo4j;
+  // No statement timeout: after the load, constraints and indexes are built over the whole store at once.
+  const open = () => openDb({ ...config, queryTimeoutMs: 0 }, log);
+  const result = await importDocuments(inputs, { instance, database, open, log, progress: progressBar() });
   if (!result.ok) {
     if ('refused' in result) log(result.refused);
     else log(`${result.problems.length} problem(s); nothing was loaded:\n${formatProblems(result.problems)}`);

@@ -10,12 +10,13 @@ export interface AdminImportOutcome {
 }
 
 /**
- * Runs `neo4j-admin database import full` from the provisioned jars into the `neo4j` database of a stopped
+ * Runs `neo4j-admin database import full` from the provisioned jars into `database` of a stopped
  * instance, replacing its store (the system database, and with it the password, stays). `onProgress` gets the
  * tool's percentage as it writes its own progress bar. Fails with the tool's last lines of output.
  */
 export function adminImport(
   layout: InstanceLayout,
+  database: string,
   files: string[],
   options: { arrayDelimiter: string; multilineFields: boolean; reportDir: string; onProgress?: (percent: number) => void },
 ): Promise<AdminImportOutcome> {
@@ -27,7 +28,7 @@ export function adminImport(
     'database',
     'import',
     'full',
-    'neo4j',
+    database,
     `--array-delimiter=U+${options.arrayDelimiter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
     `--multiline-fields=${options.multilineFields}`,
     '--overwrite-destination=true',

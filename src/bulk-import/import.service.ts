@@ -1,7 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDriver } from '../db/driver.js';
-import { createDb, type Db } from '../db/run-query.js';
+import type { Db } from '../db/run-query.js';
 import { formatProblems, type Problem } from '../domain/problem.js';
 import type { EntityLabel } from '../domain/registry/index.js';
 import type { WritePlan } from '../domain/write-plan-rows.js';
@@ -9,7 +8,7 @@ import { emptyGraphLookup } from '../ingest/validation/link-people.js';
 import { validateBatch } from '../ingest/validation/validate-batch.js';
 import { buildWritePlan } from '../ingest/write-plan.js';
 import { type InstanceName, instanceLayout } from '../local-neo4j/layout.js';
-import { ensureRunning, type Log, stop } from '../local-neo4j/local-neo4j.js';
+import { type Log, stop } from '../local-neo4j/local-neo4j.js';
 import { deriveFromWritten, setEmptyListOnNodesCypher, setEmptyListOnRelationshipsCypher } from '../repositories/ingest.repository.js';
 import { findTerms, registryTermRows } from '../repositories/vocabulary.repository.js';
 import { applyConstraints } from '../services/constraints.service.js';
@@ -45,10 +44,19 @@ const COUNT_BY_TYPE = `
 UNWIND $types AS type
 RETURN type, COUNT { MATCH ()-[r]->() WHERE type(r) = type } AS n`;
 
-async function connect(instance: InstanceName, log: Log): Promise<{ db: Db; close: () => Promise<void> }> {
-  const server = await ensureRunning(instance, { log });
-  const driver = await createDriver({ ...server, database: 'neo4j' });
-  return { db: createDb(driver, 'neo4j'), close: () => driver.close() };
+/** A connection to the instance the import loads, opened by the caller's rule (which starts the server if stopped). */
+export interface ImportConnection {
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface ImportTarget {
+  /** The local instance whose store the import replaces. */
+  instance: InstanceName;
+  /** The database of that instance the importer writes and the API reads. */
+  database: string;
+  /** Opens the instance's database; called again after the importer ran, since it stops the server. */
+  open: () => Promise<ImportConnection>;
 }
 
 /** Ids of the plan's people, and the former ids they carry: what a judgement in the same load may name. */
@@ -66,7 +74,7 @@ function peopleOf(plan: WritePlan): Set<string> {
  */
 export async function importDocuments(
   inputs: DocumentInput[],
-  options: { instance: InstanceName; log?: Log; progress?: IngestProgress },
+  options: ImportTarget & { log?: Log; progress?: IngestProgress },
 ): Promise<ImportResult> {
   const log = options.log ?? (() => {});
   const phases: { name: string; ms: number }[] = [];
@@ -79,7 +87,7 @@ export async function importDocuments(
   };
   const layout = instanceLayout(options.instance);
 
-  let connection = await connect(options.instance, log);
+  let connection = await options.open();
   let plan: WritePlan;
   let judgements: ReturnType<typeof partition>['judgements'];
   let documents: number;
@@ -134,7 +142,7 @@ export async function importDocuments(
     await stop(options.instance, layout);
     options.progress?.start(100);
     let shown = 0;
-    const imported = await adminImport(layout, files.args, {
+    const imported = await adminImport(layout, options.database, files.args, {
       arrayDelimiter: ARRAY_DELIMITER,
       multilineFields: files.multilineFields,
       reportDir: work,
@@ -146,7 +154,7 @@ export async function importDocuments(
     options.progress?.stop();
     phase('neo4j-admin import');
 
-    connection = await connect(options.instance, log);
+    connection = await options.open();
     await verifyCounts(connection.db, files.expected);
     phase('started and verified counts');
 

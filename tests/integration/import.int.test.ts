@@ -43,6 +43,8 @@ async function openScratch(): Promise<{ db: Db; close(): Promise<void> }> {
   return { db: createDb(driver, 'neo4j'), close: () => driver.close() };
 }
 
+const SCRATCH = { instance: 'scratch', database: 'neo4j', open: openScratch } as const;
+
 /** The graph as text, without the node ingest keeps to serialise writers. */
 async function graphOf(db: Db): Promise<string[]> {
   return (await dumpGraph(db)).filter((line) => !line.startsWith('(IngestLock '));
@@ -65,7 +67,7 @@ describe('npm run import', () => {
       { file: 'a.json', value: { ...(inputs[0]!.value as object), people: [{ id: 'person-x' }] } },
       { file: 'b.json', value: { format: 'officials-graph/source-document@1', sources: [] } },
     ];
-    const result = await importDocuments(broken, { instance: 'scratch' });
+    const result = await importDocuments(broken, SCRATCH);
     expect(result.ok).toBe(false);
     expect('problems' in result && result.problems.map((p) => p.file)).toEqual(expect.arrayContaining(['a.json']));
     scratch = await openScratch();
@@ -79,7 +81,7 @@ describe('npm run import', () => {
     const ingested = await ingestDocuments(shared.db, inputs);
     expect(ingested.ok).toBe(true);
 
-    const imported = await importDocuments(inputs, { instance: 'scratch' });
+    const imported = await importDocuments(inputs, SCRATCH);
     expect(imported).toMatchObject({ ok: true, documents: inputs.length });
     scratch = await openScratch();
     const [mine, theirs] = [await graphOf(scratch.db), await graphOf(shared.db)];
@@ -94,7 +96,7 @@ describe('npm run import', () => {
   it('refuses a database that holds data, and points to ingest', async () => {
     await scratch?.close();
     scratch = undefined;
-    const again = await importDocuments(inputs.slice(0, 1), { instance: 'scratch' });
+    const again = await importDocuments(inputs.slice(0, 1), SCRATCH);
     expect(again).toMatchObject({ ok: false, refused: expect.stringContaining('npm run ingest') });
   }, 120_000);
 });
