@@ -15,7 +15,7 @@ COPY --from=build /app/schema ./schema
 COPY --from=build /app/seed ./seed
 COPY --from=build /app/browser ./browser
 # The drafter's rules are data it reads at run time, from their one place in the sources.
-COPY --from=build /app/src/draft/rules ./src/draft/rules
+COPY --from=build /app/src/drafting/pipeline/rules ./src/drafting/pipeline/rules
 USER node
 EXPOSE 4000
 CMD ["node", "dist/src/index.js"]

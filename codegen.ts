@@ -4,8 +4,8 @@ import { codegen } from '@graphql-codegen/core';
 import * as typescript from '@graphql-codegen/typescript';
 import * as typescriptResolvers from '@graphql-codegen/typescript-resolvers';
 import { parse, printSchema } from 'graphql';
+import { buildContractSchema } from './src/api/type-defs.js';
 import { projectPath } from './src/project-root.js';
-import { buildContractSchema } from './src/schema.js';
 
 /**
  * Resolver types from the SDL of schema/, through graphql-codegen's core and its two plugins (the CLI's loaders
@@ -13,7 +13,7 @@ import { buildContractSchema } from './src/schema.js';
  */
 const config = {
   useTypeImports: true,
-  contextType: '../context.js#AppContext',
+  contextType: '../api/context.js#AppContext',
   scalars: { Date: 'string' },
   // What each repository returns for a GraphQL type: resolvers are type-checked against these shapes.
   mappers: {

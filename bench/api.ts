@@ -1,10 +1,10 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
+import { createHttpHandler } from '../src/api/http.js';
+import { createServer } from '../src/api/server.js';
 import type { Db, Params } from '../src/db/run-query.js';
-import { createHttpHandler } from '../src/http.js';
 import { silentLogger } from '../src/logger.js';
-import { createServer } from '../src/server.js';
 
 /** A statement the API sent, with when it was handed to the driver and when its rows came back. */
 export interface RecordedStatement {

@@ -5,8 +5,8 @@ import { createDriver } from '../src/db/driver.js';
 import { createDb, type Db } from '../src/db/run-query.js';
 import type { SourceDocument } from '../src/domain/registry/index.js';
 import { ensureRunning, type Log, status, stop } from '../src/local-neo4j/local-neo4j.js';
+import { applyConstraints } from '../src/services/constraints.service.js';
 import { ingestDocuments } from '../src/services/ingest.service.js';
-import { applySchema } from '../src/services/schema.service.js';
 import { generateWorld, WORLD_SIZES, type WorldSize } from './world.js';
 
 export interface BenchDb {
@@ -18,14 +18,14 @@ export interface BenchDb {
 
 /**
  * The benchmarks' own Neo4j instance (ports 27687/27474), never a server named in the environment: the load
- * benchmark empties it. Queries run with the API's default timeout.
+ * benchmark empties it. Queries run with the API's default timeout unless `timeoutMs` says otherwise (0: none).
  */
-export async function openBenchDb(log: Log): Promise<BenchDb> {
+export async function openBenchDb(log: Log, timeoutMs = 15_000): Promise<BenchDb> {
   const server = await ensureRunning('bench', { log });
   const driver = await createDriver({ ...server, database: 'neo4j' });
   return {
     driver,
-    db: createDb(driver, 'neo4j', { timeoutMs: 15_000 }),
+    db: createDb(driver, 'neo4j', { timeoutMs }),
     async close(keep) {
       await driver.close();
       if (!keep) await stop('bench');
@@ -84,7 +84,7 @@ export async function ensureWorld(bench: BenchDb, size: WorldSize, log: Log): Pr
       `(npm run bench:load -- --size ${size} --keep does the same, and compares loaders)`,
   );
   await emptyDatabase(bench.driver);
-  await applySchema(bench.db);
+  await applyConstraints(bench.db);
   await ingestWorld(bench.db, generateWorld(size), 10, log);
 }
 

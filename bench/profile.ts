@@ -57,13 +57,13 @@ function partOf(url: string, functionName: string): Part | undefined {
   if (url.includes('/graphql/validation/')) return 'GraphQL validate';
   if (url.includes('query-limits')) return 'query limits';
   if (url.includes('/graphql/execution/') || url.includes('/graphql/')) return 'execution (graphql-js)';
-  if (url.includes('dataloader') || /\/src\/(resolvers|repositories|presenters|domain|context|db)\//.test(url)) {
+  if (url.includes('dataloader') || /\/src\/(api\/resolvers|repositories|api\/presenters|domain|db)\//.test(url)) {
     return 'execution (ours)';
   }
-  if (/\/src\/context\.ts|\/src\/errors\.ts/.test(url)) return 'execution (ours)';
+  if (/\/src\/api\/context\.ts|\/src\/errors\.ts/.test(url)) return 'execution (ours)';
   if (functionName === 'prettyJSONStringify') return 'JSON serialisation';
-  if (url.includes('@apollo/') || url.includes('/src/plugins/')) return 'Apollo other';
-  if (url.includes('/src/http.ts') || /node:_http_/.test(url)) return 'HTTP server';
+  if (url.includes('@apollo/') || url.includes('/src/api/plugins/')) return 'Apollo other';
+  if (url.includes('/src/api/http.ts') || /node:_http_/.test(url)) return 'HTTP server';
   return undefined;
 }
 

@@ -1,12 +1,12 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createHttpHandler } from './api/http.js';
+import { createServer } from './api/server.js';
 import type { Config } from './config.js';
 import { type OpenDb, openDb } from './db/open-db.js';
-import { createHttpHandler } from './http.js';
 import type { Logger } from './logger.js';
-import { seedGraph } from './seed.js';
-import { createServer } from './server.js';
-import { applySchema } from './services/schema.service.js';
+import { applyConstraints } from './services/constraints.service.js';
+import { seedGraph } from './services/seed.service.js';
 
 /** How long requests in flight may take to finish when the API stops. */
 const STOP_GRACE_MS = 5_000;
@@ -28,7 +28,7 @@ export async function startApp(
 ): Promise<RunningApp> {
   const database = await openDb(config, options.say);
   try {
-    const statements = await applySchema(database.db);
+    const statements = await applyConstraints(database.db);
     options.say(`Applied ${statements} constraints and indexes.`);
     if (options.seed ?? true) await seedGraph(database.db, options.say);
     const server = createServer({

@@ -1,7 +1,7 @@
 import { getNullableType, isListType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { buildContractSchema } from './api/type-defs.js';
 import { MAX_FIRST, SHORT_LISTS } from './list-bounds.js';
-import { buildContractSchema } from './schema.js';
 
 const schema = buildContractSchema();
 const fields = Object.values(schema.getTypeMap())

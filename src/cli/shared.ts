@@ -2,7 +2,7 @@ import { SingleBar } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { openDb } from '../db/open-db.js';
 import type { Db } from '../db/run-query.js';
-import { formatProblems, type Problem } from '../ingest/validation/problem.js';
+import { formatProblems, type Problem } from '../domain/problem.js';
 import type { IngestProgress } from '../services/ingest.service.js';
 
 /** A line on stderr: what commands say about their work, leaving stdout to their output. */

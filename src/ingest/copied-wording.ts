@@ -1,5 +1,5 @@
 import { copiedRuns, fingerprint } from '../domain/copy-check.js';
-import type { Problem } from './validation/problem.js';
+import type { Problem } from '../domain/problem.js';
 
 /** Fields of a document written in our own words: evidence notes, summaries, titles of visits. */
 const OWN_WORDS = new Set(['note', 'summary', 'description']);

@@ -1,12 +1,12 @@
 import type { Db } from '../db/run-query.js';
 import { ENTITY_LABELS, JUDGEMENTS_FORMAT, RELATIONSHIP_TYPES, type SourceDocument } from '../domain/registry/index.js';
+import { assembleDocuments, ownFields } from '../exports/assemble-documents.js';
 import { nodesFileName, relationshipsFileName, toCsvFiles } from '../exports/csv.js';
 import { toFtmLines } from '../exports/ftm.js';
 import { toGexf } from '../exports/gexf.js';
 import { toGraphml } from '../exports/graphml.js';
 import { foldMeetings, type Network } from '../exports/network.js';
 import { toPopolo } from '../exports/popolo.js';
-import { assembleDocuments, ownFields } from '../ingest/assemble-documents.js';
 import { readGraphForExport, readNetwork } from '../repositories/export.repository.js';
 import type { JudgementModel } from '../repositories/models.js';
 import { readJudgements } from '../repositories/resolution.repository.js';

@@ -1,8 +1,8 @@
 import type { Db, Tx } from '../db/run-query.js';
 import { blockKeys } from '../domain/name-words.js';
+import type { Problem } from '../domain/problem.js';
 import { JUDGEMENT_LIMITS, type Verdict } from '../domain/registry/index.js';
 import { AppError, ErrorCode } from '../errors.js';
-import type { Problem } from '../ingest/validation/problem.js';
 import { forbiddenCharacterIn } from '../ingest/validation/shape.js';
 import { TAKE_INGEST_LOCK } from '../repositories/ingest.repository.js';
 import { findCurrentPersonId, movePerson } from '../repositories/merge.repository.js';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { type AppContext, createContext } from '../../src/context.js';
+import { type AppContext, createContext } from '../../src/api/context.js';
+import { createServer } from '../../src/api/server.js';
 import type { Db } from '../../src/db/run-query.js';
 import { silentLogger } from '../../src/logger.js';
-import { createServer } from '../../src/server.js';
 
 export interface Executed<T> {
   data: T | null | undefined;

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { AppContext } from '../../src/context.js';
+import type { AppContext } from '../../src/api/context.js';
 import { projectPath } from '../../src/project-root.js';
-import { seedFiles } from '../../src/seed.js';
 import { ingestFiles } from '../../src/services/ingest.service.js';
+import { seedFiles } from '../../src/services/seed.service.js';
 import { createTestServer } from './execute.js';
 import { openTestDb, resetGraph, type TestDb } from './test-db.js';
 

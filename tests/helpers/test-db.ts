@@ -2,7 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import { createDriver } from '../../src/db/driver.js';
 import { createDb, type Db, type Row } from '../../src/db/run-query.js';
-import { applySchema } from '../../src/services/schema.service.js';
+import { applyConstraints } from '../../src/services/constraints.service.js';
 
 export interface TestDb {
   db: Db;
@@ -20,7 +20,7 @@ export async function openTestDb(): Promise<TestDb> {
 /** Deletes every node and relationship, then applies the constraints and indexes: each test file starts from this. */
 export async function resetGraph(db: Db): Promise<void> {
   await db.write('MATCH (n) DETACH DELETE n');
-  await applySchema(db);
+  await applyConstraints(db);
 }
 
 export async function countsByLabel(db: Db): Promise<Record<string, number>> {

@@ -1,10 +1,10 @@
+import type { Problem } from '../../src/domain/problem.js';
 import type { EntityLabel, SourceDocument } from '../../src/domain/registry/index.js';
 import type { SourceState } from '../../src/domain/source-metadata.js';
 import type { DocumentRule, ResolvedRule } from '../../src/ingest/validation/context.js';
 import { entriesOf, type NamedDocument } from '../../src/ingest/validation/entries.js';
 import type { GraphLookup } from '../../src/ingest/validation/link-people.js';
 import type { TenureDates } from '../../src/ingest/validation/link-tenures.js';
-import type { Problem } from '../../src/ingest/validation/problem.js';
 
 /** The source of every fixture document unless a test says otherwise: four paragraphs of a news report. */
 export const source = (extra: Record<string, unknown> = {}) => ({

@@ -1,8 +1,8 @@
 import { type GraphQLInputType, getNamedType, isInputObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildContractSchema } from '../../src/schema.js';
-import { seedFiles } from '../../src/seed.js';
+import { buildContractSchema } from '../../src/api/type-defs.js';
 import { ingestDocuments, ingestFiles } from '../../src/services/ingest.service.js';
+import { seedFiles } from '../../src/services/seed.service.js';
 import { execute } from '../helpers/execute.js';
 import { useSeededGraph } from '../helpers/graph-fixtures.js';
 import { dumpGraph } from '../helpers/test-db.js';

@@ -2,10 +2,10 @@ import { createServer as createHttpServer, request as httpRequest, type Server }
 import { type AddressInfo, connect, createServer as createNetServer, type Socket } from 'node:net';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createHttpHandler } from '../../src/api/http.js';
+import { createServer } from '../../src/api/server.js';
 import { countingDb, createDb, type Db } from '../../src/db/run-query.js';
-import { createHttpHandler } from '../../src/http.js';
 import { silentLogger } from '../../src/logger.js';
-import { createServer } from '../../src/server.js';
 import { type ExportFormat, exportGraph } from '../../src/services/export.service.js';
 import { useSeededGraph } from '../helpers/graph-fixtures.js';
 

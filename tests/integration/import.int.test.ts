@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWorld } from '../../bench/world.js';
+import { importDocuments } from '../../src/bulk-import/import.service.js';
 import { createDriver } from '../../src/db/driver.js';
 import { createDb, type Db } from '../../src/db/run-query.js';
 import { ensureRunning, reset, stop } from '../../src/local-neo4j/local-neo4j.js';
 import { projectPath } from '../../src/project-root.js';
-import { seedFiles } from '../../src/seed.js';
-import { importDocuments } from '../../src/services/import.service.js';
 import { type DocumentInput, ingestDocuments } from '../../src/services/ingest.service.js';
+import { seedFiles } from '../../src/services/seed.service.js';
 import { personDocument } from '../helpers/graph-fixtures.js';
 import { dumpGraph, openTestDb, resetGraph, type TestDb } from '../helpers/test-db.js';
 
@@ -43,6 +43,8 @@ async function openScratch(): Promise<{ db: Db; close(): Promise<void> }> {
   return { db: createDb(driver, 'neo4j'), close: () => driver.close() };
 }
 
+const SCRATCH = { instance: 'scratch', database: 'neo4j', open: openScratch } as const;
+
 /** The graph as text, without the node ingest keeps to serialise writers. */
 async function graphOf(db: Db): Promise<string[]> {
   return (await dumpGraph(db)).filter((line) => !line.startsWith('(IngestLock '));
@@ -65,7 +67,7 @@ describe('npm run import', () => {
       { file: 'a.json', value: { ...(inputs[0]!.value as object), people: [{ id: 'person-x' }] } },
       { file: 'b.json', value: { format: 'officials-graph/source-document@1', sources: [] } },
     ];
-    const result = await importDocuments(broken, { instance: 'scratch' });
+    const result = await importDocuments(broken, SCRATCH);
     expect(result.ok).toBe(false);
     expect('problems' in result && result.problems.map((p) => p.file)).toEqual(expect.arrayContaining(['a.json']));
     scratch = await openScratch();
@@ -79,7 +81,7 @@ describe('npm run import', () => {
     const ingested = await ingestDocuments(shared.db, inputs);
     expect(ingested.ok).toBe(true);
 
-    const imported = await importDocuments(inputs, { instance: 'scratch' });
+    const imported = await importDocuments(inputs, SCRATCH);
     expect(imported).toMatchObject({ ok: true, documents: inputs.length });
     scratch = await openScratch();
     const [mine, theirs] = [await graphOf(scratch.db), await graphOf(shared.db)];
@@ -94,7 +96,7 @@ describe('npm run import', () => {
   it('refuses a database that holds data, and points to ingest', async () => {
     await scratch?.close();
     scratch = undefined;
-    const again = await importDocuments(inputs.slice(0, 1), { instance: 'scratch' });
+    const again = await importDocuments(inputs.slice(0, 1), SCRATCH);
     expect(again).toMatchObject({ ok: false, refused: expect.stringContaining('npm run ingest') });
   }, 120_000);
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { JUDGEMENT_LIMITS, JUDGEMENTS_FORMAT } from '../../src/domain/registry/index.js';
-import { seedFiles } from '../../src/seed.js';
+import { applyConstraints } from '../../src/services/constraints.service.js';
 import { exportDocuments } from '../../src/services/export.service.js';
 import { ingestDocuments, ingestFiles } from '../../src/services/ingest.service.js';
-import { applySchema } from '../../src/services/schema.service.js';
+import { seedFiles } from '../../src/services/seed.service.js';
 import { execute } from '../helpers/execute.js';
 import { personDocument, useSeededGraph } from '../helpers/graph-fixtures.js';
 import { dumpGraph, resetGraph } from '../helpers/test-db.js';
@@ -221,7 +221,7 @@ describe('judgements files', () => {
     expect((await personIds()).has(b)).toBe(false);
     // A graph of that time kept the record under the pair's key: the next start keys it by the record.
     await graph.t.db.write(`MATCH (j:Judgement {a: $a, b: $b}) SET j.id = $pair`, { a, b, pair: [a, b].sort().join('|') });
-    await applySchema(graph.t.db);
+    await applyConstraints(graph.t.db);
     const again = await ingestDocuments(graph.t.db, [{ file: 'judgements.json', value: file }]);
     expect(again.ok && again.noChanges).toBe(true);
     expect(await logOf(a, b)).toEqual([{ a, b, verdict: 'SAME' }]);

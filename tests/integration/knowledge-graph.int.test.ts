@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { copiedRuns } from '../../src/domain/copy-check.js';
 import { projectPath } from '../../src/project-root.js';
-import { seedFiles } from '../../src/seed.js';
 import { exportDocuments } from '../../src/services/export.service.js';
 import { ingestFiles } from '../../src/services/ingest.service.js';
+import { seedFiles } from '../../src/services/seed.service.js';
 import { countsByLabel, countsByType, dumpGraph, openTestDb, resetGraph, type TestDb } from '../helpers/test-db.js';
 
 let t: TestDb;

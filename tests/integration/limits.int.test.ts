@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import type { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppContext, createContext } from '../../src/context.js';
+import { type AppContext, createContext } from '../../src/api/context.js';
+import { DEFAULT_QUERY_LIMITS, MAX_TOKENS, type QueryLimits } from '../../src/api/plugins/query-limits.plugin.js';
+import { createServer } from '../../src/api/server.js';
 import { createDb } from '../../src/db/run-query.js';
 import { silentLogger } from '../../src/logger.js';
-import { DEFAULT_QUERY_LIMITS, MAX_TOKENS, type QueryLimits } from '../../src/plugins/query-limits.plugin.js';
-import { createServer } from '../../src/server.js';
 import { execute } from '../helpers/execute.js';
 import { useSeededGraph } from '../helpers/graph-fixtures.js';
 

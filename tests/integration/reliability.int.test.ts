@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { seedFiles } from '../../src/seed.js';
+import { applyConstraints } from '../../src/services/constraints.service.js';
 import { ingestDocuments, ingestFiles } from '../../src/services/ingest.service.js';
 import { mergePeople } from '../../src/services/merge.service.js';
-import { applySchema } from '../../src/services/schema.service.js';
+import { seedFiles } from '../../src/services/seed.service.js';
 import { execute } from '../helpers/execute.js';
 import { useSeededGraph } from '../helpers/graph-fixtures.js';
 
@@ -156,9 +156,9 @@ describe('one id space', () => {
     await db.write('DROP CONSTRAINT entity_id');
     await db.write('MATCH (n:Entity) REMOVE n:Entity');
     await db.write(`CREATE (:Person {id: 'PK', name: 'Written Before'})`);
-    await expect(applySchema(db)).rejects.toThrow('these name several entities: PK (Country, Person)');
+    await expect(applyConstraints(db)).rejects.toThrow('these name several entities: PK (Country, Person)');
     await db.write(`MATCH (p:Person {id: 'PK'}) DETACH DELETE p`);
-    await applySchema(db);
+    await applyConstraints(db);
     expect(await declared()).toBe(before);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordingDb } from '../../bench/api.js';
 import { KEY_QUESTIONS } from '../../bench/questions.js';
-import { IDE_EXAMPLES } from '../../src/ide/examples.js';
+import { IDE_EXAMPLES } from '../../src/api/ide/examples.js';
 import { FIND_CURRENT_PERSON_ID } from '../../src/repositories/merge.repository.js';
 import { type Executed, execute } from '../helpers/execute.js';
 import { shippedFavourites, useSeededGraph } from '../helpers/graph-fixtures.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { formatProblems, type Problem } from '../../domain/problem.js';
 import { copiedWording } from '../../ingest/copied-wording.js';
-import { formatProblems, type Problem } from '../../ingest/validation/problem.js';
 import { readDocumentFile } from '../../services/ingest.service.js';
 import { defineCommand } from '../command.js';
 import { log } from '../shared.js';

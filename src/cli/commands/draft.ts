@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { draftFromText } from '../../drafting/draft.service.js';
 import { AppError, ErrorCode } from '../../errors.js';
-import { draftFromText } from '../../services/draft.service.js';
 import { defineCommand } from '../command.js';
 import { log, logProblems, withDb } from '../shared.js';
 

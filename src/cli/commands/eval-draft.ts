@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { precision, recall } from '../../draft/evaluate.js';
+import { evaluateDrafts } from '../../drafting/draft-evaluation.service.js';
+import { precision, recall } from '../../drafting/pipeline/evaluate.js';
 import { projectPath } from '../../project-root.js';
-import { evaluateDrafts } from '../../services/draft-evaluation.service.js';
-import { applySchema } from '../../services/schema.service.js';
+import { applyConstraints } from '../../services/constraints.service.js';
 import { defineCommand } from '../command.js';
 import { log, withDb } from '../shared.js';
 
@@ -43,7 +43,7 @@ export const evalDraftCommand = defineCommand({
       return 2;
     }
     return withDb(async (db) => {
-      await applySchema(db);
+      await applyConstraints(db);
       const evaluation = await evaluateDrafts(db, dir);
       process.stdout.write(`${scoreTable(evaluation).join('\n')}\n`);
       const file = values.out ?? projectPath('tests', 'artifacts', 'eval-draft.json');

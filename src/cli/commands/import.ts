@@ -1,8 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { importDocuments } from '../../bulk-import/import.service.js';
 import { loadConfig } from '../../config.js';
-import type { Problem } from '../../ingest/validation/problem.js';
-import { importDocuments } from '../../services/import.service.js';
+import { openDb } from '../../db/open-db.js';
+import type { Problem } from '../../domain/problem.js';
 import { type DocumentInput, readDocumentFile } from '../../services/ingest.service.js';
 import { defineCommand } from '../command.js';
 import { log, logProblems, progressBar } from '../shared.js';
@@ -36,7 +37,8 @@ export const importCommand = defineCommand({
       log('import needs a directory of documents, or files: npm run import -- DIR');
       return 2;
     }
-    if (loadConfig().neo4j.kind === 'external') {
+    const config = loadConfig();
+    if (config.neo4j.kind === 'external') {
       log(
         "NEO4J_URI names a server of its own; the bulk import replaces the store of the project's local server only. " +
           'Use npm run ingest -- FILE... for that server.',
@@ -51,7 +53,10 @@ export const importCommand = defineCommand({
     }
     const inputs = read.filter((r): r is DocumentInput => !('path' in r));
     const began = performance.now();
-    const result = await importDocuments(inputs, { instance: 'local', log, progress: progressBar() });
+    const { instance, database } = config.neo4j;
+    // No statement timeout: after the load, constraints and indexes are built over the whole store at once.
+    const open = () => openDb({ ...config, queryTimeoutMs: 0 }, log);
+    const result = await importDocuments(inputs, { instance, database, open, log, progress: progressBar() });
     if (!result.ok) {
       if ('refused' in result) log(result.refused);
       else logProblems(`${result.problems.length} problem(s); nothing was loaded:`, result.problems);

@@ -1,6 +1,6 @@
-import { formatProblems } from '../../ingest/validation/problem.js';
+import { formatProblems } from '../../domain/problem.js';
+import { applyConstraints } from '../../services/constraints.service.js';
 import { type Change, type IngestResult, ingestFiles } from '../../services/ingest.service.js';
-import { applySchema } from '../../services/schema.service.js';
 import { defineCommand } from '../command.js';
 import { log, logProblems, progressBar, withDb } from '../shared.js';
 import { copiedWordingIn } from './check-copy.js';
@@ -53,7 +53,7 @@ export async function ingestAndReport(files: string[], options: { dryRun: boolea
     }
   }
   return withDb(async (db) => {
-    await applySchema(db);
+    await applyConstraints(db);
     const began = Date.now();
     const result = await ingestFiles(db, files, { progress: progressBar(), dryRun: options.dryRun });
     if (!result.ok) {

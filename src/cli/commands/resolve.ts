@@ -5,8 +5,8 @@ import { AppError, ErrorCode } from '../../errors.js';
 import type { MatchCandidateModel } from '../../repositories/models.js';
 import type { Page } from '../../repositories/pagination.js';
 import { listCandidates } from '../../repositories/resolution.repository.js';
+import { applyConstraints } from '../../services/constraints.service.js';
 import { judgeMatch } from '../../services/resolution.service.js';
-import { applySchema } from '../../services/schema.service.js';
 import { defineCommand } from '../command.js';
 import { log, withDb } from '../shared.js';
 
@@ -93,7 +93,7 @@ export const resolveCommand = defineCommand({
     }
     const by = values.by ?? process.env.USER ?? 'cli';
     return withDb(async (db) => {
-      await applySchema(db);
+      await applyConstraints(db);
       const judged = await review(db, { yesAbove, by, list: values.list });
       log(`judged ${judged} pair${judged === 1 ? '' : 's'}`);
       return 0;

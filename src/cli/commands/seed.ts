@@ -1,4 +1,4 @@
-import { seedFiles } from '../../seed.js';
+import { seedFiles } from '../../services/seed.service.js';
 import { defineCommand } from '../command.js';
 import { ingestAndReport } from './ingest.js';
 

@@ -9,7 +9,7 @@ export {
   relationshipEnds,
 } from './fields.js';
 export { DOCUMENT_FORMAT } from './format.js';
-export { ID_SPACE_CONSTRAINT, RETIRED_INDEXES, schemaStatements } from './graph-schema.js';
+export { constraintStatements, ID_SPACE_CONSTRAINT, RETIRED_INDEXES } from './graph-constraints.js';
 export { JUDGEMENT_LIMITS, JUDGEMENTS_FORMAT, judgementsJsonSchema, VERDICTS, type Verdict } from './judgements-schema.js';
 export {
   DATE_FIELDS,

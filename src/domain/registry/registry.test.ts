@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { buildASTSchema, concatAST, type GraphQLEnumType, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { loadTypeDefs } from '../../api/type-defs.js';
 import { DOCUMENT_SCHEMA_FILE, documentSchemaText } from '../../generate-schemas.js';
-import { loadTypeDefs } from '../../schema.js';
 import { LINKS_FIELDS, REFERENCE_FIELDS, relationshipEnds } from './fields.js';
 import { DOCUMENT_LABELS, ENTITY_LABELS } from './labels.js';
 import { CONNECTION_KINDS, connectionTypes, RELATIONSHIP_TYPES } from './relationships.js';

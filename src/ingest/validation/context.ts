@@ -1,6 +1,6 @@
+import type { Problem } from '../../domain/problem.js';
 import type { EntityLabel } from '../../domain/registry/index.js';
 import type { NamedDocument } from './entries.js';
-import type { Problem } from './problem.js';
 
 /** What every rule sees: the documents that passed the JSON Schema, and where to report a problem. */
 export interface DocumentContext {

@@ -8,10 +8,10 @@ import {
   person,
   source,
 } from '../../../tests/helpers/validation-fixtures.js';
+import { formatProblems, type Problem } from '../../domain/problem.js';
 import { sourceMetadataKey } from '../../domain/source-metadata.js';
 import type { NamedDocument } from './entries.js';
 import { checkIdSpace, checkOtherIds, checkSourceRevisions } from './id-space.js';
-import { formatProblems, type Problem } from './problem.js';
 
 const withOtherIds = (id: string, name: string, otherIds: string[]) => person(id, name, { otherIds });
 

@@ -1,8 +1,8 @@
+import type { Problem } from '../../domain/problem.js';
 import type { EntityLabel } from '../../domain/registry/index.js';
 import { differingMetadata, sourceMetadataKey } from '../../domain/source-metadata.js';
 import { entriesOf, type NamedDocument } from './entries.js';
 import type { GraphLookup } from './link-people.js';
-import type { Problem } from './problem.js';
 
 const article = (kind: string) => (/^[AEIOU]/.test(kind) ? 'an' : 'a');
 

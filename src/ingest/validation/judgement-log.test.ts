@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatProblems } from '../../domain/problem.js';
 import { checkJudgementLog } from './judgement-log.js';
-import { formatProblems } from './problem.js';
 
 const verdict = (a: string, b: string, v: string, at: string) => ({ a, b, verdict: v, by: 'analyst', at });
 

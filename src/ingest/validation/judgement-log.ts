@@ -1,4 +1,4 @@
-import type { Problem } from './problem.js';
+import type { Problem } from '../../domain/problem.js';
 
 /** A verdict as a judgements file holds it, as far as the log's rules read it. */
 interface LoggedVerdict {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type DescribedGraph, documentWith, graphHolding, named, person, source } from '../../../tests/helpers/validation-fixtures.js';
+import type { Problem } from '../../domain/problem.js';
 import type { NamedDocument } from './entries.js';
 import { linkPeople } from './link-people.js';
-import type { Problem } from './problem.js';
 
 async function linked(documents: NamedDocument[], graph: DescribedGraph = {}) {
   const lookup = graphHolding(graph);

@@ -1,9 +1,9 @@
 import { nameKeys } from '../../domain/names.js';
+import type { Problem } from '../../domain/problem.js';
 import type { EntityLabel, EntryFor } from '../../domain/registry/index.js';
 import type { SourceState } from '../../domain/source-metadata.js';
 import type { NamedDocument } from './entries.js';
 import type { TenureLookup } from './link-tenures.js';
-import type { Problem } from './problem.js';
 
 /** What the graph already holds, asked once per batch. */
 export interface GraphLookup extends TenureLookup {

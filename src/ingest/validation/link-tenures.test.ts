@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentWith, evidence, graphHolding, named } from '../../../tests/helpers/validation-fixtures.js';
+import type { Problem } from '../../domain/problem.js';
 import { linkTenures, sameMandate } from './link-tenures.js';
-import type { Problem } from './problem.js';
 
 describe('sameMandate', () => {
   it('takes attestations within a known term, or two attestations alone, for one mandate', () => {

@@ -1,6 +1,6 @@
 import { parsePartialDate } from '../../domain/partial-date.js';
+import type { Problem } from '../../domain/problem.js';
 import type { NamedDocument } from './entries.js';
-import type { Problem } from './problem.js';
 
 /** A term of office as far as its dates are known; attested as a window when several sources attest it. */
 export interface TenureDates {

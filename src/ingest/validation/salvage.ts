@@ -1,5 +1,5 @@
+import type { Problem } from '../../domain/problem.js';
 import { DOCUMENT_LABELS, type EntityLabel, type SourceDocument } from '../../domain/registry/index.js';
-import type { Problem } from './problem.js';
 
 /** What of a document that failed the JSON Schema the other rules can still check. */
 export interface Salvaged {

@@ -1,7 +1,7 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import type { Problem } from '../../domain/problem.js';
 import { documentJsonSchema, judgementsJsonSchema, TEXT_PATTERN } from '../../domain/registry/index.js';
-import type { Problem } from './problem.js';
 
 type Validator = ReturnType<Ajv2020['compile']>;
 const compiled = new Map<string, Validator>();

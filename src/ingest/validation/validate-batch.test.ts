@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentWith, evidence, graphHolding, person, source } from '../../../tests/helpers/validation-fixtures.js';
-import { formatProblems } from './problem.js';
+import { formatProblems } from '../../domain/problem.js';
 import { validateBatch } from './validate-batch.js';
 
 describe('validateBatch', () => {

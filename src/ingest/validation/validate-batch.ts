@@ -1,10 +1,10 @@
+import type { Problem } from '../../domain/problem.js';
 import { type EntityLabel, type SourceDocument, VOCABULARIES } from '../../domain/registry/index.js';
 import type { DocumentContext } from './context.js';
 import { entriesOf, type NamedDocument, referencesOf } from './entries.js';
 import { checkIdSpace, checkOtherIds, checkSourceRevisions } from './id-space.js';
 import { type GraphLookup, linkPeople } from './link-people.js';
 import { linkTenures } from './link-tenures.js';
-import type { Problem } from './problem.js';
 import { DOCUMENT_RULES, RESOLVED_RULES } from './rules/index.js';
 import { salvage } from './salvage.js';
 import { checkShape } from './shape.js';

@@ -1,7 +1,7 @@
+import type { Problem } from '../../../domain/problem.js';
 import { type Evidence, LINKS_FIELDS, type SourceDocument } from '../../../domain/registry/index.js';
 import type { DocumentRule } from '../context.js';
 import { entriesOf } from '../entries.js';
-import type { Problem } from '../problem.js';
 
 function checkEvidence(file: string, document: SourceDocument, path: string, evidence: Evidence[], report: (p: Problem) => void): void {
   const sources = new Map(document.sources.map((s) => [s.id, s]));

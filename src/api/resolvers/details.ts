@@ -1,0 +1,45 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { type BoundedField, MAX_FIRST } from '../../list-bounds.js';
+import type { DetailArguments, DetailedLabel, DetailsModels, Folded } from '../../repositories/details.repository.js';
+import type { AppContext } from '../context.js';
+import { assertFirst } from './arguments.js';
+import { selectionOf } from './selection.js';
+
+/**
+ * A field resolver reading one field of the parent's details, typed by what the details query returns for it.
+ * Loads are batched per request and type, so a list of parents costs one query, which computes only the fields
+ * asked for, and of those, what the request asks of their values; a list no more items than its `first`, which is
+ * refused above its maximum, and those its arguments keep (`argumentsOf`). A parent missing from the graph reads as null.
+ */
+export function fromDetails<L extends DetailedLabel, F extends keyof DetailsModels[L] & string, A extends { first?: number | null }>(
+  label: L,
+  field: F,
+  argumentsOf?: (args: A) => DetailArguments,
+) {
+  const list = `${label}.${field}` in MAX_FIRST ? (`${label}.${field}` as BoundedField) : undefined;
+  return async (parent: { id: string }, args: A, context: AppContext, info: GraphQLResolveInfo) => {
+    if (list && args.first !== undefined) assertFirst(list, args.first);
+    const key = { id: parent.id, field, selection: selectionOf(info), arguments: argumentsOf?.(args) };
+    return (await context.details(label).load(key)) as DetailsModels[L][F];
+  };
+}
+
+/**
+ * A resolver for a list its parent already holds, which the parent's statement read up to the largest `first` the
+ * request asked of it: refused above its maximum, cut to this field's own `first`.
+ */
+export function upToFirst<P, T>(field: BoundedField, list: (parent: P) => readonly T[]) {
+  return (parent: P, { first }: { first: number }): T[] => list(parent).slice(0, assertFirst(field, first));
+}
+
+/**
+ * A question's answers, once the details its own statement folded in are handed to the request's loader: the
+ * fields they answer then cost no second statement.
+ */
+export function answered<T>(context: AppContext, { answers, label, requests, details }: Folded<T>): T[] {
+  const loader = context.details(label);
+  for (const [id, computed] of details) {
+    for (const request of requests) loader.prime({ id, field: request.field, selection: request.selection }, computed[request.as] ?? null);
+  }
+  return answers;
+}
