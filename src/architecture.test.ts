@@ -52,7 +52,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'local-neo4j': ['.'],
   ide: [],
   exports: [],
-  repositories: ['domain', 'db', '__generated__', '.'],
+  repositories: ['domain', 'db', '.'],
   presenters: ['domain', 'repositories'],
   resolution: ['domain'],
   draft: ['domain', 'resolution', '.'],
