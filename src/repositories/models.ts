@@ -58,9 +58,14 @@ type Flat<T> = { [K in keyof T]: T[K] };
  * projections in projections.ts build them from it, with `__typename` (which GraphQL uses to resolve unions).
  * Relationship fields are resolved from the entity type's details query, one batch per request level.
  */
-export type ModelOf<L extends EntityLabel | 'Source'> = Flat<
-  OwnFieldsOf<L extends 'Source' ? typeof SOURCE_LABEL : Extract<(typeof ENTITY_LABEL_SPECS)[number], { label: L }>>
->;
+export type ModelOf<L extends EntityLabel | 'Source'> = L extends 'Source'
+  ? Flat<OwnFieldsOf<typeof SOURCE_LABEL>>
+  : L extends EntityLabel
+    ? Flat<OwnFieldsOf<LabelSpecOf<L>>>
+    : never;
+
+/** The registry's spec of one entity label, as its literal type. */
+export type LabelSpecOf<L extends EntityLabel> = Extract<(typeof ENTITY_LABEL_SPECS)[number], { label: L }>;
 
 export type SourceModel = ModelOf<'Source'>;
 

@@ -1,7 +1,14 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { type GraphQLResolveInfo, type GraphQLSchema, isObjectType } from 'graphql';
 import type { AppContext } from '../context.js';
+import { ENTITY_LABELS } from '../domain/registry/index.js';
 import { type BoundedField, MAX_FIRST } from '../list-bounds.js';
-import type { DetailArguments, DetailedLabel, DetailsModels, Folded } from '../repositories/details.repository.js';
+import {
+  type DetailArguments,
+  type DetailedLabel,
+  type DetailsModels,
+  detailsFields,
+  type Folded,
+} from '../repositories/details.repository.js';
 import { assertFirst } from './arguments.js';
 import { selectionOf } from './selection.js';
 
@@ -22,6 +29,23 @@ export function fromDetails<L extends DetailedLabel, F extends keyof DetailsMode
     const key = { id: parent.id, field, selection: selectionOf(info), arguments: argumentsOf?.(args) };
     return (await context.details(label).load(key)) as DetailsModels[L][F];
   };
+}
+
+/**
+ * A resolver for every details field the contract declares on an entity type and no argument of its own keeps (a
+ * reference, the evidence, a hand-written list), each through `fromDetails`: a new label's reference fields take
+ * their lines in the SDL and no resolver of their own. The fields the SDL leaves out stay out of the API.
+ */
+export function detailsResolvers(schema: GraphQLSchema): Record<string, Record<string, ReturnType<typeof fromDetails>>> {
+  return Object.fromEntries(
+    ENTITY_LABELS.flatMap((label) => {
+      const type = schema.getType(label);
+      if (!isObjectType(type)) return [];
+      const declared = type.getFields();
+      const fields = detailsFields(label).filter((field) => Object.hasOwn(declared, field));
+      return [[label, Object.fromEntries(fields.map((field) => [field, fromDetails(label, field as never)]))]];
+    }),
+  );
 }
 
 /**

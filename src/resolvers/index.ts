@@ -1,4 +1,6 @@
 import type { Resolvers } from '../__generated__/graphql.js';
+import { buildContractSchema } from '../schema.js';
+import { detailsResolvers } from './details.js';
 import { GraphQLJSON } from './json-scalar.js';
 import { listResolvers } from './list.resolvers.js';
 import { meetingResolvers } from './meeting.resolvers.js';
@@ -12,8 +14,8 @@ import { searchResolvers } from './search.resolvers.js';
 import { sourceResolvers } from './source.resolvers.js';
 import { vocabularyResolvers } from './vocabulary.resolvers.js';
 
-/** Every resolver of the schema: each file owns its types, and the root fields of all files are joined. */
-export const resolvers: Resolvers = {
+/** The resolvers each file writes: each file owns its types, and the root fields of all files are joined. */
+const written: Resolvers = {
   Date: DateScalar,
   JSON: GraphQLJSON,
   Query: {
@@ -31,18 +33,25 @@ export const resolvers: Resolvers = {
   Person: personResolvers.Person,
   Attendance: personResolvers.Attendance,
   Country: organizationResolvers.Country,
-  Place: organizationResolvers.Place,
-  Organization: organizationResolvers.Organization,
-  Post: organizationResolvers.Post,
-  Tenure: organizationResolvers.Tenure,
   Meeting: meetingResolvers.Meeting,
   Participant: meetingResolvers.Participant,
-  Visit: meetingResolvers.Visit,
-  Statement: meetingResolvers.Statement,
-  CountryRelation: organizationResolvers.CountryRelation,
-  TradeFigure: organizationResolvers.TradeFigure,
   Source: sourceResolvers.Source,
   Vocabulary: vocabularyResolvers.Vocabulary,
   Counterpart: relationshipResolvers.Counterpart,
   Hop: relationshipResolvers.Hop,
 };
+
+/**
+ * Every resolver of the schema: the details fields of each entity type the contract declares, read through the
+ * details loader (see details.ts), and the resolvers the files write beside them.
+ */
+export const resolvers: Resolvers = withDetails(written);
+
+function withDetails(own: Resolvers): Resolvers {
+  const derived = detailsResolvers(buildContractSchema());
+  const types = new Set([...Object.keys(derived), ...Object.keys(own)]);
+  const byType = own as Record<string, object | undefined>;
+  return Object.fromEntries(
+    [...types].map((type) => [type, type in derived ? { ...derived[type], ...byType[type] } : byType[type]]),
+  ) as Resolvers;
+}

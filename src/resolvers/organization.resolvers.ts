@@ -39,39 +39,5 @@ export const organizationResolvers: Resolvers = {
       );
       return officials.load(country.id);
     },
-    organizations: fromDetails('Country', 'organizations'),
-    evidence: fromDetails('Country', 'evidence'),
-  },
-  CountryRelation: {
-    holder: fromDetails('CountryRelation', 'holder'),
-    towards: fromDetails('CountryRelation', 'towards'),
-    evidence: fromDetails('CountryRelation', 'evidence'),
-  },
-  TradeFigure: {
-    reporter: fromDetails('TradeFigure', 'reporter'),
-    partner: fromDetails('TradeFigure', 'partner'),
-    evidence: fromDetails('TradeFigure', 'evidence'),
-  },
-  Place: {
-    country: fromDetails('Place', 'country'),
-    parent: fromDetails('Place', 'parent'),
-    within: fromDetails('Place', 'within'),
-    evidence: fromDetails('Place', 'evidence'),
-  },
-  Organization: {
-    country: fromDetails('Organization', 'country'),
-    parent: fromDetails('Organization', 'parent'),
-    posts: fromDetails('Organization', 'posts'),
-    evidence: fromDetails('Organization', 'evidence'),
-  },
-  Post: {
-    organization: fromDetails('Post', 'organization'),
-    evidence: fromDetails('Post', 'evidence'),
-  },
-  Tenure: {
-    person: fromDetails('Tenure', 'person'),
-    post: fromDetails('Tenure', 'post'),
-    attestations: fromDetails('Tenure', 'attestations'),
-    evidence: fromDetails('Tenure', 'evidence'),
   },
 };
