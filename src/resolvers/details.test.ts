@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_FIELDS } from '../domain/registry/index.js';
 import { buildContractSchema } from '../schema.js';
-import { detailsResolvers } from './details.js';
+import { byIdResolvers, detailsResolvers } from './details.js';
 
 describe('detailsResolvers', () => {
   const schema = buildContractSchema();
@@ -24,5 +24,15 @@ describe('detailsResolvers', () => {
     expect(Object.keys(derived.Statement!).sort()).toEqual(['about', 'addressedTo', 'evidence', 'onBehalfOf', 'speaker']);
     expect(Object.keys(derived.Country!).sort()).toEqual(['evidence', 'organizations']);
     expect(derived).not.toHaveProperty('Source');
+  });
+});
+
+describe('byIdResolvers', () => {
+  it('answers each root field the contract declares as <label>(id: ID!) for an entity label, and no other', () => {
+    const roots = Object.keys(byIdResolvers(buildContractSchema()));
+    expect(roots).toEqual(expect.arrayContaining(['country', 'meeting', 'organization', 'person', 'post']));
+    // A source is not an entity label, and a list of people takes more than an id.
+    expect(roots).not.toContain('source');
+    expect(roots).not.toContain('people');
   });
 });

@@ -1,4 +1,4 @@
-import { type GraphQLResolveInfo, type GraphQLSchema, isObjectType } from 'graphql';
+import { type GraphQLResolveInfo, type GraphQLSchema, getNamedType, isObjectType } from 'graphql';
 import type { AppContext } from '../context.js';
 import { ENTITY_LABELS } from '../domain/registry/index.js';
 import { type BoundedField, MAX_FIRST } from '../list-bounds.js';
@@ -9,7 +9,8 @@ import {
   detailsFields,
   type Folded,
 } from '../repositories/details.repository.js';
-import { assertFirst } from './arguments.js';
+import { findEntityById } from '../repositories/entity.repository.js';
+import { assertFirst, foundOr } from './arguments.js';
 import { selectionOf } from './selection.js';
 
 /**
@@ -44,6 +45,27 @@ export function detailsResolvers(schema: GraphQLSchema): Record<string, Record<s
       const declared = type.getFields();
       const fields = detailsFields(label).filter((field) => Object.hasOwn(declared, field));
       return [[label, Object.fromEntries(fields.map((field) => [field, fromDetails(label, field as never)]))]];
+    }),
+  );
+}
+
+/**
+ * A resolver for each root field the contract declares as `<label>(id: ID!): <Label>` (`post(id: ID!): Post`): the
+ * entity by its id with its own fields, or NOT_FOUND naming the id. A file's own resolver takes its place where an
+ * id may name more than one entity (a person's former ids).
+ */
+export function byIdResolvers(
+  schema: GraphQLSchema,
+): Record<string, (parent: unknown, args: { id: string }, context: AppContext) => unknown> {
+  const roots = schema.getQueryType()?.getFields() ?? {};
+  return Object.fromEntries(
+    ENTITY_LABELS.flatMap((label) => {
+      const name = label[0]!.toLowerCase() + label.slice(1);
+      const root = Object.hasOwn(roots, name) ? roots[name] : undefined;
+      if (root?.args.map((a) => a.name).join() !== 'id' || getNamedType(root.type).name !== label) return [];
+      const resolve = (_parent: unknown, { id }: { id: string }, { db }: AppContext) =>
+        foundOr(findEntityById(db, label, id), { argument: 'id', id, kind: label });
+      return [[name, resolve]];
     }),
   );
 }

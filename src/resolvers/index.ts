@@ -1,6 +1,6 @@
 import type { Resolvers } from '../__generated__/graphql.js';
 import { buildContractSchema } from '../schema.js';
-import { detailsResolvers } from './details.js';
+import { byIdResolvers, detailsResolvers } from './details.js';
 import { GraphQLJSON } from './json-scalar.js';
 import { listResolvers } from './list.resolvers.js';
 import { meetingResolvers } from './meeting.resolvers.js';
@@ -43,12 +43,13 @@ const written: Resolvers = {
 
 /**
  * Every resolver of the schema: the details fields of each entity type the contract declares, read through the
- * details loader (see details.ts), and the resolvers the files write beside them.
+ * details loader, and its root fields by id (see details.ts), with the resolvers the files write in their place.
  */
-export const resolvers: Resolvers = withDetails(written);
+export const resolvers: Resolvers = withDerived(written);
 
-function withDetails(own: Resolvers): Resolvers {
-  const derived = detailsResolvers(buildContractSchema());
+function withDerived(own: Resolvers): Resolvers {
+  const schema = buildContractSchema();
+  const derived: Record<string, object> = { ...detailsResolvers(schema), Query: byIdResolvers(schema) };
   const types = new Set([...Object.keys(derived), ...Object.keys(own)]);
   const byType = own as Record<string, object | undefined>;
   return Object.fromEntries(
