@@ -5,6 +5,7 @@ import * as typescript from '@graphql-codegen/typescript';
 import * as typescriptResolvers from '@graphql-codegen/typescript-resolvers';
 import { parse, printSchema } from 'graphql';
 import { buildContractSchema } from './src/api/type-defs.js';
+import { ENTITY_LABELS } from './src/domain/registry/index.js';
 import { projectPath } from './src/project-root.js';
 
 /**
@@ -17,25 +18,10 @@ const config = {
   scalars: { Date: 'string' },
   // What each repository returns for a GraphQL type: resolvers are type-checked against these shapes.
   mappers: {
+    // An entity's own fields, typed from its label spec in the registry.
+    ...Object.fromEntries(['Source', ...ENTITY_LABELS].map((label) => [label, `../repositories/models.js#ModelOf<'${label}'>`])),
     ...Object.fromEntries(
-      [
-        'PartialDate',
-        'Source',
-        'Evidence',
-        'Person',
-        'Country',
-        'Place',
-        'Organization',
-        'Post',
-        'Tenure',
-        'Visit',
-        'Meeting',
-        'Statement',
-        'Attendance',
-        'Participant',
-        'CountryRelation',
-        'TradeFigure',
-      ].map((type) => [type, `../repositories/models.js#${type}Model`]),
+      ['PartialDate', 'Evidence', 'Attendance', 'Participant'].map((type) => [type, `../repositories/models.js#${type}Model`]),
     ),
     ...Object.fromEntries(
       [

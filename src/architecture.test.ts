@@ -67,8 +67,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   'drafting/pipeline': ['domain', 'resolution', '.'],
   'local-neo4j': ['.'],
   db: ['domain', 'local-neo4j', '.'],
-  // `__generated__` goes next: repositories return their own models, and resolvers map them to the GraphQL types.
-  repositories: ['domain', 'db', '__generated__', '.'],
+  // Never `__generated__`: repositories return their own models, and resolvers map them to the GraphQL types.
+  repositories: ['domain', 'db', '.'],
   services: ['domain', 'ingest', 'resolution', 'exports', 'repositories', 'db', '.'],
   drafting: ['domain', 'drafting/pipeline', 'resolution', 'ingest', 'services', 'repositories', 'db', '.'],
   'bulk-import': ['domain', 'ingest', 'services', 'repositories', 'db', 'local-neo4j', '.'],

@@ -1,21 +1,21 @@
 import type { Db } from '../db/run-query.js';
-import { type BoundedField, PLACE_CHAIN } from '../list-bounds.js';
+import { ENTITY_LABELS, type EntityLabel, REFERENCE_FIELDS, type ReferenceField } from '../domain/registry/index.js';
+import { type BoundedField, MAX_FIRST, PLACE_CHAIN } from '../list-bounds.js';
 import type {
   AttendanceModel,
   AttestationModel,
-  CountryModel,
   CountryRelationModel,
   EvidenceModel,
+  LabelSpecOf,
+  ModelOf,
   OrganizationModel,
   ParticipantModel,
-  PersonModel,
   PlaceModel,
   PostModel,
   StatementModel,
   StatementPartModel,
   TenureModel,
   TradeFigureModel,
-  VisitModel,
 } from './models.js';
 import { periodCondition } from './period.js';
 import {
@@ -31,39 +31,45 @@ import {
   selectionKey,
 } from './projections.js';
 
-type Party = PersonModel | CountryModel | OrganizationModel;
+/** The model one reference field holds: its target's own fields, a list of them, or null when it may be absent. */
+type ReferenceModel<F> = F extends { kind: 'ref'; targets: readonly (infer T extends EntityLabel)[] }
+  ? F extends { many: true }
+    ? ModelOf<T>[]
+    : F extends { required: true }
+      ? ModelOf<T>
+      : ModelOf<T> | null
+  : never;
+
+type FieldsOf<L extends EntityLabel> = LabelSpecOf<L>['fields'];
+
+/** The API name of a reference field: its own, or the one the registry gives it. */
+type ApiNameOf<K, F> = F extends { apiName: infer A extends string } ? A : K;
+
+/** The details every reference field of a label answers, under its API name: the part compiled from the registry. */
+type ReferenceModels<L extends EntityLabel> = {
+  -readonly [K in keyof FieldsOf<L> as FieldsOf<L>[K] extends { kind: 'ref' } ? ApiNameOf<K, FieldsOf<L>[K]> : never]: ReferenceModel<
+    FieldsOf<L>[K]
+  >;
+};
+
+/** What the hand-written details fields hold (see HAND_WRITTEN). */
+interface HandWrittenModels {
+  Person: { tenures: TenureModel[]; meetings: AttendanceModel[]; statements: StatementPartModel[] };
+  Country: { relations: CountryRelationModel[]; tradeFigures: TradeFigureModel[]; organizations: OrganizationModel[] };
+  Place: { within: PlaceModel[] };
+  Organization: { posts: PostModel[] };
+  Tenure: { attestations: AttestationModel[] };
+  Meeting: { participants: ParticipantModel[]; statements: StatementModel[] };
+}
+
+type Flat<T> = { [K in keyof T]: T[K] };
 
 /** What each details field holds, per entity type: the field resolvers are typed by these. */
-export interface DetailsModels {
-  Person: {
-    country: CountryModel | null;
-    tenures: TenureModel[];
-    meetings: AttendanceModel[];
-    statements: StatementPartModel[];
-    evidence: EvidenceModel[];
-  };
-  Country: {
-    relations: CountryRelationModel[];
-    tradeFigures: TradeFigureModel[];
-    organizations: OrganizationModel[];
-    evidence: EvidenceModel[];
-  };
-  CountryRelation: { holder: CountryModel; towards: CountryModel; evidence: EvidenceModel[] };
-  TradeFigure: { reporter: CountryModel; partner: CountryModel; evidence: EvidenceModel[] };
-  Place: { country: CountryModel; parent: PlaceModel | null; within: PlaceModel[]; evidence: EvidenceModel[] };
-  Organization: { country: CountryModel | null; parent: OrganizationModel | null; posts: PostModel[]; evidence: EvidenceModel[] };
-  Post: { organization: OrganizationModel; evidence: EvidenceModel[] };
-  Tenure: { person: PersonModel; post: PostModel; attestations: AttestationModel[]; evidence: EvidenceModel[] };
-  Visit: { leader: PersonModel; delegationOf: CountryModel; hostCountry: CountryModel; evidence: EvidenceModel[] };
-  Meeting: {
-    place: PlaceModel | CountryModel | null;
-    visit: VisitModel | null;
-    participants: ParticipantModel[];
-    statements: StatementModel[];
-    evidence: EvidenceModel[];
-  };
-  Statement: { speaker: PersonModel; onBehalfOf: PersonModel | null; addressedTo: Party | null; about: Party[]; evidence: EvidenceModel[] };
-}
+export type DetailsModels = {
+  [L in EntityLabel]: Flat<
+    ReferenceModels<L> & { evidence: EvidenceModel[] } & (L extends keyof HandWrittenModels ? HandWrittenModels[L] : unknown)
+  >;
+};
 
 /**
  * A details field's expression: fixed; a list read up to its `first` (its items the same whatever is asked of them),
@@ -76,26 +82,26 @@ type FieldExpression =
   | { readonly upTo: (items: number, argument: (name: string) => string) => string; readonly arguments?: readonly string[] }
   | ((selection?: Selection) => string);
 
-type DetailsQueries = { [L in keyof DetailsModels]: { variable: string; fields: Record<keyof DetailsModels[L], FieldExpression> } };
-
-/** Evidence of the node bound to `v`, read up to its `first`. */
-const evidenceOf = (v: string): FieldExpression => ({ upTo: (items) => nodeEvidence(v, items) });
+interface LabelDetails {
+  /** The variable the expressions are written against. */
+  readonly variable: string;
+  readonly fields: Readonly<Record<string, FieldExpression>>;
+}
 
 /**
- * Per entity type, what its GraphQL fields need from one hop away, one expression per field. A request's loads of
- * one type at one level go out as one query for many ids, holding only the fields asked for: a person's country
- * must not cost the thousands of meetings a minister attended, and the meetings come no more than `first` at a
- * time. Labels and field names come from this constant.
+ * The details fields written by hand, per entity type: each sorts, filters or computes, which the registry does
+ * not say. Every other details field (a reference, the evidence) is compiled from the registry below.
  */
-export const DETAILS = {
+const HAND_WRITTEN = {
   Person: {
     variable: 'p',
     fields: {
-      country: (sel) => `head(COLLECT { MATCH (p)-[:CITIZEN_OF]->(c:Country) RETURN ${project('Country', 'c', sel)} })`,
+      // The inverse of a tenure's person, sorted by when the tenure began (or was attested, or ended).
       tenures: (sel) => `COLLECT {
         MATCH (p)-[:HELD]->(t:Tenure)
         RETURN ${project('Tenure', 't', sel)} AS t ORDER BY coalesce(t.startFrom, t.attestedFrom, t.endFrom), t.id
         LIMIT ${itemsOf('Person.tenures', sel)} }`,
+      // The inverse of a meeting's participants, with the properties of each link, sorted by date.
       meetings: (sel) => `COLLECT {
         MATCH (p)-[a:ATTENDED]->(m:Meeting)
         RETURN {meeting: ${project('Meeting', 'm', sel?.meeting)}, role: a.role,
@@ -103,6 +109,7 @@ export const DETAILS = {
                 evidence: ${asks(sel, 'evidence') ? relationshipEvidence('a', 'Attendance.evidence', sel?.evidence) : '[]'}} AS attendance
         ORDER BY m.dateFrom, m.id
         LIMIT ${itemsOf('Person.meetings', sel)} }`,
+      // Four relationship types in one list, each computed into the person's role; dated by the statement or its meeting.
       statements: {
         upTo: (items) => `COLLECT {
         MATCH (p)-[r:MADE|ON_BEHALF_OF|ADDRESSED_TO|ABOUT]-(s:Statement)
@@ -113,12 +120,12 @@ export const DETAILS = {
         ORDER BY coalesce(s.dateFrom, m.dateFrom), s.id, part.role
         LIMIT ${items} }`,
       },
-      evidence: evidenceOf('p'),
     },
   },
   Country: {
     variable: 'c',
     fields: {
+      // Two hops, kept by kind and by the other country.
       relations: {
         arguments: ['kind', 'towards'],
         upTo: (items, argument) => `COLLECT {
@@ -128,6 +135,7 @@ export const DETAILS = {
         RETURN ${project('CountryRelation', 'r')} AS relation ORDER BY r.dateFrom, r.kind, o.id
         LIMIT ${items} }`,
       },
+      // Kept by partner and period.
       tradeFigures: {
         arguments: ['partner', 'from', 'to', 'within'],
         upTo: (items, argument) => `COLLECT {
@@ -140,64 +148,35 @@ export const DETAILS = {
         RETURN ${project('TradeFigure', 'f')} AS figure ORDER BY f.periodFrom, f.periodTo, o.id, f.flow
         LIMIT ${items} }`,
       },
+      // The inverse of an organization's country, sorted by name.
       organizations: {
         upTo: (items) => `COLLECT {
         MATCH (o:Organization)-[:IN_COUNTRY]->(c) RETURN ${project('Organization', 'o')} AS o ORDER BY o.name, o.id LIMIT ${items} }`,
       },
-      evidence: evidenceOf('c'),
-    },
-  },
-  CountryRelation: {
-    variable: 'r',
-    fields: {
-      holder: `head(COLLECT { MATCH (x:Country)-[:HOLDS]->(r) RETURN ${project('Country', 'x')} })`,
-      towards: `head(COLLECT { MATCH (r)-[:TOWARDS]->(x:Country) RETURN ${project('Country', 'x')} })`,
-      evidence: evidenceOf('r'),
-    },
-  },
-  TradeFigure: {
-    variable: 'f',
-    fields: {
-      reporter: `head(COLLECT { MATCH (f)-[:REPORTED_BY]->(x:Country) RETURN ${project('Country', 'x')} })`,
-      partner: `head(COLLECT { MATCH (f)-[:WITH_PARTNER]->(x:Country) RETURN ${project('Country', 'x')} })`,
-      evidence: evidenceOf('f'),
     },
   },
   Place: {
     variable: 'pl',
     fields: {
-      country: `head(COLLECT { MATCH (pl)-[:IN_COUNTRY]->(c:Country) RETURN ${project('Country', 'c')} })`,
-      parent: `head(COLLECT { MATCH (pl)-[:PART_OF]->(x:Place) RETURN ${project('Place', 'x')} })`,
+      // A walk up the chain of parents, nearest first.
       within: `COLLECT {
         MATCH chain = (pl)-[:PART_OF${PLACE_CHAIN}]->(x:Place) RETURN ${project('Place', 'x')} AS x ORDER BY length(chain) }`,
-      evidence: evidenceOf('pl'),
     },
   },
   Organization: {
     variable: 'o',
     fields: {
-      country: `head(COLLECT { MATCH (o)-[:IN_COUNTRY]->(c:Country) RETURN ${project('Country', 'c')} })`,
-      parent: `head(COLLECT { MATCH (o)-[:PART_OF]->(x:Organization) RETURN ${project('Organization', 'x')} })`,
+      // The inverse of a post's organization, sorted by title.
       posts: {
         upTo: (items) =>
           `COLLECT { MATCH (x:Post)-[:IN_ORGANIZATION]->(o) RETURN ${project('Post', 'x')} AS post ORDER BY x.title LIMIT ${items} }`,
       },
-      evidence: evidenceOf('o'),
-    },
-  },
-  Post: {
-    variable: 'po',
-    fields: {
-      organization: (sel) =>
-        `head(COLLECT { MATCH (po)-[:IN_ORGANIZATION]->(o:Organization) RETURN ${project('Organization', 'o', sel)} })`,
-      evidence: evidenceOf('po'),
     },
   },
   Tenure: {
     variable: 't',
     fields: {
-      person: (sel) => `head(COLLECT { MATCH (x:Person)-[:HELD]->(t) RETURN ${project('Person', 'x', sel)} })`,
-      post: (sel) => `head(COLLECT { MATCH (t)-[:OF_POST]->(x:Post) RETURN ${project('Post', 'x', sel)} })`,
+      // Computed from the evidence links that carry each source's own date, earliest first.
       attestations: {
         upTo: (items) => `COLLECT {
         MATCH (t)-[e:SUPPORTED_BY]->(s:Source) WHERE e.attested IS NOT NULL
@@ -206,23 +185,12 @@ export const DETAILS = {
         ORDER BY e.attestedFrom, s.id, e.paragraph
         LIMIT ${items} }`,
       },
-      evidence: evidenceOf('t'),
-    },
-  },
-  Visit: {
-    variable: 'v',
-    fields: {
-      leader: `head(COLLECT { MATCH (x:Person)-[:LED]->(v) RETURN ${project('Person', 'x')} })`,
-      delegationOf: `head(COLLECT { MATCH (v)-[:DELEGATION_OF]->(x:Country) RETURN ${project('Country', 'x')} })`,
-      hostCountry: `head(COLLECT { MATCH (v)-[:HOSTED_BY]->(x:Country) RETURN ${project('Country', 'x')} })`,
-      evidence: evidenceOf('v'),
     },
   },
   Meeting: {
     variable: 'm',
     fields: {
-      place: `head(COLLECT { MATCH (m)-[:HELD_IN]->(x) RETURN ${projectAny(['Place', 'Country'], 'x')} })`,
-      visit: `head(COLLECT { MATCH (m)-[:PART_OF]->(x:Visit) RETURN ${project('Visit', 'x')} })`,
+      // Links with their own properties and evidence, hosts first, then by name.
       participants: (sel) => `COLLECT {
         MATCH (x:Person)-[a:ATTENDED]->(m)
         RETURN {person: ${project('Person', 'x', sel?.person)}, role: a.role,
@@ -230,30 +198,68 @@ export const DETAILS = {
                 evidence: ${asks(sel, 'evidence') ? relationshipEvidence('a', 'Participant.evidence', sel?.evidence) : '[]'}} AS participant
         ORDER BY a.role DESC, x.name
         LIMIT ${itemsOf('Meeting.participants', sel)} }`,
+      // The inverse of a statement's meeting.
       statements: {
         upTo: (items) =>
           `COLLECT { MATCH (s:Statement)-[:MADE_AT]->(m) RETURN ${project('Statement', 's')} AS s ORDER BY s.id LIMIT ${items} }`,
       },
-      evidence: evidenceOf('m'),
     },
   },
-  Statement: {
-    variable: 'st',
-    fields: {
-      speaker: `head(COLLECT { MATCH (x:Person)-[:MADE]->(st) RETURN ${project('Person', 'x')} })`,
-      onBehalfOf: `head(COLLECT { MATCH (st)-[:ON_BEHALF_OF]->(x:Person) RETURN ${project('Person', 'x')} })`,
-      addressedTo: `head(COLLECT { MATCH (st)-[:ADDRESSED_TO]->(x) RETURN ${projectAny(['Person', 'Country', 'Organization'], 'x')} })`,
-      about: {
-        upTo: (items) =>
-          `COLLECT { MATCH (st)-[:ABOUT]->(x)
-            RETURN ${projectAny(['Person', 'Country', 'Organization'], 'x')} AS x ORDER BY x.id LIMIT ${items} }`,
-      },
-      evidence: evidenceOf('st'),
-    },
-  },
-} as const satisfies DetailsQueries;
+} as const satisfies { [L in keyof HandWrittenModels]: { variable: string; fields: Record<keyof HandWrittenModels[L], FieldExpression> } };
 
-export type DetailedLabel = keyof DetailsModels;
+/** The variable of a label without hand-written fields: its name, lower-cased (a new label needs no entry). */
+const variableOf = (label: EntityLabel): string =>
+  label in HAND_WRITTEN ? HAND_WRITTEN[label as keyof typeof HAND_WRITTEN].variable : label[0]!.toLowerCase() + label.slice(1);
+
+/**
+ * One hop along a reference field, compiled from the registry: its relationship type and direction, its target
+ * label (none in the pattern when it may name several), one value or a list by id read up to its `first`, each
+ * value projected as the request asks. Its variable is named after the field, so it never captures a variable of
+ * a statement the details are folded into.
+ */
+function referenceExpression(ref: ReferenceField, name: string, v: string): FieldExpression {
+  const x = `${v}_${name}`;
+  const [only] = ref.targets.length === 1 ? ref.targets : [];
+  const node = only ? `${x}:${only}` : x;
+  const hop = ref.direction === 'out' ? `(${v})-[:${ref.type}]->(${node})` : `(${node})-[:${ref.type}]->(${v})`;
+  const value = (sel?: Selection) => (only ? project(only, x, sel) : projectAny(ref.targets, x, sel));
+  if (!ref.many) return (sel) => `head(COLLECT { MATCH ${hop} RETURN ${value(sel)} })`;
+  const list = `${ref.label}.${name}`;
+  if (!(list in MAX_FIRST)) throw new Error(`the list ${list} has no maximum in MAX_FIRST`);
+  return (sel) => `COLLECT { MATCH ${hop} RETURN ${value(sel)} AS ${x} ORDER BY ${x}.id LIMIT ${itemsOf(list as BoundedField, sel)} }`;
+}
+
+/** Evidence of the node bound to `v`, read up to its `first`. */
+const evidenceOf = (v: string): FieldExpression => ({ upTo: (items) => nodeEvidence(v, items) });
+
+/**
+ * Per entity type, what its GraphQL fields need from one hop away, one expression per field: its references and
+ * its evidence compiled from the registry, its hand-written fields beside them. A request's loads of one type at
+ * one level go out as one query for many ids, holding only the fields asked for: a person's country must not cost
+ * the thousands of meetings a minister attended, and the meetings come no more than `first` at a time. Labels and
+ * field names come from the registry and this module, never from a request.
+ */
+const DETAILS: Readonly<Record<EntityLabel, LabelDetails>> = Object.fromEntries(
+  ENTITY_LABELS.map((label) => {
+    const v = variableOf(label);
+    const references = REFERENCE_FIELDS.filter((ref) => ref.label === label).map((ref) => {
+      const name = ref.apiName ?? ref.field;
+      return [name, referenceExpression(ref, name, v)] as const;
+    });
+    const handWritten = label in HAND_WRITTEN ? HAND_WRITTEN[label as keyof typeof HAND_WRITTEN].fields : {};
+    const details: LabelDetails = { variable: v, fields: { ...Object.fromEntries(references), evidence: evidenceOf(v), ...handWritten } };
+    return [label, details];
+  }),
+) as Record<EntityLabel, LabelDetails>;
+
+/** The details fields of a label a resolver can read without arguments of its own: what the API derives resolvers for. */
+export function detailsFields(label: EntityLabel): string[] {
+  return Object.entries(DETAILS[label].fields)
+    .filter(([, expression]) => !(typeof expression === 'object' && expression.arguments))
+    .map(([field]) => field);
+}
+
+export type DetailedLabel = EntityLabel;
 
 /** The values of a details field's arguments (a country's relations of one kind), sent as parameters. */
 export type DetailArguments = Readonly<Record<string, string | boolean | null>>;
@@ -267,7 +273,7 @@ export interface DetailRequest {
 }
 
 function fieldExpression(label: DetailedLabel, field: string): FieldExpression {
-  const expression = (DETAILS[label].fields as Record<string, FieldExpression>)[field];
+  const expression = Object.hasOwn(DETAILS[label].fields, field) ? DETAILS[label].fields[field] : undefined;
   if (expression === undefined) throw new Error(`no details field ${field} for ${label}`);
   return expression;
 }
@@ -313,7 +319,7 @@ export function askedOf(label: DetailedLabel, field: string, selection: Selectio
 export function detailsAsked(label: DetailedLabel, selection: Selection): DetailRequest[] {
   return Object.keys(selection)
     .filter((field) => {
-      const expression = (DETAILS[label].fields as Record<string, FieldExpression>)[field];
+      const expression = Object.hasOwn(DETAILS[label].fields, field) ? DETAILS[label].fields[field] : undefined;
       return expression !== undefined && !(typeof expression === 'object' && expression.arguments);
     })
     .map((field) => ({ field, selection: selection[field], as: field }));

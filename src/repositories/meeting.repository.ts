@@ -1,4 +1,3 @@
-import type { MeetingWhere } from '../__generated__/graphql.js';
 import type { Db, Params } from '../db/run-query.js';
 import type { DayRange } from '../domain/partial-date.js';
 import { personNamedBy } from './current-person.js';
@@ -14,7 +13,16 @@ export async function findMeetingById(db: Db, id: string): Promise<MeetingModel 
   return (row?.meeting as MeetingModel | undefined) ?? null;
 }
 
-export type MeetingFilter = Omit<MeetingWhere, 'period'> & { period?: DayRange };
+/** Which meetings a list keeps: each condition narrows it, an absent or null one keeps every meeting. */
+export interface MeetingFilter {
+  participant?: string | null;
+  participants?: readonly string[] | null;
+  countries?: readonly string[] | null;
+  organization?: string | null;
+  topic?: string | null;
+  place?: string | null;
+  period?: DayRange;
+}
 
 /**
  * The MATCH that binds `n`: from a named person or country when the filter has one, so the query walks that

@@ -1,11 +1,8 @@
+import type { ENTITY_LABEL_SPECS, EntityLabel, SOURCE_LABEL } from '../domain/registry/index.js';
+
 type DatePrecision = 'YEAR' | 'QUARTER' | 'MONTH' | 'DAY';
 /** Codes of open vocabularies: any code a document declared, so a plain string. */
-type MeetingFormat = string;
-type OrganizationKind = string;
 type ParticipantRole = string;
-type PlaceKind = string;
-type SourceKind = string;
-type StatementKind = string;
 
 /** A term as the API shows it. */
 export interface TermModel {
@@ -25,10 +22,6 @@ export interface TopicModel extends TermModel {
   meetingCount: number;
 }
 
-/**
- * What the repositories return: an entity's own fields, as the projections in projections.ts build them.
- * Relationship fields are resolved from the entity type's details query, one batch per request level.
- */
 export interface PartialDateModel {
   value: string;
   precision: DatePrecision;
@@ -36,19 +29,45 @@ export interface PartialDateModel {
   latest: string;
 }
 
-export interface SourceModel {
-  __typename: 'Source';
+/** The value of one own field as a projection (projections.ts) returns it: dates as PartialDates, terms as Terms. */
+type OwnValue<F> = F extends { kind: 'date' }
+  ? PartialDateModel
+  : F extends { kind: 'terms' }
+    ? TermModel[]
+    : F extends { kind: 'texts' }
+      ? string[]
+      : F extends { kind: 'number' | 'integer' }
+        ? number
+        : string;
+
+/** Lists are never null; any other field not required reads as null when a source left it out. */
+type OwnField<F> = F extends { kind: 'texts' | 'terms' } | { required: true } ? OwnValue<F> : OwnValue<F> | null;
+
+/** Fields that name other entities (their relationships) or a person's former ids: not own fields of the API. */
+type NotOwn = { kind: 'ref' | 'links' | 'ids' };
+
+type OwnFieldsOf<S extends { label: string; fields: object }> = {
+  __typename: S['label'];
   id: string;
-  kind: SourceKind;
-  publisher: string;
-  title: string;
-  author: string | null;
-  published: PartialDateModel;
-  language: string;
-  url: string | null;
-  paragraphs: number;
-  revision: number | null;
-}
+} & { -readonly [K in keyof S['fields'] as S['fields'][K] extends NotOwn ? never : K]: OwnField<S['fields'][K]> };
+
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/**
+ * What the repositories return for an entity: its own fields, typed from the registry's label spec as the
+ * projections in projections.ts build them from it, with `__typename` (which GraphQL uses to resolve unions).
+ * Relationship fields are resolved from the entity type's details query, one batch per request level.
+ */
+export type ModelOf<L extends EntityLabel | 'Source'> = L extends 'Source'
+  ? Flat<OwnFieldsOf<typeof SOURCE_LABEL>>
+  : L extends EntityLabel
+    ? Flat<OwnFieldsOf<LabelSpecOf<L>>>
+    : never;
+
+/** The registry's spec of one entity label, as its literal type. */
+export type LabelSpecOf<L extends EntityLabel> = Extract<(typeof ENTITY_LABEL_SPECS)[number], { label: L }>;
+
+export type SourceModel = ModelOf<'Source'>;
 
 export interface EvidenceModel {
   source: SourceModel;
@@ -56,72 +75,20 @@ export interface EvidenceModel {
   note: string;
 }
 
-export interface PersonModel {
-  __typename: 'Person';
-  id: string;
-  name: string;
-  aliases: string[];
-}
+export type PersonModel = ModelOf<'Person'>;
+export type CountryModel = ModelOf<'Country'>;
+export type PlaceModel = ModelOf<'Place'>;
+export type OrganizationModel = ModelOf<'Organization'>;
+export type PostModel = ModelOf<'Post'>;
+export type TenureModel = ModelOf<'Tenure'>;
+export type VisitModel = ModelOf<'Visit'>;
+export type MeetingModel = ModelOf<'Meeting'>;
+export type StatementModel = ModelOf<'Statement'>;
+export type CountryRelationModel = ModelOf<'CountryRelation'>;
+export type TradeFigureModel = ModelOf<'TradeFigure'>;
 
-export interface CountryModel {
-  __typename: 'Country';
-  id: string;
-  name: string;
-}
-
-export interface PlaceModel {
-  __typename: 'Place';
-  id: string;
-  name: string;
-  kind: PlaceKind;
-}
-
-export interface OrganizationModel {
-  __typename: 'Organization';
-  id: string;
-  name: string;
-  shortName: string | null;
-  kind: OrganizationKind;
-}
-
-export interface PostModel {
-  __typename: 'Post';
-  id: string;
-  title: string;
-}
-
-export interface TenureModel {
-  __typename: 'Tenure';
-  id: string;
-  start: PartialDateModel | null;
-  end: PartialDateModel | null;
-  attested: PartialDateModel | null;
-}
-
-export interface VisitModel {
-  __typename: 'Visit';
-  id: string;
-  title: string;
-  summary: string;
-  date: PartialDateModel | null;
-}
-
-export interface MeetingModel {
-  __typename: 'Meeting';
-  id: string;
-  format: MeetingFormat;
-  topics: TermModel[];
-  summary: string;
-  date: PartialDateModel | null;
-}
-
-export interface StatementModel {
-  __typename: 'Statement';
-  id: string;
-  kind: StatementKind;
-  summary: string;
-  date: PartialDateModel | null;
-}
+/** Any entity a path or union can hold. */
+export type EntityModel = { [L in EntityLabel]: ModelOf<L> }[EntityLabel];
 
 export type StatementRoleCode = 'SPEAKER' | 'ON_WHOSE_BEHALF' | 'ADDRESSEE' | 'SUBJECT';
 
@@ -144,37 +111,6 @@ export interface ParticipantModel {
   post: PostModel | null;
   evidence: EvidenceModel[];
 }
-
-export interface CountryRelationModel {
-  __typename: 'CountryRelation';
-  id: string;
-  kind: string;
-  summary: string;
-  date: PartialDateModel | null;
-}
-
-export interface TradeFigureModel {
-  __typename: 'TradeFigure';
-  id: string;
-  flow: string;
-  amount: number;
-  currency: string;
-  period: PartialDateModel;
-}
-
-/** Any entity a path or union can hold. */
-export type EntityModel =
-  | PersonModel
-  | OrganizationModel
-  | CountryModel
-  | PlaceModel
-  | PostModel
-  | TenureModel
-  | VisitModel
-  | MeetingModel
-  | StatementModel
-  | CountryRelationModel
-  | TradeFigureModel;
 
 /** A path between two entities as the graph returns it: its nodes, and its relationships with their evidence lists. */
 export interface RawPathModel {

@@ -1,10 +1,12 @@
-import type { MatchReason } from '../__generated__/graphql.js';
 import type { Db } from '../db/run-query.js';
 import { nameKey } from '../domain/names.js';
 import { personNamedBy } from './current-person.js';
 import type { PersonModel } from './models.js';
 import { listPage, type Page } from './pagination.js';
 import { project } from './projections.js';
+
+/** Why a person matched a name, best first; the GraphQL enum MatchReason names the same. */
+export type MatchReason = 'NAME' | 'ALIAS' | 'TRANSLITERATION' | 'PARTIAL';
 
 export interface PersonMatchModel {
   person: PersonModel;

@@ -1,10 +1,12 @@
-import type { CounterpartOrder } from '../__generated__/graphql.js';
 import type { Db, Statement } from '../db/run-query.js';
 import type { DayRange } from '../domain/partial-date.js';
 import { personNamedBy } from './current-person.js';
 import type { CounterpartModel, TimelineFactModel } from './models.js';
 import { periodCondition } from './period.js';
 import { asks, itemsOf, partialDate, project, type Selection } from './projections.js';
+
+/** How counterparts are ordered; the GraphQL enum CounterpartOrder names the same. */
+export type CounterpartOrder = 'MEETING_COUNT_DESC' | 'MEETING_COUNT_ASC' | 'LAST_MET_DESC' | 'NAME';
 
 /** Sort keys come only from this map, never from the request. */
 const COUNTERPART_ORDER: Record<CounterpartOrder, string> = {

@@ -31,23 +31,5 @@ export const countryResolvers: Resolvers = {
       );
       return officials.load(country.id);
     },
-    organizations: fromDetails('Country', 'organizations'),
-    evidence: fromDetails('Country', 'evidence'),
-  },
-  CountryRelation: {
-    holder: fromDetails('CountryRelation', 'holder'),
-    towards: fromDetails('CountryRelation', 'towards'),
-    evidence: fromDetails('CountryRelation', 'evidence'),
-  },
-  TradeFigure: {
-    reporter: fromDetails('TradeFigure', 'reporter'),
-    partner: fromDetails('TradeFigure', 'partner'),
-    evidence: fromDetails('TradeFigure', 'evidence'),
-  },
-  Place: {
-    country: fromDetails('Place', 'country'),
-    parent: fromDetails('Place', 'parent'),
-    within: fromDetails('Place', 'within'),
-    evidence: fromDetails('Place', 'evidence'),
   },
 };

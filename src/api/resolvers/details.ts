@@ -1,8 +1,16 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { type GraphQLResolveInfo, type GraphQLSchema, getNamedType, isObjectType } from 'graphql';
+import { ENTITY_LABELS } from '../../domain/registry/index.js';
 import { type BoundedField, MAX_FIRST } from '../../list-bounds.js';
-import type { DetailArguments, DetailedLabel, DetailsModels, Folded } from '../../repositories/details.repository.js';
+import {
+  type DetailArguments,
+  type DetailedLabel,
+  type DetailsModels,
+  detailsFields,
+  type Folded,
+} from '../../repositories/details.repository.js';
+import { findEntityById } from '../../repositories/entity.repository.js';
 import type { AppContext } from '../context.js';
-import { assertFirst } from './arguments.js';
+import { assertFirst, foundOr } from './arguments.js';
 import { selectionOf } from './selection.js';
 
 /**
@@ -22,6 +30,44 @@ export function fromDetails<L extends DetailedLabel, F extends keyof DetailsMode
     const key = { id: parent.id, field, selection: selectionOf(info), arguments: argumentsOf?.(args) };
     return (await context.details(label).load(key)) as DetailsModels[L][F];
   };
+}
+
+/**
+ * A resolver for every details field the contract declares on an entity type and no argument of its own keeps (a
+ * reference, the evidence, a hand-written list), each through `fromDetails`: a new label's reference fields take
+ * their lines in the SDL and no resolver of their own. The fields the SDL leaves out stay out of the API.
+ */
+export function detailsResolvers(schema: GraphQLSchema): Record<string, Record<string, ReturnType<typeof fromDetails>>> {
+  return Object.fromEntries(
+    ENTITY_LABELS.flatMap((label) => {
+      const type = schema.getType(label);
+      if (!isObjectType(type)) return [];
+      const declared = type.getFields();
+      const fields = detailsFields(label).filter((field) => Object.hasOwn(declared, field));
+      return [[label, Object.fromEntries(fields.map((field) => [field, fromDetails(label, field as never)]))]];
+    }),
+  );
+}
+
+/**
+ * A resolver for each root field the contract declares as `<label>(id: ID!): <Label>` (`post(id: ID!): Post`): the
+ * entity by its id with its own fields, or NOT_FOUND naming the id. A file's own resolver takes its place where an
+ * id may name more than one entity (a person's former ids).
+ */
+export function byIdResolvers(
+  schema: GraphQLSchema,
+): Record<string, (parent: unknown, args: { id: string }, context: AppContext) => unknown> {
+  const roots = schema.getQueryType()?.getFields() ?? {};
+  return Object.fromEntries(
+    ENTITY_LABELS.flatMap((label) => {
+      const name = label[0]!.toLowerCase() + label.slice(1);
+      const root = Object.hasOwn(roots, name) ? roots[name] : undefined;
+      if (root?.args.map((a) => a.name).join() !== 'id' || getNamedType(root.type).name !== label) return [];
+      const resolve = (_parent: unknown, { id }: { id: string }, { db }: AppContext) =>
+        foundOr(findEntityById(db, label, id), { argument: 'id', id, kind: label });
+      return [[name, resolve]];
+    }),
+  );
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Resolvers } from '../../__generated__/graphql.js';
+import { buildContractSchema } from '../type-defs.js';
 import { countryResolvers } from './country.resolvers.js';
+import { byIdResolvers, detailsResolvers } from './details.js';
 import { GraphQLJSON } from './json-scalar.js';
 import { listResolvers } from './list.resolvers.js';
 import { meetingResolvers } from './meeting.resolvers.js';
@@ -13,8 +15,8 @@ import { searchResolvers } from './search.resolvers.js';
 import { sourceResolvers } from './source.resolvers.js';
 import { vocabularyResolvers } from './vocabulary.resolvers.js';
 
-/** Every resolver of the schema: each file owns its types, and the root fields of all files are joined. */
-export const resolvers: Resolvers = {
+/** The resolvers each file writes: each file owns its types, and the root fields of all files are joined. */
+const written: Resolvers = {
   Date: DateScalar,
   JSON: GraphQLJSON,
   Query: {
@@ -33,18 +35,26 @@ export const resolvers: Resolvers = {
   Person: personResolvers.Person,
   Attendance: personResolvers.Attendance,
   Country: countryResolvers.Country,
-  Place: countryResolvers.Place,
-  Organization: organizationResolvers.Organization,
-  Post: organizationResolvers.Post,
-  Tenure: organizationResolvers.Tenure,
   Meeting: meetingResolvers.Meeting,
   Participant: meetingResolvers.Participant,
-  Visit: meetingResolvers.Visit,
-  Statement: meetingResolvers.Statement,
-  CountryRelation: countryResolvers.CountryRelation,
-  TradeFigure: countryResolvers.TradeFigure,
   Source: sourceResolvers.Source,
   Vocabulary: vocabularyResolvers.Vocabulary,
   Counterpart: relationshipResolvers.Counterpart,
   Hop: relationshipResolvers.Hop,
 };
+
+/**
+ * Every resolver of the schema: the details fields of each entity type the contract declares, read through the
+ * details loader, and its root fields by id (see details.ts), with the resolvers the files write in their place.
+ */
+export const resolvers: Resolvers = withDerived(written);
+
+function withDerived(own: Resolvers): Resolvers {
+  const schema = buildContractSchema();
+  const derived: Record<string, object> = { ...detailsResolvers(schema), Query: byIdResolvers(schema) };
+  const types = new Set([...Object.keys(derived), ...Object.keys(own)]);
+  const byType = own as Record<string, object | undefined>;
+  return Object.fromEntries(
+    [...types].map((type) => [type, type in derived ? { ...derived[type], ...byType[type] } : byType[type]]),
+  ) as Resolvers;
+}

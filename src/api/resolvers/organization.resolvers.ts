@@ -1,10 +1,13 @@
 import type { Resolvers } from '../../__generated__/graphql.js';
 import { findOrganizationById, findPostById, listPostHolders } from '../../repositories/organization.repository.js';
 import { assertFirst, existing, foundOr, parsePeriodArgument } from './arguments.js';
-import { answered, fromDetails } from './details.js';
+import { answered } from './details.js';
 import { selectionOf } from './selection.js';
 
-/** Organizations, their posts, and the tenures people hold them by. */
+/**
+ * Organizations, their posts, and the tenures people hold them by: the root fields; their reference fields are the
+ * derived details resolvers (details.ts).
+ */
 export const organizationResolvers: Resolvers = {
   Query: {
     organization: (_parent, { id }, { db }) => foundOr(findOrganizationById(db, id), { argument: 'id', id, kind: 'Organization' }),
@@ -14,21 +17,5 @@ export const organizationResolvers: Resolvers = {
       const holders = await listPostHolders(context.db, postId, period, assertFirst('Query.postHolders', first), selectionOf(info));
       return existing(context.db, answered(context, holders), [{ argument: 'postId', id: postId, kind: 'Post' }], holders.kinds);
     },
-  },
-  Organization: {
-    country: fromDetails('Organization', 'country'),
-    parent: fromDetails('Organization', 'parent'),
-    posts: fromDetails('Organization', 'posts'),
-    evidence: fromDetails('Organization', 'evidence'),
-  },
-  Post: {
-    organization: fromDetails('Post', 'organization'),
-    evidence: fromDetails('Post', 'evidence'),
-  },
-  Tenure: {
-    person: fromDetails('Tenure', 'person'),
-    post: fromDetails('Tenure', 'post'),
-    attestations: fromDetails('Tenure', 'attestations'),
-    evidence: fromDetails('Tenure', 'evidence'),
   },
 };

@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../errors.js';
 import type { AttendanceModel } from '../../repositories/models.js';
 import { findPersonById, searchPeople } from '../../repositories/person.repository.js';
 import { assertFirst, foundOr } from './arguments.js';
-import { fromDetails, upToFirst } from './details.js';
+import { upToFirst } from './details.js';
 
 export const personResolvers: Resolvers = {
   Query: {
@@ -16,11 +16,6 @@ export const personResolvers: Resolvers = {
   },
   Person: {
     aliases: upToFirst('Person.aliases', (person: { aliases: string[] }) => person.aliases),
-    country: fromDetails('Person', 'country'),
-    tenures: fromDetails('Person', 'tenures'),
-    meetings: fromDetails('Person', 'meetings'),
-    statements: fromDetails('Person', 'statements'),
-    evidence: fromDetails('Person', 'evidence'),
     browserUrl: (person, _args, { browserUrl }) => browserEditUrl(browserUrl, personQuery(person.id)),
   },
   Attendance: {

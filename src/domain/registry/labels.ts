@@ -15,6 +15,8 @@ export interface ReferenceSpec {
   readonly direction: 'out' | 'in';
   readonly many?: boolean;
   readonly required?: boolean;
+  /** The name of the API field it answers, where the document's name would read badly there (a relation's `from`). */
+  readonly apiName?: string;
 }
 
 /**
@@ -72,14 +74,24 @@ export interface LabelSpec {
   readonly perEvidence?: readonly string[];
 }
 
-type Extra = { readonly required?: boolean; readonly many?: boolean; readonly min?: number; readonly pattern?: string };
+type Extra = {
+  readonly required?: boolean;
+  readonly many?: boolean;
+  readonly min?: number;
+  readonly pattern?: string;
+  readonly apiName?: string;
+};
 const none = {} as const;
 const text = <const E extends Extra>(max: number | undefined, extra: E = none as E) =>
   ({ kind: 'text', ...(max === undefined ? {} : { max }), ...extra }) as const;
 const date = <const R extends boolean = false>(required?: R) => ({ kind: 'date', required: (required ?? false) as R }) as const;
 const term = <const V extends VocabularyName>(vocabulary: V) => ({ kind: 'term', vocabulary, required: true }) as const;
-const ref = <const E extends Extra>(targets: readonly string[], type: string, direction: 'out' | 'in', extra: E = none as E) =>
-  ({ kind: 'ref', targets, type, direction, ...extra }) as const;
+const ref = <const T extends readonly string[], const E extends Extra>(
+  targets: T,
+  type: string,
+  direction: 'out' | 'in',
+  extra: E = none as E,
+) => ({ kind: 'ref', targets, type, direction, ...extra }) as const;
 
 export const SOURCE_LABEL = {
   label: 'Source',
@@ -277,8 +289,8 @@ export const ENTITY_LABEL_SPECS = [
     supported: true,
     fields: {
       kind: term('countryRelationKind'),
-      from: ref(['Country'], 'HOLDS', 'in', { required: true }),
-      to: ref(['Country'], 'TOWARDS', 'out', { required: true }),
+      from: ref(['Country'], 'HOLDS', 'in', { required: true, apiName: 'holder' }),
+      to: ref(['Country'], 'TOWARDS', 'out', { required: true, apiName: 'towards' }),
       date: date(),
       summary: text(2000, { required: true }),
     },
