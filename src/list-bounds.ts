@@ -1,4 +1,4 @@
-import { DOCUMENT_LABELS, RELATIONSHIP_TYPES, VOCABULARIES } from './domain/registry/index.js';
+import { DOCUMENT_LABELS, ENTITY_LABELS, type EntityLabel, RELATIONSHIP_TYPES, VOCABULARIES } from './domain/registry/index.js';
 
 /**
  * How long each list of the API may be, in one place. A list that grows with the graph takes `first`, whose default
@@ -7,8 +7,15 @@ import { DOCUMENT_LABELS, RELATIONSHIP_TYPES, VOCABULARIES } from './domain/regi
  * refuse a `first` above them, and a unit test fails when a list field of the schema is in neither table.
  */
 
+/** Every entity of the registry has its evidence, a list that grows with the sources that state it. */
+const EVIDENCE_LISTS = Object.fromEntries(ENTITY_LABELS.map((label) => [`${label}.evidence`, 500])) as Record<
+  `${EntityLabel}.evidence`,
+  500
+>;
+
 /** The largest `first` each field takes, by `Type.field`: pages of a connection, and every list that grows with the graph. */
 export const MAX_FIRST = {
+  ...EVIDENCE_LISTS,
   'Query.people': 100,
   'Query.organizations': 100,
   'Query.posts': 100,
@@ -31,30 +38,19 @@ export const MAX_FIRST = {
   'Person.tenures': 500,
   'Person.meetings': 500,
   'Person.statements': 500,
-  'Person.evidence': 500,
   'Attendance.evidence': 500,
   'Counterpart.encounters': 500,
   'Meeting.topics': 100,
   'Meeting.participants': 500,
   'Meeting.statements': 500,
-  'Meeting.evidence': 500,
   'Participant.evidence': 500,
-  'Visit.evidence': 500,
   'Statement.about': 100,
-  'Statement.evidence': 500,
   'Country.relations': 500,
   'Country.tradeFigures': 500,
   'Country.officials': 500,
   'Country.organizations': 500,
-  'Country.evidence': 500,
-  'CountryRelation.evidence': 500,
-  'TradeFigure.evidence': 500,
-  'Place.evidence': 500,
   'Organization.posts': 500,
-  'Organization.evidence': 500,
-  'Post.evidence': 500,
   'Tenure.attestations': 500,
-  'Tenure.evidence': 500,
   'Hop.evidence': 500,
 } as const satisfies Record<string, number>;
 

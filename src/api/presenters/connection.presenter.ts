@@ -19,7 +19,8 @@ export function describeEntity(e: EntityModel): string {
     case 'TradeFigure':
       return `the ${e.flow.toLowerCase()} figure for ${e.period.value}`;
     default:
-      return e.name;
+      // A label the cases above do not word is named by its name, else by its label and id.
+      return 'name' in e && typeof e.name === 'string' ? e.name : `the ${e.__typename} ${e.id}`;
   }
 }
 
