@@ -8,7 +8,7 @@ import { validateBatch } from '../src/ingest/validation/validate-batch.js';
 import { buildWritePlan } from '../src/ingest/write-plan.js';
 import { projectPath } from '../src/project-root.js';
 import { applyConstraints } from '../src/services/constraints.service.js';
-import { emptyDatabase, ingestWorld, openBenchDb } from './bench-db.js';
+import { type BenchDb, emptyDatabase, ingestWorld, openBenchDb } from './bench-db.js';
 import { writeCharts } from './charts.js';
 import { generateWorld, NO_GRAPH, WORLD_SIZES, type WorldSize } from './world.js';
 
@@ -67,7 +67,15 @@ async function writeRaw(driver: Driver, plan: WritePlan): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
+/** The benchmark's options, read once. */
+interface LoadOptions {
+  size: WorldSize;
+  perIngest: number;
+  loaders: Set<string>;
+  keep: boolean;
+}
+
+function parseLoadOptions(): LoadOptions {
   const { values } = parseArgs({
     options: {
       size: { type: 'string', default: 'tiny' },
@@ -80,137 +88,179 @@ async function main(): Promise<void> {
   });
   const size = values.size as WorldSize;
   if (!(size in WORLD_SIZES)) throw new Error(`--size must be one of ${Object.keys(WORLD_SIZES).join(', ')}`);
-  const perIngest = Number(values.batch);
-  const loaders = new Set(values.loaders.split(',').filter(Boolean));
+  return { size, perIngest: Number(values.batch), loaders: new Set(values.loaders.split(',').filter(Boolean)), keep: values.keep };
+}
 
-  const began = performance.now();
-  const world = generateWorld(size);
-  say(`generated ${size}: ${world.length} documents in ${Math.round(performance.now() - began)} ms`);
+type World = ReturnType<typeof generateWorld>;
+type GraphSize = { nodes: number; relationships: number };
+type Loaded = GraphSize & { ms: number };
+type Imported = Loaded & { phases: { name: string; ms: number }[] };
 
-  // The bulk import first, from an emptied instance and with no driver open across it: it replaces the store,
-  // and a driver's bookmarks from the old store would make its reads wait for transactions the new one never had.
-  let t = performance.now();
-  let bulk: { importMs: number; phases: { name: string; ms: number }[] } | undefined;
-  if (loaders.has('import')) {
-    const emptied = await openBenchDb(say);
-    await emptyDatabase(emptied.driver);
-    await emptied.close(true);
-    t = performance.now();
-    const loaded = await importDocuments(
-      world.map((value, i) => ({ file: `world-${i}`, value })),
-      {
-        instance: 'bench',
-        database: 'neo4j',
-        // No statement timeout: after the load, constraints and indexes are built over the whole store at once.
-        open: async () => {
-          const opened = await openBenchDb(say, 0);
-          return { db: opened.db, close: () => opened.close(true) };
-        },
-        log: (line) => say(`  import: ${line}`),
+/**
+ * The bulk import, from an emptied instance and with no driver open across it: it replaces the store, and a driver's
+ * bookmarks from the old store would make its reads wait for transactions the new one never had.
+ */
+async function bulkImport(world: World): Promise<{ importMs: number; phases: { name: string; ms: number }[] }> {
+  const emptied = await openBenchDb(say);
+  await emptyDatabase(emptied.driver);
+  await emptied.close(true);
+  const t = performance.now();
+  const loaded = await importDocuments(
+    world.map((value, i) => ({ file: `world-${i}`, value })),
+    {
+      instance: 'bench',
+      database: 'neo4j',
+      // No statement timeout: after the load, constraints and indexes are built over the whole store at once.
+      open: async () => {
+        const opened = await openBenchDb(say, 0);
+        return { db: opened.db, close: () => opened.close(true) };
       },
-    );
-    if (!loaded.ok) throw new Error(`the bulk import refused the world: ${JSON.stringify(loaded).slice(0, 400)}`);
-    bulk = { importMs: performance.now() - t, phases: loaded.phases };
-  }
+      log: (line) => say(`  import: ${line}`),
+    },
+  );
+  if (!loaded.ok) throw new Error(`the bulk import refused the world: ${JSON.stringify(loaded).slice(0, 400)}`);
+  return { importMs: performance.now() - t, phases: loaded.phases };
+}
 
+/** The raw floor on an emptied database; validation and planning are done before the clock starts. */
+async function rawLoad(bench: BenchDb, world: World): Promise<Loaded> {
+  const checked = await validateBatch(
+    world.map((value, i) => ({ file: `world-${i}`, value })),
+    NO_GRAPH,
+  );
+  if (!('batch' in checked)) throw new Error('the world does not validate as one batch');
+  const plan = buildWritePlan(checked.batch);
+  await emptyDatabase(bench.driver);
+  await applyConstraints(bench.db);
+  const t = performance.now();
+  await writeRaw(bench.driver, plan);
+  const raw = { ms: performance.now() - t, ...(await graphSize(bench.db)) };
+  say(`raw UNWIND: ${raw.nodes + raw.relationships} nodes+relationships in ${(raw.ms / 1000).toFixed(1)} s`);
+  return raw;
+}
+
+/** The project's ingestion path, on an emptied database with its constraints, as `npm run ingest` writes. */
+async function ingestionLoad(bench: BenchDb, world: World, perIngest: number): Promise<Loaded> {
+  await emptyDatabase(bench.driver);
+  await applyConstraints(bench.db);
+  const t = performance.now();
+  await ingestWorld(bench.db, world, perIngest, say);
+  const ms = performance.now() - t;
+  return { ...(await graphSize(bench.db)), ms };
+}
+
+interface Loads {
+  ingested: Loaded;
+  raw: Loaded | undefined;
+  imported: Imported | undefined;
+}
+
+/** The result as written to load-SIZE.json, without the ingestion's share of the raw rate. */
+function loadResult(options: LoadOptions, documents: number, { ingested, raw, imported }: Loads) {
+  const rate = (g: GraphSize, ms: number) => Math.round(((g.nodes + g.relationships) / ms) * 1000);
+  const { nodes, relationships, ms } = ingested;
+  return {
+    size: options.size,
+    world: WORLD_SIZES[options.size],
+    documents,
+    documentsPerIngest: options.perIngest,
+    ingest: { nodes, relationships, ms: Math.round(ms), itemsPerSecond: rate(ingested, ms) },
+    rawUnwind: raw && { ...raw, ms: Math.round(raw.ms), itemsPerSecond: rate(raw, raw.ms) },
+    bulkImport: imported && { ...imported, ms: Math.round(imported.ms), itemsPerSecond: rate(imported, imported.ms) },
+  };
+}
+
+type LoadResult = ReturnType<typeof loadResult>;
+
+/** The Markdown table: one row per loader that ran, then how the loaders compare. */
+function loadTable(result: LoadResult, { ingested, raw, imported }: Loads, ratio: number | undefined): string {
+  const row = (...cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  return [
+    row(
+      `loader (${result.size}: ${result.world.officials} officials, ${result.world.meetings} meetings)`,
+      'nodes',
+      'relationships',
+      'seconds',
+      'nodes+relationships per second',
+    ),
+    '| --- | ---: | ---: | ---: | ---: |',
+    row(
+      `project ingestion (validation, alias matching; ${result.documentsPerIngest} documents per ingest, one transaction each)`,
+      ingested.nodes,
+      ingested.relationships,
+      seconds(ingested.ms),
+      result.ingest.itemsPerSecond,
+    ),
+    ...(raw && result.rawUnwind
+      ? [row('raw UNWIND … CREATE through the driver', raw.nodes, raw.relationships, seconds(raw.ms), result.rawUnwind.itemsPerSecond)]
+      : []),
+    ...(imported && result.bulkImport
+      ? [
+          row(
+            'npm run import, end to end (validation, CSV, neo4j-admin import, restart, schema, derivations)',
+            imported.nodes,
+            imported.relationships,
+            seconds(imported.ms),
+            result.bulkImport.itemsPerSecond,
+          ),
+        ]
+      : []),
+    '',
+    [
+      ratio ? `Ingestion runs at ${(ratio * 100).toFixed(0)} % of the raw UNWIND rate.` : '',
+      imported
+        ? `The bulk import loads at ${(ingested.ms / imported.ms).toFixed(2)}× the speed of ingestion, end to end. Its phases: ` +
+          `${imported.phases.map((p) => `${p.name} ${seconds(p.ms)} s`).join(', ')}.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  ].join('\n');
+}
+
+async function writeLoadReport(options: LoadOptions, documents: number, loads: Loads): Promise<void> {
+  const result = loadResult(options, documents, loads);
+  const ratio = result.rawUnwind && result.ingest.itemsPerSecond / result.rawUnwind.itemsPerSecond;
+  const table = loadTable(result, loads, ratio);
+  const dir = projectPath('bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/load-${options.size}.json`, `${JSON.stringify({ ...result, ingestShareOfRaw: ratio }, null, 2)}\n`);
+  writeFileSync(`${dir}/load-${options.size}.md`, `${table}\n`);
+  for (const chart of await writeCharts(options.size)) say(`wrote ${chart}`);
+  process.stdout.write(`${table}\n`);
+}
+
+/** Every loader writes the same plan, so a different count means one of them lost or doubled something. */
+function assertSameGraphs({ ingested, raw, imported }: Loads): void {
+  for (const other of [raw, imported].filter((g) => g !== undefined)) {
+    if (ingested.nodes !== other.nodes || ingested.relationships !== other.relationships) {
+      const counts = { ingested: { nodes: ingested.nodes, relationships: ingested.relationships }, raw, imported };
+      throw new Error(`the loaders wrote different graphs: ${JSON.stringify(counts)}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseLoadOptions();
+  const began = performance.now();
+  const world = generateWorld(options.size);
+  say(`generated ${options.size}: ${world.length} documents in ${Math.round(performance.now() - began)} ms`);
+
+  const bulk = options.loaders.has('import') ? await bulkImport(world) : undefined;
   const bench = await openBenchDb(say);
-  const { driver, db } = bench;
   try {
-    const imported = bulk && { ms: bulk.importMs, phases: bulk.phases, ...(await graphSize(db)) };
+    const imported = bulk && { ms: bulk.importMs, phases: bulk.phases, ...(await graphSize(bench.db)) };
     if (imported)
       say(`npm run import: ${imported.nodes + imported.relationships} nodes+relationships in ${(imported.ms / 1000).toFixed(1)} s`);
-    let raw: { nodes: number; relationships: number; ms: number } | undefined;
-    if (loaders.has('raw')) {
-      const checked = await validateBatch(
-        world.map((value, i) => ({ file: `world-${i}`, value })),
-        NO_GRAPH,
-      );
-      if (!('batch' in checked)) throw new Error('the world does not validate as one batch');
-      const plan = buildWritePlan(checked.batch);
-      await emptyDatabase(driver);
-      await applyConstraints(db);
-      t = performance.now();
-      await writeRaw(driver, plan);
-      raw = { ms: performance.now() - t, ...(await graphSize(db)) };
-      say(`raw UNWIND: ${raw.nodes + raw.relationships} nodes+relationships in ${(raw.ms / 1000).toFixed(1)} s`);
-    }
-
+    const raw = options.loaders.has('raw') ? await rawLoad(bench, world) : undefined;
     // The ingestion path last, so the graph left behind (with --keep) is the one the API and the query benchmark expect.
-    await emptyDatabase(driver);
-    await applyConstraints(db);
-    t = performance.now();
-    await ingestWorld(db, world, perIngest, say);
-    const ingestMs = performance.now() - t;
-    const ingested = await graphSize(db);
-
-    const rate = (g: { nodes: number; relationships: number }, ms: number) => Math.round(((g.nodes + g.relationships) / ms) * 1000);
-    const result = {
-      size,
-      world: WORLD_SIZES[size],
-      documents: world.length,
-      documentsPerIngest: perIngest,
-      ingest: { ...ingested, ms: Math.round(ingestMs), itemsPerSecond: rate(ingested, ingestMs) },
-      rawUnwind: raw && { ...raw, ms: Math.round(raw.ms), itemsPerSecond: rate(raw, raw.ms) },
-      bulkImport: imported && { ...imported, ms: Math.round(imported.ms), itemsPerSecond: rate(imported, imported.ms) },
-    };
-    const ratio = result.rawUnwind && result.ingest.itemsPerSecond / result.rawUnwind.itemsPerSecond;
-    const row = (...cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-    const seconds = (ms: number) => (ms / 1000).toFixed(1);
-    const table = [
-      row(
-        `loader (${size}: ${result.world.officials} officials, ${result.world.meetings} meetings)`,
-        'nodes',
-        'relationships',
-        'seconds',
-        'nodes+relationships per second',
-      ),
-      '| --- | ---: | ---: | ---: | ---: |',
-      row(
-        `project ingestion (validation, alias matching; ${perIngest} documents per ingest, one transaction each)`,
-        ingested.nodes,
-        ingested.relationships,
-        seconds(ingestMs),
-        result.ingest.itemsPerSecond,
-      ),
-      ...(raw && result.rawUnwind
-        ? [row('raw UNWIND … CREATE through the driver', raw.nodes, raw.relationships, seconds(raw.ms), result.rawUnwind.itemsPerSecond)]
-        : []),
-      ...(imported && result.bulkImport
-        ? [
-            row(
-              'npm run import, end to end (validation, CSV, neo4j-admin import, restart, schema, derivations)',
-              imported.nodes,
-              imported.relationships,
-              seconds(imported.ms),
-              result.bulkImport.itemsPerSecond,
-            ),
-          ]
-        : []),
-      '',
-      [
-        ratio ? `Ingestion runs at ${(ratio * 100).toFixed(0)} % of the raw UNWIND rate.` : '',
-        imported
-          ? `The bulk import loads at ${(ingestMs / imported.ms).toFixed(2)}× the speed of ingestion, end to end. Its phases: ` +
-            `${imported.phases.map((p) => `${p.name} ${seconds(p.ms)} s`).join(', ')}.`
-          : '',
-      ]
-        .filter(Boolean)
-        .join(' '),
-    ].join('\n');
-    const dir = projectPath('bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(`${dir}/load-${size}.json`, `${JSON.stringify({ ...result, ingestShareOfRaw: ratio }, null, 2)}\n`);
-    writeFileSync(`${dir}/load-${size}.md`, `${table}\n`);
-    for (const chart of await writeCharts(size)) say(`wrote ${chart}`);
-    process.stdout.write(`${table}\n`);
-    for (const other of [raw, imported].filter((g) => g !== undefined)) {
-      if (ingested.nodes !== other.nodes || ingested.relationships !== other.relationships) {
-        const counts = { ingested, raw, imported };
-        throw new Error(`the loaders wrote different graphs: ${JSON.stringify(counts)}`);
-      }
-    }
+    const ingested = await ingestionLoad(bench, world, options.perIngest);
+    const loads = { ingested, raw, imported };
+    await writeLoadReport(options, world.length, loads);
+    assertSameGraphs(loads);
   } finally {
-    await bench.close(values.keep);
+    await bench.close(options.keep);
   }
 }
 

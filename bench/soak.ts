@@ -5,8 +5,8 @@ import { loadConfig } from '../src/config.js';
 import { ensureRunning, stop } from '../src/local-neo4j/local-neo4j.js';
 import type { Logger } from '../src/logger.js';
 import { projectPath } from '../src/project-root.js';
-import { ensureWorld, openBenchDb } from './bench-db.js';
-import { buildQuestions } from './questions.js';
+import { type BenchDb, ensureWorld, openBenchDb } from './bench-db.js';
+import { buildQuestions, type Question } from './questions.js';
 import { WORLD_SIZES, type WorldSize } from './world.js';
 
 /**
@@ -97,7 +97,17 @@ function soakReport(k: number) {
   };
 }
 
-async function main(): Promise<void> {
+/** The soak's options, read once: the phases below take them rather than the raw strings. */
+interface SoakOptions {
+  size: WorldSize;
+  minutes: number;
+  durationMs: number;
+  restartCount: number;
+  readers: number;
+  keep: boolean;
+}
+
+function parseSoakOptions(): SoakOptions {
   const { values } = parseArgs({
     options: {
       minutes: { type: 'string', default: '30' },
@@ -109,13 +119,48 @@ async function main(): Promise<void> {
   });
   const size = values.size as WorldSize;
   if (!(size in WORLD_SIZES)) throw new Error(`--size must be one of ${Object.keys(WORLD_SIZES).join(', ')}`);
-  const durationMs = Number(values.minutes) * 60_000;
-  const restartCount = Number(values.restarts);
-  const readers = Number(values.readers);
+  return {
+    size,
+    minutes: Number(values.minutes),
+    durationMs: Number(values.minutes) * 60_000,
+    restartCount: Number(values.restarts),
+    readers: Number(values.readers),
+    keep: values.keep,
+  };
+}
 
+interface GraphCounts {
+  people: number;
+  meetings: number;
+  sources: number;
+  judgements: number;
+  attended: number;
+}
+
+async function countGraph(bench: BenchDb): Promise<GraphCounts> {
+  const [row] = await bench.db.read<GraphCounts>(
+    `CALL () { MATCH (p:Person) RETURN count(p) AS people }
+     CALL () { MATCH (m:Meeting) RETURN count(m) AS meetings }
+     CALL () { MATCH (s:Source) RETURN count(s) AS sources }
+     CALL () { MATCH (j:Judgement) RETURN count(j) AS judgements }
+     CALL () { MATCH (:Person)-[a:ATTENDED]->(:Meeting) RETURN count(a) AS attended }
+     RETURN people, meetings, sources, judgements, attended`,
+  );
+  return row!;
+}
+
+interface SoakWorld {
+  bench: BenchDb;
+  questions: Question[];
+  app: RunningApp;
+  /** Errors the API logged: an internal error answered as something else still fails the soak. */
+  internalErrors: () => number;
+}
+
+async function startWorldAndApi(options: SoakOptions): Promise<SoakWorld> {
   const bench = await openBenchDb(say);
-  await ensureWorld(bench, size, say);
-  const questions = await buildQuestions(bench.db, size);
+  await ensureWorld(bench, options.size, say);
+  const questions = await buildQuestions(bench.db, options.size);
   const server = await ensureRunning('bench');
   let internalErrors = 0;
   const logger: Logger = {
@@ -126,34 +171,38 @@ async function main(): Promise<void> {
   const config = loadConfig({
     env: { NEO4J_URI: server.uri, NEO4J_USERNAME: server.username, NEO4J_PASSWORD: server.password, PORT: '0', API_KEY },
   });
-  const app: RunningApp = await startApp(config, { logger, say: () => {} });
-  const counts = async () =>
-    (
-      await bench.db.read<{ people: number; meetings: number; sources: number; judgements: number; attended: number }>(
-        `CALL () { MATCH (p:Person) RETURN count(p) AS people }
-         CALL () { MATCH (m:Meeting) RETURN count(m) AS meetings }
-         CALL () { MATCH (s:Source) RETURN count(s) AS sources }
-         CALL () { MATCH (j:Judgement) RETURN count(j) AS judgements }
-         CALL () { MATCH (:Person)-[a:ATTENDED]->(:Meeting) RETURN count(a) AS attended }
-         RETURN people, meetings, sources, judgements, attended`,
-      )
-    )[0]!;
-  const initial = await counts();
-  say(`soak: ${values.minutes} min on the ${size} world, ${readers} readers, 1 writer, ${restartCount} restarts of Neo4j`);
+  const app = await startApp(config, { logger, say: () => {} });
+  return { bench, questions, app, internalErrors: () => internalErrors };
+}
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The soak's clock and the client every loop sends through: every request lands in `outcomes`, timed from the start,
+ * so the phases and recoveries are computed afterwards from one list.
+ */
+interface SoakClient {
+  now: () => number;
+  outcomes: Outcome[];
+  running: () => boolean;
+  post: (kind: Outcome['kind'], query: string, variables: Record<string, unknown>) => Promise<{ ok: boolean; data?: Answer }>;
+  /** A write is retried until acknowledged: merges, judgements and ingests are idempotent, so a retry changes nothing twice. */
+  until: (kind: Outcome['kind'], query: string, variables: Record<string, unknown>) => Promise<Answer | undefined>;
+  /** When the load stops: pushed back by each restart, and held open while one is under way. */
+  span: { endAt: number; restarting: boolean };
+}
+
+function soakClient(url: string, durationMs: number): SoakClient {
   const began = performance.now();
   const now = () => performance.now() - began;
   const outcomes: Outcome[] = [];
-  const post = async (
-    kind: Outcome['kind'],
-    query: string,
-    variables: Record<string, unknown>,
-  ): Promise<{ ok: boolean; data?: Answer }> => {
+  const span = { endAt: durationMs, restarting: false };
+  const post: SoakClient['post'] = async (kind, query, variables) => {
     const at = now();
     let code = 'OK';
     let data: Answer | undefined;
     try {
-      const response = await fetch(app.url, {
+      const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
         body: JSON.stringify({ query, variables }),
@@ -168,88 +217,101 @@ async function main(): Promise<void> {
     outcomes.push({ at, ms: now() - at, kind, code });
     return { ok: code === 'OK', data };
   };
-  let endAt = durationMs;
-  let restarting = false;
-  const running = () => restarting || now() < endAt;
-  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  /** A write is retried until acknowledged: merges, judgements and ingests are idempotent, so a retry changes nothing twice. */
-  const until = async (kind: Outcome['kind'], query: string, variables: Record<string, unknown>) => {
+  const until: SoakClient['until'] = async (kind, query, variables) => {
     for (;;) {
       const answer = await post(kind, query, variables);
       if (answer.ok) return answer.data;
       await pause(500);
     }
   };
+  return { now, outcomes, running: () => span.restarting || now() < span.endAt, post, until, span };
+}
 
-  const readLoops = Array.from({ length: readers }, async (_, r) => {
-    for (let i = r; running(); i += readers) {
+/** The readers take turns over the questions, so every question is asked about as often. */
+function readLoops(client: SoakClient, questions: Question[], readers: number): Promise<void>[] {
+  return Array.from({ length: readers }, async (_, r) => {
+    for (let i = r; client.running(); i += readers) {
       const question = questions[i % questions.length]!;
-      await post('read', question.ours, question.variables(i));
+      await client.post('read', question.ours, question.variables(i));
     }
   });
+}
 
-  let ingested = 0;
-  let merged = 0;
+/** What the writer had acknowledged: the integrity checks expect exactly this much more in the graph. */
+interface Writes {
+  ingested: number;
+  merged: number;
   /** People of soak reports the ingest linked to someone already in the graph instead of creating: none expected. */
-  let linked = 0;
-  const judged = new Set<string>();
-  const writeLoop = (async () => {
-    for (let k = 0; running(); k++) {
-      const answer = await until('ingest', 'mutation ($d: [JSON!]!) { ingestDocuments(documents: $d) { linkedPeople { personId } } }', {
-        d: [soakReport(k)],
+  linked: number;
+  judged: Set<string>;
+}
+
+async function writeLoop(client: SoakClient): Promise<Writes> {
+  const writes: Writes = { ingested: 0, merged: 0, linked: 0, judged: new Set<string>() };
+  for (let k = 0; client.running(); k++) {
+    const answer = await client.until(
+      'ingest',
+      'mutation ($d: [JSON!]!) { ingestDocuments(documents: $d) { linkedPeople { personId } } }',
+      { d: [soakReport(k)] },
+    );
+    writes.linked += (answer?.ingestDocuments?.linkedPeople ?? []).length;
+    writes.ingested += 1;
+    if (k >= 3 && k % 3 === 0) {
+      await client.until('merge', 'mutation ($keep: ID!, $merge: ID!) { mergePeople(keep: $keep, merge: $merge) { id } }', {
+        keep: `soak-person-${k - 3}-a`,
+        merge: `soak-person-${k}-b`,
       });
-      linked += (answer?.ingestDocuments?.linkedPeople ?? []).length;
-      ingested += 1;
-      if (k >= 3 && k % 3 === 0) {
-        await until('merge', 'mutation ($keep: ID!, $merge: ID!) { mergePeople(keep: $keep, merge: $merge) { id } }', {
-          keep: `soak-person-${k - 3}-a`,
-          merge: `soak-person-${k}-b`,
-        });
-        merged += 1;
-      }
-      if (k >= 1) {
-        const pair = { a: `soak-person-${k - 1}-a`, b: `soak-person-${k}-a` };
-        await until('judge', 'mutation ($a: ID!, $b: ID!) { judgeMatch(a: $a, b: $b, verdict: DIFFERENT) { verdict } }', pair);
-        judged.add(`${pair.a}|${pair.b}`);
-      }
-      await pause(250);
+      writes.merged += 1;
     }
-  })();
+    if (k >= 1) {
+      const pair = { a: `soak-person-${k - 1}-a`, b: `soak-person-${k}-a` };
+      await client.until('judge', 'mutation ($a: ID!, $b: ID!) { judgeMatch(a: $a, b: $b, verdict: DIFFERENT) { verdict } }', pair);
+      writes.judged.add(`${pair.a}|${pair.b}`);
+    }
+    await pause(250);
+  }
+  return writes;
+}
 
-  const databaseAnswers = async () => {
-    for (;;) {
-      try {
-        await bench.db.read('RETURN 1 AS one');
-        return;
-      } catch {
-        await pause(100);
-      }
+async function databaseAnswers(bench: BenchDb): Promise<void> {
+  for (;;) {
+    try {
+      await bench.db.read('RETURN 1 AS one');
+      return;
+    } catch {
+      await pause(100);
     }
-  };
+  }
+}
+
+/** The restarts, spread evenly over the run; each one keeps the load going RECOVERY_WINDOW_MS after it. */
+async function restartLoop(client: SoakClient, bench: BenchDb, options: SoakOptions): Promise<Restart[]> {
   const restarts: Restart[] = [];
-  const restartLoop = (async () => {
-    for (let i = 1; i <= restartCount; i++) {
-      const at = (durationMs * i) / (restartCount + 1);
-      while (now() < at) await pause(100);
-      restarting = true;
-      const restart = { began: now(), bolt: 0, up: 0 };
-      say(`  ${Math.round(restart.began / 1000)} s: stopping Neo4j`);
-      await stop('bench');
-      await ensureRunning('bench');
-      restart.bolt = now();
-      await databaseAnswers();
-      restart.up = now();
-      restarts.push(restart);
-      endAt = Math.max(endAt, restart.up + RECOVERY_WINDOW_MS);
-      restarting = false;
-      say(`  ${Math.round(restart.up / 1000)} s: Neo4j answers again (Bolt at ${Math.round(restart.bolt / 1000)} s)`);
-    }
-  })();
+  for (let i = 1; i <= options.restartCount; i++) {
+    const at = (options.durationMs * i) / (options.restartCount + 1);
+    while (client.now() < at) await pause(100);
+    client.span.restarting = true;
+    const restart = { began: client.now(), bolt: 0, up: 0 };
+    say(`  ${Math.round(restart.began / 1000)} s: stopping Neo4j`);
+    await stop('bench');
+    await ensureRunning('bench');
+    restart.bolt = client.now();
+    await databaseAnswers(bench);
+    restart.up = client.now();
+    restarts.push(restart);
+    client.span.endAt = Math.max(client.span.endAt, restart.up + RECOVERY_WINDOW_MS);
+    client.span.restarting = false;
+    say(`  ${Math.round(restart.up / 1000)} s: Neo4j answers again (Bolt at ${Math.round(restart.bolt / 1000)} s)`);
+  }
+  return restarts;
+}
 
-  const progress = setInterval(() => {
-    const recent = outcomes.filter((o) => o.at > now() - 10_000);
+/** A line every 30 s, so a long soak shows it is alive and how the last 10 s went. */
+function reportProgress(client: SoakClient): NodeJS.Timeout {
+  return setInterval(() => {
+    const recent = client.outcomes.filter((o) => o.at > client.now() - 10_000);
     say(
-      `  ${Math.round(now() / 1000)} s: ${outcomes.length} requests, last 10 s p99 ${Math.round(
+      `  ${Math.round(client.now() / 1000)} s: ${client.outcomes.length} requests, last 10 s p99 ${Math.round(
         percentile(
           recent.map((o) => o.ms),
           99,
@@ -257,13 +319,27 @@ async function main(): Promise<void> {
       )} ms, ${recent.filter((o) => o.code !== 'OK').length} errors`,
     );
   }, 30_000);
-  await Promise.all([...readLoops, writeLoop, restartLoop]);
-  clearInterval(progress);
-  const totalMs = now();
+}
 
-  // Integrity, read with Cypher after the load stopped.
-  const final = await counts();
-  const [checks] = await bench.db.read<{ nameless: number; unsourcedNodes: number; unsourcedRelationships: number; sharedIds: number }>(
+interface IntegrityChecks {
+  nameless: number;
+  unsourcedNodes: number;
+  unsourcedRelationships: number;
+  sharedIds: number;
+}
+
+interface Integrity {
+  checks: IntegrityChecks;
+  /** Acknowledged soak reports whose meeting lacks its two attendees. */
+  missing: number;
+  final: GraphCounts;
+  expected: GraphCounts;
+}
+
+/** Integrity, read with Cypher after the load stopped. */
+async function checkIntegrity(bench: BenchDb, initial: GraphCounts, writes: Writes): Promise<Integrity> {
+  const final = await countGraph(bench);
+  const [checks] = await bench.db.read<IntegrityChecks>(
     `CALL () { MATCH (p:Person) WHERE p.name IS NULL RETURN count(p) AS nameless }
      CALL () { MATCH (n:Entity) WHERE NOT n:Source AND NOT (n)-[:SUPPORTED_BY]->(:Source) RETURN count(n) AS unsourcedNodes }
      CALL () {
@@ -274,20 +350,33 @@ async function main(): Promise<void> {
      RETURN nameless, unsourcedNodes, unsourcedRelationships, sharedIds`,
   );
   const expected = {
-    people: initial.people + 2 * ingested - linked - merged,
-    meetings: initial.meetings + ingested,
-    sources: initial.sources + ingested,
-    judgements: initial.judgements + judged.size,
-    attended: initial.attended + 2 * ingested,
+    people: initial.people + 2 * writes.ingested - writes.linked - writes.merged,
+    meetings: initial.meetings + writes.ingested,
+    sources: initial.sources + writes.ingested,
+    judgements: initial.judgements + writes.judged.size,
+    attended: initial.attended + 2 * writes.ingested,
   };
   const [soakMeetings] = await bench.db.read<{ missing: number }>(
     `UNWIND range(0, $n - 1) AS k
      OPTIONAL MATCH (m:Meeting {id: 'soak-meeting-' + k})<-[:ATTENDED]-(p:Person)
      WITH k, count(p) AS attendees WHERE attendees <> 2 RETURN count(k) AS missing`,
-    { n: ingested },
+    { n: writes.ingested },
   );
+  return { checks: checks!, missing: soakMeetings!.missing, final, expected };
+}
 
-  // Latency per phase: before the first restart, each restart (stop to 10 s after the database answers), between, after.
+interface PhaseRow {
+  name: string;
+  from: number;
+  to: number;
+  requests: number;
+  errors: Record<string, number>;
+  p50: number;
+  p99: number;
+}
+
+/** Latency per phase: before the first restart, each restart (stop to 10 s after the database answers), between, after. */
+function latencyByPhase(outcomes: Outcome[], restarts: Restart[], totalMs: number): PhaseRow[] {
   const phases: { name: string; from: number; to: number }[] = [];
   let from = 0;
   restarts.forEach((r, i) => {
@@ -296,7 +385,7 @@ async function main(): Promise<void> {
     from = r.up + 10_000;
   });
   phases.push({ name: restarts.length ? `after restart ${restarts.length}` : 'whole run', from, to: totalMs });
-  const phaseRows = phases.map((phase) => {
+  return phases.map((phase) => {
     const inPhase = outcomes.filter((o) => o.at >= phase.from && o.at < phase.to);
     const ok = inPhase.filter((o) => o.code === 'OK').map((o) => o.ms);
     const errors: Record<string, number> = {};
@@ -309,7 +398,13 @@ async function main(): Promise<void> {
       p99: Math.round(percentile(ok, 99)),
     };
   });
-  const baselineP99 = phaseRows[0]!.p99;
+}
+
+/**
+ * How each restart ended for a client: when the API answered again, and when p99 came back. A restart's window ends
+ * at the next restart, so one restart's slow answers are never counted against another's.
+ */
+function recoveryAfterRestarts(outcomes: Outcome[], restarts: Restart[], totalMs: number, baselineP99: number) {
   const untilNext = (i: number) => restarts[i + 1]?.began ?? totalMs;
   // The API answers again: the first request sent once the database answers that succeeds, timed to its answer.
   const firstAnswers = restarts.map((r, i) => {
@@ -336,29 +431,55 @@ async function main(): Promise<void> {
     }
     return until - r.up > RECOVERY_TARGET_MS ? Number.POSITIVE_INFINITY : undefined;
   });
+  return { firstAnswers, recoveries };
+}
 
-  const byCode: Record<string, number> = {};
-  for (const o of outcomes) byCode[o.code] = (byCode[o.code] ?? 0) + 1;
-  const failures = [
-    ...(checks!.nameless ? [`${checks!.nameless} people without a name`] : []),
-    ...(checks!.unsourcedNodes ? [`${checks!.unsourcedNodes} nodes without a source`] : []),
-    ...(checks!.unsourcedRelationships ? [`${checks!.unsourcedRelationships} relationships without a source`] : []),
-    ...(checks!.sharedIds ? [`${checks!.sharedIds} ids shared by several nodes`] : []),
-    ...(soakMeetings!.missing ? [`${soakMeetings!.missing} acknowledged reports without their meeting and two attendees`] : []),
+/** Every reason the soak fails; an empty list is a pass. Recovery times are figures, never reasons. */
+function soakFailures(
+  integrity: Integrity,
+  byCode: Record<string, number>,
+  internalErrors: number,
+  firstAnswers: (number | undefined)[],
+): string[] {
+  const { checks, missing, final, expected } = integrity;
+  return [
+    ...(checks.nameless ? [`${checks.nameless} people without a name`] : []),
+    ...(checks.unsourcedNodes ? [`${checks.unsourcedNodes} nodes without a source`] : []),
+    ...(checks.unsourcedRelationships ? [`${checks.unsourcedRelationships} relationships without a source`] : []),
+    ...(checks.sharedIds ? [`${checks.sharedIds} ids shared by several nodes`] : []),
+    ...(missing ? [`${missing} acknowledged reports without their meeting and two attendees`] : []),
     ...Object.entries(expected)
       .filter(([key, value]) => final[key as keyof typeof final] !== value)
       .map(([key, value]) => `${key}: ${final[key as keyof typeof final]} in the graph, ${value} expected`),
     ...(byCode.INTERNAL_SERVER_ERROR || internalErrors ? [`${byCode.INTERNAL_SERVER_ERROR ?? 0} internal errors answered`] : []),
     ...firstAnswers.flatMap((ms, i) => (ms === undefined ? [`the API answered nothing after restart ${i + 1}`] : [])),
   ];
+}
 
-  const result = {
-    size,
-    minutes: Number(values.minutes),
-    readers,
+interface Run {
+  options: SoakOptions;
+  outcomes: Outcome[];
+  writes: Writes;
+  restarts: Restart[];
+  totalMs: number;
+  integrity: Integrity;
+  internalErrors: number;
+}
+
+/** The soak's result as written to soak-SIZE.json: the figures the table is drawn from. */
+function soakResult(run: Run) {
+  const { options, outcomes, writes, restarts, integrity } = run;
+  const phaseRows = latencyByPhase(outcomes, restarts, run.totalMs);
+  const { firstAnswers, recoveries } = recoveryAfterRestarts(outcomes, restarts, run.totalMs, phaseRows[0]!.p99);
+  const byCode: Record<string, number> = {};
+  for (const o of outcomes) byCode[o.code] = (byCode[o.code] ?? 0) + 1;
+  return {
+    size: options.size,
+    minutes: options.minutes,
+    readers: options.readers,
     requests: outcomes.length,
     byCode,
-    writes: { ingested, merged, judged: judged.size, linked },
+    writes: { ingested: writes.ingested, merged: writes.merged, judged: writes.judged.size, linked: writes.linked },
     restarts: restarts.map((r, i) => ({
       stoppedAtS: Math.round(r.began / 1000),
       boltMs: Math.round(r.bolt - r.began),
@@ -368,13 +489,36 @@ async function main(): Promise<void> {
       recovered: recoveries[i] === undefined ? 'not measured: the next restart came first' : Number.isFinite(recoveries[i]!),
     })),
     phases: phaseRows.map(({ name, requests, errors, p50, p99 }) => ({ name, requests, errors, p50, p99 })),
-    integrity: { ...checks, missingSoakMeetings: soakMeetings!.missing, final, expected },
-    failures,
+    integrity: { ...integrity.checks, missingSoakMeetings: integrity.missing, final: integrity.final, expected: integrity.expected },
+    failures: soakFailures(integrity, byCode, run.internalErrors, firstAnswers),
   };
+}
+
+type SoakResult = ReturnType<typeof soakResult>;
+
+function restartLine(r: SoakResult['restarts'][number], i: number): string {
+  return (
+    `Restart ${i + 1} at ${r.stoppedAtS} s: Bolt back after ${(r.boltMs / 1000).toFixed(1)} s, ` +
+    `the database after ${(r.downMs / 1000).toFixed(1)} s; the API's first answer ` +
+    `${r.firstAnswerMs === null ? 'never came' : `${(r.firstAnswerMs / 1000).toFixed(1)} s later`}; p99 back ${
+      r.recoveryMs !== null
+        ? `${(r.recoveryMs / 1000).toFixed(1)} s after the database answered`
+        : r.recovered === false
+          ? 'not within the run'
+          : 'not measured (the next restart came within 10 s)'
+    } (target ≤ ${RECOVERY_TARGET_MS / 1000} s${r.recovered === false || (r.recoveryMs ?? 0) > RECOVERY_TARGET_MS ? ': missed' : ''}).`
+  );
+}
+
+/** The Markdown report: the run in one line, latency per phase, each restart, then integrity and the verdict. */
+function soakTable(result: SoakResult): string {
+  const { size, readers, writes, integrity: i, failures } = result;
+  const { final, expected } = i;
   const row = (...cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  const table = [
+  return [
     `Soak of ${result.minutes} min on the ${size} world: ${result.requests} requests (${readers} readers, 1 writer); ` +
-      `${ingested} reports ingested, ${merged} merges, ${judged.size} judgements; Neo4j restarted ${restarts.length} times.`,
+      `${writes.ingested} reports ingested, ${writes.merged} merges, ${writes.judged} judgements; ` +
+      `Neo4j restarted ${result.restarts.length} times.`,
     '',
     row('phase', 'requests', 'p50 ms', 'p99 ms', 'errors by code'),
     '| --- | ---: | ---: | ---: | --- |',
@@ -390,35 +534,51 @@ async function main(): Promise<void> {
       ),
     ),
     '',
-    ...result.restarts.map(
-      (r, i) =>
-        `Restart ${i + 1} at ${r.stoppedAtS} s: Bolt back after ${(r.boltMs / 1000).toFixed(1)} s, ` +
-        `the database after ${(r.downMs / 1000).toFixed(1)} s; the API's first answer ` +
-        `${r.firstAnswerMs === null ? 'never came' : `${(r.firstAnswerMs / 1000).toFixed(1)} s later`}; p99 back ${
-          r.recoveryMs !== null
-            ? `${(r.recoveryMs / 1000).toFixed(1)} s after the database answered`
-            : r.recovered === false
-              ? 'not within the run'
-              : 'not measured (the next restart came within 10 s)'
-        } (target ≤ ${RECOVERY_TARGET_MS / 1000} s${r.recovered === false || (r.recoveryMs ?? 0) > RECOVERY_TARGET_MS ? ': missed' : ''}).`,
-    ),
+    ...result.restarts.map(restartLine),
     '',
-    `Integrity: ${checks!.nameless} people without a name, ${checks!.unsourcedNodes} nodes and ${checks!.unsourcedRelationships} ` +
-      `relationships without a source, ${checks!.sharedIds} shared ids, ${soakMeetings!.missing} acknowledged reports missing; ` +
+    `Integrity: ${i.nameless} people without a name, ${i.unsourcedNodes} nodes and ${i.unsourcedRelationships} ` +
+      `relationships without a source, ${i.sharedIds} shared ids, ${i.missingSoakMeetings} acknowledged reports missing; ` +
       `people ${final.people}/${expected.people}, meetings ${final.meetings}/${expected.meetings}, ` +
       `sources ${final.sources}/${expected.sources}, ` +
       `judgements ${final.judgements}/${expected.judgements}, attendances ${final.attended}/${expected.attended} (graph/expected).`,
     failures.length ? `FAILED: ${failures.join('; ')}` : 'All checks passed.',
   ].join('\n');
+}
+
+function writeSoakReport(result: SoakResult): void {
+  const table = soakTable(result);
   const dir = projectPath('bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(`${dir}/soak-${size}.json`, `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(`${dir}/soak-${size}.md`, `${table}\n`);
+  writeFileSync(`${dir}/soak-${result.size}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(`${dir}/soak-${result.size}.md`, `${table}\n`);
   process.stdout.write(`${table}\n`);
+}
+
+async function main(): Promise<void> {
+  const options = parseSoakOptions();
+  const { bench, questions, app, internalErrors } = await startWorldAndApi(options);
+  const initial = await countGraph(bench);
+  say(
+    `soak: ${options.minutes} min on the ${options.size} world, ${options.readers} readers, 1 writer, ` +
+      `${options.restartCount} restarts of Neo4j`,
+  );
+
+  const client = soakClient(app.url, options.durationMs);
+  const readers = readLoops(client, questions, options.readers);
+  const writer = writeLoop(client);
+  const restarter = restartLoop(client, bench, options);
+  const progress = reportProgress(client);
+  const [writes, restarts] = await Promise.all([writer, restarter, ...readers]);
+  clearInterval(progress);
+  const totalMs = client.now();
+
+  const integrity = await checkIntegrity(bench, initial, writes);
+  const result = soakResult({ options, outcomes: client.outcomes, writes, restarts, totalMs, integrity, internalErrors: internalErrors() });
+  writeSoakReport(result);
 
   await app.stop();
-  await bench.close(values.keep);
-  if (failures.length) process.exitCode = 1;
+  await bench.close(options.keep);
+  if (result.failures.length) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
