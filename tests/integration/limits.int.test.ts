@@ -38,7 +38,7 @@ afterAll(async () => {
   await graph.t.db.write(`MATCH (n) WHERE n.id STARTS WITH 'busy-' DETACH DELETE n`);
 });
 
-/** The red team's query: two levels of meetings and their participants, no `first` anywhere. */
+/** A hostile query: two levels of meetings and their participants, no `first` anywhere. */
 const MEETINGS_OF_THOSE_MET = (id: string) =>
   `{ person(id: "${id}") { meetings { meeting { participants { person {
      meetings { meeting { participants { person { name } } } } } } } } } }`;
