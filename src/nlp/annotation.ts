@@ -16,7 +16,6 @@ export interface AnnotatedSentence {
   index: number;
   tokens: Token[];
   entitymentions: EntityMention[];
-  basicDependencies: Dependency[];
   enhancedPlusPlusDependencies: Dependency[];
 }
 

@@ -1,18 +1,20 @@
 import anyAscii from 'any-ascii';
 import { nameKey } from '../../domain/names.js';
 import { DOCUMENT_FORMAT } from '../../domain/registry/index.js';
-import { type DraftDate, datesIn, reportingMonth } from './dates.js';
-import { compilePattern, type EventRule, lexicon } from './lexicon.js';
-import { type Gazetteer, MentionFinder, type ReportPerson } from './mentions.js';
-import type { Steps } from './steps.js';
-import { type Paragraph, splitParagraphs, splitSentences } from './text.js';
+import type { Annotation } from '../../nlp/annotation.js';
+import { countryName as worldCountryName } from './countries.js';
+import { type DraftDate, reportingMonth } from './dates.js';
+import { eventCountry, eventDate, isEarlierYear, reportingDateIn, visitIn } from './event-facts.js';
+import { type Frame, framesIn, statusAt, type TriggerRule } from './frames.js';
+import { lexicon } from './lexicon.js';
+import { findPeople, type Gazetteer, type PeopleOfReport, type ReportPerson } from './people.js';
+import { type Paragraph, type Reading, readReport } from './reading.js';
+import { statementsIn } from './statements.js';
 
 export interface DraftOptions {
   published: string | null;
   publisher: string;
   url?: string | null;
-  /** Counts the passes' steps, for tests that hold them linear. */
-  steps?: Steps;
 }
 
 interface DraftMeeting {
@@ -21,10 +23,11 @@ interface DraftMeeting {
   topics: Set<string>;
   date: DraftDate | null;
   paragraphs: Set<number>;
-  rule: EventRule;
+  rule: TriggerRule;
   sentence: [number, number];
   visit: number | null;
   place: string | null;
+  spans: [number, number][];
 }
 
 interface DraftVisit {
@@ -51,154 +54,223 @@ const slug = (text: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 60);
 
-const ids = (match: RegExpExecArray, group: string) => {
-  const value = match.groups?.[group];
-  return value === undefined ? undefined : Number(/\d+/.exec(value)![0]);
-};
+const TOOL = { name: 'officials-graph draft', version: 2 };
 
-const TOOL = { name: 'officials-graph draft', version: 1 };
+/** Whether a sentence goes on about the meeting under way: the sides, the meeting itself. */
+const ABOUT_THE_MEETING = /\b(?:the|both) (?:sides|parties|two sides|officials|ministers|delegations)\b|\b(?:during|at|in the course of) the (?:meeting|talks|conversation|call)\b|^(?:the|their) (?:meeting|talks|conversation|call)\b/i;
+
+/** A frame whose lead met several people one by one, as one frame a meeting. */
+function dyads(frame: Frame): Frame[] {
+  if (frame.lead === undefined) return [frame];
+  const lead = frame.lead;
+  return [...frame.participants]
+    .filter(([p]) => p !== lead)
+    .map(([p, role]) => ({ ...frame, lead: undefined, participants: new Map([[lead, frame.participants.get(lead)!], [p, role]]) }));
+}
 
 /**
- * Proposes a source document from a report's text: paragraphs (0 for headline, byline and dateline), people linked
- * to the graph or new, meetings and calls with participants, roles, dates at the precision the text gives and
- * places only where stated, visits that group meetings, statements, topics. Every item has evidence (paragraph,
- * a note in the program's words) and a `draft` block: confidence and the rule that proposed it. Pure.
+ * The report's one event when no sentence ties its principals to a trigger: most reports tell one meeting whose
+ * principals the headline and lead name. The officials (a title or a country known) named there, in order, at most
+ * three, met; the first held trigger gives the rule and format.
  */
-export function draftDocument(text: string, options: DraftOptions, gazetteer: Gazetteer): Record<string, unknown> {
+function leadFrame(reading: Reading, people: PeopleOfReport, held: Frame[]): DraftMeeting | undefined {
+  const lead = reading.sentences.filter((s) => s.paragraph <= 1);
+  const named: number[] = [];
+  for (const s of lead)
+    for (const t of s.tokens) {
+      const p = people.at(s.index, t.index);
+      const person = p === undefined ? undefined : people.people[p]!;
+      if (person && (person.title || person.country) && !named.includes(p!)) named.push(p!);
+    }
+  if (named.length < 2) return undefined;
+  const [first] = held;
+  const call = held.find((f) => f.format === 'CALL');
+  const rule = { ...first!.rule, id: 'document/lead', prior: 0.6, note: 'the headline and lead name them as the principals of the event' };
+  return {
+    participants: new Map(named.slice(0, 3).map((p) => [p, 'ATTENDEE'])),
+    format: call ? 'CALL' : named.length > 2 ? 'MULTILATERAL' : 'BILATERAL',
+    topics: new Set(),
+    date: null,
+    paragraphs: new Set(lead.map((s) => s.paragraph)),
+    rule,
+    sentence: [first!.sentence.paragraph, first!.sentence.inParagraph],
+    visit: null,
+    place: null,
+    spans: held.map((f) => [f.sentence.tokens[f.trigger - 1]!.characterOffsetBegin, f.sentence.tokens[f.trigger - 1]!.characterOffsetEnd]),
+  };
+}
+
+/** Verbs whose subject tells of the event rather than taking part in it. */
+const REPORTERS = new Set(['say', 'tweet', 'tell', 'report', 'add', 'note', 'state', 'write', 'quote', 'post', 'announce', 'confirm']);
+
+const sameSet = (a: Map<number, string>, b: Map<number, string>) => a.size === b.size && [...a.keys()].every((k) => b.has(k));
+const sentenceText = (tokens: { originalText: string; after: string }[]) => tokens.map((t) => t.originalText + t.after).join('');
+
+/**
+ * Proposes a source document from a report's text and CoreNLP's annotation of it: paragraphs (0 for headline,
+ * byline and dateline), people linked to the graph or new, meetings and calls read as event frames from the parse
+ * with participants, roles, dates at the precision the text gives and places only where attached, visits that
+ * group meetings, statements, topics. Every item has evidence (paragraph, a note in the program's words) and a
+ * `draft` block: confidence, the rule that proposed it, and its character spans. Pure.
+ */
+export function draftDocument(text: string, annotation: Annotation, options: DraftOptions, gazetteer: Gazetteer): Record<string, unknown> {
   const lex = lexicon();
-  const paragraphs = splitParagraphs(text);
+  const reading = readReport(text, annotation);
+  const { paragraphs } = reading;
   const published = options.published ?? datelineDate(paragraphs[0]!);
-  const finder = new MentionFinder(gazetteer, options.steps);
+  const people = findPeople(reading, gazetteer, options.publisher);
   const meetings: DraftMeeting[] = [];
+  const headlineFrames: Frame[] = [];
+  const heldTriggers: Frame[] = [];
   const visits: DraftVisit[] = [];
   const statements: DraftStatement[] = [];
-  const notProposed: { paragraph: number; reason: string; rule: string }[] = [];
+  const notProposed: { paragraph: number; reason: string; rule: string; span: [number, number] }[] = [];
   const incomplete: { paragraph: number; rule: string; participants: string[] }[] = [];
   const warnings: string[] = [];
   let reporting: string | undefined;
   let current: number | null = null;
   let currentVisit: number | null = null;
-  /** Each person's latest meeting, which a statement of theirs belongs to. */
   const lastMeeting = new Map<number, number>();
-
-  const events = lex.events.map((rule) => ({ rule, regex: compilePattern(rule.pattern) }));
-  const skip = lex.notProposed.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'iu') }));
-  const context = lex.context.map((rule) => ({ rule, regex: compilePattern(rule.pattern) }));
   const formats = lex.formats.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'iu') }));
-  const sayings = lex.statements.map((rule) => ({ rule, regex: compilePattern(rule.pattern) }));
   const topics = lex.topics.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'iu') }));
+  let paragraphDate: { paragraph: number; date: DraftDate } | undefined;
 
-  for (const paragraph of paragraphs.slice(1)) {
-    let paragraphDate: DraftDate | undefined;
-    for (const sentence of splitSentences(paragraph, options.steps)) {
-      const mentions = finder.find(sentence.text, paragraph.index);
-      let masked = '';
-      let at = 0;
-      for (const m of mentions) {
-        masked += `${sentence.text.slice(at, m.start)}@P${m.person}@`;
-        at = m.end;
+  for (const s of reading.sentences) {
+    const body = s.paragraph > 0;
+    reporting ??= reportingDateIn(s, published);
+    const visit = body ? visitIn(s, people, (t) => statusAt(s, t) === 'HELD') : undefined;
+    if (visit) {
+      const known = visits.findIndex((v) => v.leader === visit.leader && v.hostCountry === visit.hostCountry);
+      if (known >= 0) visits[known]!.paragraphs.add(s.paragraph);
+      else visits.push({ leader: visit.leader, hostCountry: visit.hostCountry, paragraphs: new Set([s.paragraph]), rule: 'visit/stated' });
+      currentVisit = known >= 0 ? known : visits.length - 1;
+    }
+    let touched = false;
+    for (const frame of framesIn(s, people).flatMap(dyads)) {
+      if (frame.status === 'HELD' && !frame.backReference) heldTriggers.push(frame);
+      const span: [number, number] = [s.tokens[frame.trigger - 1]!.characterOffsetBegin, s.tokens[frame.trigger - 1]!.characterOffsetEnd];
+      const date = eventDate(frame, published);
+      if (date && paragraphDate?.paragraph !== s.paragraph) paragraphDate = { paragraph: s.paragraph, date };
+      const status = isEarlierYear(date, published) && frame.status === 'HELD' ? 'BACKGROUND' : frame.status;
+      if (status !== 'HELD') {
+        if (frame.participants.size > 0 || !frame.backReference)
+          notProposed.push({ paragraph: s.paragraph, reason: status === 'NEGATED' ? 'CANCELLED' : status, rule: frame.rule.id, span });
+        continue;
       }
-      masked += sentence.text.slice(at);
-      const dates = datesIn(sentence.text, published);
-      if (dates.reporting) reporting ??= dates.reporting;
-      if (dates.event) paragraphDate = dates.event;
-
-      for (const { rule, regex } of context) {
-        const match = regex.exec(masked);
-        const leader = match && ids(match, 'A');
-        const host = match?.groups?.country && countryIn(match.groups.country, finder);
-        if (leader !== undefined && leader !== null && host) {
-          visits.push({ leader, hostCountry: host, paragraphs: new Set([paragraph.index]), rule: rule.id });
-          currentVisit = visits.length - 1;
-        }
+      if (!body) {
+        headlineFrames.push(frame);
+        continue;
       }
-      const refusal = skip.find(({ regex }) => regex.test(masked));
-      if (refusal) {
-        notProposed.push({ paragraph: paragraph.index, reason: refusal.rule.reason, rule: refusal.rule.id });
+      if (frame.backReference) continue;
+      const participants = new Map(frame.participants);
+      if (participants.size === 1 && frame.rule.id.endsWith('/noun')) {
+        const other =
+          currentVisit !== null ? visits[currentVisit]!.leader : current !== null ? [...meetings[current]!.participants.keys()][0] : undefined;
+        if (other !== undefined && !participants.has(other)) participants.set(other, 'ATTENDEE');
+      }
+      if (participants.size < 2 && !frame.backReference) {
+        // The parse did not tie the people to the trigger: the sentence's named people, when it names a few.
+        const behalf = new Set(statementsIn(s, people).flatMap((st) => (st.onBehalfOf === null ? [] : [st.onBehalfOf])));
+        // A spokesman who tweeted, an agency's reporter who said: the subjects of reporting verbs took no part.
+        const reporters = new Set(
+          s.tokens
+            .filter((t) => REPORTERS.has(t.lemma.toLowerCase()))
+            .flatMap((t) => s.parse.children(t.index, 'nsubj'))
+            .map((t) => people.at(s.index, t)),
+        );
+        const named = [...new Set(s.tokens.map((t) => people.at(s.index, t.index)))].filter(
+          (p): p is number => p !== undefined && !behalf.has(p) && (!reporters.has(p) || participants.has(p)),
+        );
+        if (named.length === 2) for (const p of named) if (!participants.has(p)) participants.set(p, 'ATTENDEE');
+      }
+      if (participants.size < 2) {
+        if (participants.size === 1)
+          incomplete.push({ paragraph: s.paragraph, rule: frame.rule.id, participants: [...participants.keys()].map((p) => people.people[p]!.name) });
+        continue;
+      }
+      const inVisit = currentVisit !== null && participants.has(visits[currentVisit]!.leader) ? currentVisit : null;
+      // The same people again, on no other day, is the same meeting; a call stays apart from an in-person meeting
+      // only when both are stated as such (a plain "talked with" takes the call's format).
+      const same = meetings.findIndex(
+        (m) =>
+          sameSet(m.participants, participants) &&
+          (!date || !m.date || m.date.value === date.value) &&
+          (m.format === frame.format || m.rule.format === 'BILATERAL' || frame.rule.format === 'BILATERAL'),
+      );
+      if (same >= 0) {
+        const meeting = meetings[same]!;
+        meeting.paragraphs.add(s.paragraph);
+        meeting.spans.push(span);
+        meeting.date ??= date ?? null;
+        if (frame.format === 'CALL') meeting.format = 'CALL';
+        current = same;
       } else {
-        for (const { rule, regex } of events) {
-          const match = regex.exec(masked);
-          if (!match) continue;
-          const participants = new Map<number, string>();
-          if (rule.everyone) for (const m of mentions) participants.set(m.person, 'ATTENDEE');
-          for (const side of ['A', 'B'] as const) {
-            const person = ids(match, side);
-            if (person !== undefined) participants.set(person, rule.roles[side] ?? 'ATTENDEE');
-          }
-          if (rule.withContext) {
-            const other =
-              currentVisit !== null
-                ? visits[currentVisit]!.leader
-                : current !== null
-                  ? [...meetings[current]!.participants.keys()][0]
-                  : undefined;
-            if (other !== undefined && !participants.has(other)) participants.set(other, 'ATTENDEE');
-          }
-          if (participants.size < 2) {
-            incomplete.push({
-              paragraph: paragraph.index,
-              rule: rule.id,
-              participants: [...participants.keys()].map((p) => finder.people[p]!.name),
-            });
-            break;
-          }
-          const visit = currentVisit !== null && participants.has(visits[currentVisit]!.leader) ? currentVisit : null;
-          const same = current !== null && sameSet(meetings[current]!.participants, participants) && !dates.event;
-          if (same) {
-            meetings[current!]!.paragraphs.add(paragraph.index);
-          } else {
-            meetings.push({
-              participants,
-              format: rule.format,
-              topics: new Set(),
-              date: dates.event ?? paragraphDate ?? null,
-              paragraphs: new Set([paragraph.index]),
-              rule,
-              sentence: [paragraph.index, sentence.index],
-              visit,
-              place: visit !== null ? visits[visit]!.hostCountry : null,
-            });
-            current = meetings.length - 1;
-            for (const person of participants.keys()) lastMeeting.set(person, current);
-          }
-          break;
-        }
-      }
-      if (current !== null) {
-        const meeting = meetings[current]!;
-        const aboutIt = mentions.some((m) => meeting.participants.has(m.person)) || ABOUT_THE_MEETING.test(sentence.text);
-        if (aboutIt) {
-          meeting.paragraphs.add(paragraph.index);
-          for (const { rule, regex } of formats)
-            if (regex.test(sentence.text) && meeting.format === 'BILATERAL') meeting.format = rule.format;
-          for (const { rule, regex } of topics) if (regex.test(sentence.text)) meeting.topics.add(rule.code);
-        }
-      }
-      for (const { rule, regex } of sayings) {
-        const match = regex.exec(masked);
-        const speaker = match ? ids(match, 'A') : undefined;
-        if (speaker === undefined) continue;
-        statements.push({
-          kind: rule.kind,
-          speaker,
-          onBehalfOf: ids(match!, 'X') ?? null,
-          meeting: lastMeeting.get(speaker) ?? null,
-          paragraph: paragraph.index,
-          rule: rule.id,
-          note: rule.note,
+        meetings.push({
+          participants,
+          format: participants.size > 2 && frame.format !== 'CALL' ? 'MULTILATERAL' : frame.format,
+          topics: new Set(),
+          date: date ?? (paragraphDate?.paragraph === s.paragraph ? paragraphDate.date : null),
+          paragraphs: new Set([s.paragraph]),
+          rule: frame.rule,
+          sentence: [s.paragraph, s.inParagraph],
+          visit: inVisit,
+          place: eventCountry(frame) ?? null,
+          spans: [span],
         });
+        current = meetings.length - 1;
+      }
+      for (const person of participants.keys()) lastMeeting.set(person, current);
+      touched = true;
+    }
+    if (current !== null && body) {
+      const meeting = meetings[current]!;
+      const words = sentenceText(s.tokens);
+      const namesOne = s.tokens.some((t) => meeting.participants.has(people.at(s.index, t.index) ?? -1));
+      if (touched || namesOne || ABOUT_THE_MEETING.test(words)) {
+        meeting.paragraphs.add(s.paragraph);
+        for (const { rule, regex } of formats) if (regex.test(words) && meeting.format === 'BILATERAL') meeting.format = rule.format;
+        for (const { rule, regex } of topics) if (regex.test(words)) meeting.topics.add(rule.code);
       }
     }
+    if (body)
+      for (const stated of statementsIn(s, people)) {
+        statements.push({ ...stated, meeting: lastMeeting.get(stated.speaker) ?? null, paragraph: s.paragraph });
+      }
+  }
+  // The headline tells the lead's event again: it adds evidence to a meeting of the same people, or stands for it when the body names no such meeting.
+  for (const frame of headlineFrames) {
+    if (frame.participants.size < 2) continue;
+    const known = meetings.find((m) => [...frame.participants.keys()].filter((p) => m.participants.has(p)).length >= 2);
+    if (known) known.paragraphs.add(0);
+    else
+      meetings.push({
+        participants: new Map(frame.participants),
+        format: frame.format,
+        topics: new Set(),
+        date: eventDate(frame, published) ?? null,
+        paragraphs: new Set([0]),
+        rule: frame.rule,
+        sentence: [0, frame.sentence.inParagraph],
+        visit: null,
+        place: null,
+        spans: [[frame.sentence.tokens[frame.trigger - 1]!.characterOffsetBegin, frame.sentence.tokens[frame.trigger - 1]!.characterOffsetEnd]],
+      });
+  }
+  const leadHeld = heldTriggers.filter((f) => f.sentence.paragraph <= 1);
+  if (meetings.length === 0 && leadHeld.length > 0 && !notProposed.some((n) => n.paragraph <= 1)) {
+    const lead = leadFrame(reading, people, leadHeld);
+    if (lead) meetings.push(lead);
   }
   if (!published) warnings.push('No publication date: weekdays and day-and-month dates are left undated.');
   for (const meeting of meetings) {
     if (!meeting.date && reporting) meeting.date = reportingMonth(reporting);
   }
+  // A person who is neither a participant nor a speaker is kept only where a statement names them.
   return assemble({
     options,
     published,
     paragraphs,
-    people: finder.people,
+    people: people.people,
     meetings,
     visits,
     statements,
@@ -207,30 +279,6 @@ export function draftDocument(text: string, options: DraftOptions, gazetteer: Ga
     incomplete,
     warnings,
   });
-}
-
-/** The country a captured phrase begins with: "Pakistan by the" is Pakistan, "Saudi Arabia" is one country. */
-function countryIn(phrase: string, finder: MentionFinder): string | undefined {
-  const words = phrase.split(/\s+/);
-  for (let n = words.length; n > 0; n--) {
-    const country = finder.countryOf(words.slice(0, n).join(' '));
-    if (country) return country;
-  }
-  return undefined;
-}
-
-/** Whether a sentence goes on about the meeting under way: a participant named, the sides, the meeting itself. */
-const ABOUT_THE_MEETING = new RegExp(
-  [
-    '\\b(?:the|both) (?:sides|parties|two sides|officials|ministers|delegations)\\b',
-    '\\b(?:during|at|in the course of) the (?:meeting|talks|conversation|call)\\b',
-    '^(?:the|their) (?:meeting|talks|conversation|call)\\b',
-  ].join('|'),
-  'i',
-);
-
-function sameSet(a: Map<number, string>, b: Map<number, string>): boolean {
-  return a.size === b.size && [...a.keys()].every((k) => b.has(k));
 }
 
 function datelineDate(front: Paragraph): string | null {
@@ -246,7 +294,7 @@ interface AssembleInput {
   visits: DraftVisit[];
   statements: DraftStatement[];
   gazetteer: Gazetteer;
-  notProposed: { paragraph: number; reason: string; rule: string }[];
+  notProposed: { paragraph: number; reason: string; rule: string; span: [number, number] }[];
   incomplete: { paragraph: number; rule: string; participants: string[] }[];
   warnings: string[];
 }
@@ -260,12 +308,16 @@ function assemble(input: AssembleInput): Record<string, unknown> {
   const posts = postsByCountry(gazetteer);
   const postHeld = people.map((p) => postOf(p, posts));
   const graphCountries = new Set(gazetteer.countries.map((c) => c.id));
-  const countryIds = new Set<string>([...people.flatMap((p) => (p.country ? [p.country] : [])), ...visits.map((v) => v.hostCountry)]);
+  const countryIds = new Set<string>([
+    ...people.flatMap((p) => (p.country ? [p.country] : [])),
+    ...visits.map((v) => v.hostCountry),
+    ...meetings.flatMap((m) => (m.place ? [m.place] : [])),
+  ]);
   const countries = [...countryIds]
     .filter((id) => !graphCountries.has(id))
     .map((id) => ({
       id,
-      name: lexicon().countries.find((c) => c.id === id)?.name ?? id,
+      name: worldCountryName(id),
       evidence: [ev(firstParagraph(people, id, visits), 'A country the report names.')],
     }));
   const dateOf = (d: DraftDate | null) => (d ? { date: d.value } : {});
@@ -310,6 +362,7 @@ function assemble(input: AssembleInput): Record<string, unknown> {
         .map((n) => ev(n, p.title ? `Named with the title ${p.title}.` : 'Named in the report.')),
       draft: {
         confidence: p.linking.confidence,
+        spans: p.spans,
         rule: `person/${p.linking.basis.toLowerCase()}`,
         linkedTo: p.graphId,
         reasons: p.linking.reasons,
@@ -328,13 +381,15 @@ function assemble(input: AssembleInput): Record<string, unknown> {
         const post = postHeld[p];
         return { person: personId(people[p]!), role: roleOf(role, p, m, visits), ...(post ? { post } : {}) };
       }),
-      evidence: [...m.paragraphs].sort((a, b) => a - b).map((n) => ev(n, m.rule.note.charAt(0).toUpperCase() + m.rule.note.slice(1))),
+      evidence: [...m.paragraphs].sort((a, b) => a - b).map((n) => ev(n, `${m.rule.note.charAt(0).toUpperCase()}${m.rule.note.slice(1)}.`)),
       draft: {
         confidence: round(
           m.rule.prior * Math.min(...[...m.participants.keys()].map((p) => people[p]!.linking.confidence)) * (m.date?.factor ?? 1),
         ),
         rule: m.rule.id,
         sentence: m.sentence,
+        cameo: m.rule.cameo,
+        spans: m.spans,
         ...(m.date ? { dateBasis: m.date.basis, ...(m.date.notAfter ? { notAfter: m.date.notAfter } : {}) } : {}),
       },
     })),
@@ -404,7 +459,7 @@ function roleOf(role: string, person: number, meeting: DraftMeeting, visits: Dra
 }
 
 function countryName(id: string, gazetteer: Gazetteer): string {
-  return gazetteer.countries.find((c) => c.id === id)?.name ?? lexicon().countries.find((c) => c.id === id)?.name ?? id;
+  return gazetteer.countries.find((c) => c.id === id)?.name ?? worldCountryName(id);
 }
 
 function firstParagraph(people: ReportPerson[], country: string, visits: DraftVisit[]): number {

@@ -1,5 +1,5 @@
 import { nameKey } from '../../domain/names.js';
-import { editDistance } from './mentions.js';
+import { editDistance } from '../../domain/similarity.js';
 
 /** Precision and recall over a set of items, with the counts behind them. */
 export interface PrecisionRecall {

@@ -1,0 +1,277 @@
+import { createRequire } from 'node:module';
+import { type PeopleOfReport, peopleOfPhrase as peopleOf } from './people.js';
+import type { SentenceReading } from './reading.js';
+
+/** A trigger: the lemmas that name an event, its format, the roles of its sides, its CAMEO code and prior. */
+export interface TriggerRule {
+  id: string;
+  lemmas: string[];
+  format: string;
+  roles?: { subject: string; object: string };
+  needsWith?: boolean;
+  pairedSubject?: boolean;
+  personObject?: boolean;
+  cameo: string;
+  prior: number;
+  note: string;
+}
+
+interface TriggerRules {
+  verbs: TriggerRule[];
+  nouns: TriggerRule[];
+  callWhen: string[];
+  inPersonWhen: string[];
+  holdVerbs: string[];
+  speechVerbs: string[];
+}
+
+interface ModalityRules {
+  futureAuxiliaries: string[];
+  intentVerbs: string[];
+  intentModifiers: string[];
+  cancelVerbs: string[];
+  backgroundWords: string[];
+  negations: string[];
+  welcomePlaces: string[];
+}
+
+const load = createRequire(import.meta.url);
+export const TRIGGERS = load('./rules/triggers.json') as TriggerRules;
+const MODALITY = load('./rules/modality.json') as ModalityRules;
+const VERB_BY_LEMMA = new Map(TRIGGERS.verbs.flatMap((r) => r.lemmas.map((l) => [l, r] as const)));
+const NOUN_BY_LEMMA = new Map(TRIGGERS.nouns.flatMap((r) => r.lemmas.map((l) => [l, r] as const)));
+const CALL_WHEN = new Set(TRIGGERS.callWhen);
+const IN_PERSON_WHEN = new Set(TRIGGERS.inPersonWhen);
+const HOLD = new Set(TRIGGERS.holdVerbs);
+const SPEECH = new Set(TRIGGERS.speechVerbs);
+const ATTEND = new Set(['attend', 'join', 'accompany']);
+const FUTURE = new Set(MODALITY.futureAuxiliaries);
+const INTENT = new Set(MODALITY.intentVerbs);
+const INTENT_MODIFIERS = new Set(MODALITY.intentModifiers);
+const CANCEL = new Set(MODALITY.cancelVerbs);
+const BACKGROUND = new Set(MODALITY.backgroundWords);
+const NEGATION = new Set(MODALITY.negations);
+const WELCOME_PLACES = new Set(MODALITY.welcomePlaces);
+
+export type Status = 'HELD' | 'INTENT' | 'CANCELLED' | 'BACKGROUND' | 'NEGATED' | 'WELCOME';
+
+/** One event a sentence states: its trigger, the people on each side with their roles, and how it is stated. */
+export interface Frame {
+  rule: TriggerRule;
+  sentence: SentenceReading;
+  /** The trigger's token (CoreNLP's number, from 1). */
+  trigger: number;
+  participants: Map<number, string>;
+  format: string;
+  status: Status;
+  /** Tokens whose dates and places belong to the event: the trigger and the verbs it hangs from. */
+  anchors: number[];
+  /** A noun trigger with an article and no one named ("during the meeting"): the event under way. */
+  backReference: boolean;
+  /**
+   * The one person on the subject side when the other side lists several ("A met B, C and D"): one meeting with
+   * each, as the genre tells a round of talks, unless the trigger says they met together (trilateral, between, of).
+   */
+  lead?: number;
+}
+
+const TOGETHER = new Set(['trilateral', 'quadrilateral', 'multilateral', 'tripartite', 'joint', 'four-way', 'three-way', 'together', 'summit']);
+
+/** The lead of a frame whose subject side is one person and whose other side is several. */
+function leadOf(s: SentenceReading, trigger: number, subjectSide: Set<number>, otherSide: Set<number>): number | undefined {
+  if (subjectSide.size !== 1 || otherSide.size < 2) return undefined;
+  const words = [trigger, ...s.parse.children(trigger, 'amod', 'advmod', 'compound')].map((t) => word(s, t));
+  return words.some((w) => TOGETHER.has(w)) ? undefined : [...subjectSide][0];
+}
+
+const lemma = (s: SentenceReading, t: number) => s.tokens[t - 1]?.lemma.toLowerCase() ?? '';
+const word = (s: SentenceReading, t: number) => s.tokens[t - 1]?.word.toLowerCase() ?? '';
+const isVerb = (s: SentenceReading, t: number) => /^VB/.test(s.tokens[t - 1]?.pos ?? '');
+
+/**
+ * A verb's subjects; a participle or infinitive without one takes the subject of the verb it depends on ("Speaking
+ * with B, A stressed …", "A went on to meet B").
+ */
+function subjectsOf(s: SentenceReading, verb: number): number[] {
+  let at = verb;
+  for (let depth = 0; depth < 3; depth++) {
+    const own = s.parse.children(at, 'nsubj', 'nsubj:xsubj');
+    if (own.length > 0) return own;
+    const [up] = s.parse.parents(at, 'advcl', 'advcl:', 'xcomp', 'conj:', 'acl');
+    if (up === undefined) return [];
+    at = up;
+  }
+  return [];
+}
+
+/** The trigger and the verbs above it, up to the first that is not a light or speech verb of it. */
+function anchorsOf(s: SentenceReading, trigger: number): number[] {
+  const anchors = [trigger];
+  let at = trigger;
+  for (let depth = 0; depth < 3; depth++) {
+    const up = s.parse.parents(at)[0];
+    if (!up) break;
+    anchors.push(up);
+    at = up;
+  }
+  return anchors;
+}
+
+function statusOf(s: SentenceReading, trigger: number, anchors: number[]): Status {
+  for (const t of anchors) {
+    const l = lemma(s, t);
+    if (CANCEL.has(l)) return 'CANCELLED';
+  }
+  if (isVerb(s, trigger) && s.parse.children(trigger, 'obl:at', 'obl:on', 'obl:in').some((c) => WELCOME_PLACES.has(lemma(s, c)))) return 'WELCOME';
+  const triggerWords = [...s.parse.children(trigger, 'amod', 'advmod', 'compound', 'obl:npmod')].map((c) => word(s, c));
+  if (triggerWords.some((w) => CANCEL.has(w))) return 'CANCELLED';
+  if (triggerWords.some((w) => BACKGROUND.has(w))) return 'BACKGROUND';
+  if (triggerWords.some((w) => INTENT_MODIFIERS.has(w))) return 'INTENT';
+  for (const [i, t] of anchors.entries()) {
+    const aux = s.parse.children(t, 'aux', 'aux:pass', 'mark').map((c) => word(s, c));
+    if (aux.some((a) => FUTURE.has(a))) return 'INTENT';
+    if (s.parse.children(t, 'advmod', 'neg').some((c) => NEGATION.has(word(s, c)))) return 'NEGATED';
+    if (i > 0 && (isVerb(s, t) || /^JJ/.test(s.tokens[t - 1]?.pos ?? '')) && INTENT.has(lemma(s, t))) return 'INTENT';
+    if (i > 0 && !isVerb(s, t)) break;
+  }
+  return 'HELD';
+}
+
+function formatOf(s: SentenceReading, trigger: number, anchors: number[], rule: TriggerRule): string {
+  const around = [trigger, ...anchors, ...anchors.flatMap((a) => s.parse.children(a, 'amod', 'compound', 'obl:by', 'obl:over', 'obl:via', 'nmod:by', 'nmod:over', 'obl:on', 'nmod:via'))];
+  const words = new Set(around.map((t) => word(s, t)));
+  if ([...words].some((w) => IN_PERSON_WHEN.has(w))) return 'BILATERAL';
+  if ([...words].some((w) => CALL_WHEN.has(w))) return 'CALL';
+  return rule.format;
+}
+
+function verbFrame(s: SentenceReading, t: number, rule: TriggerRule, people: PeopleOfReport): Frame | null {
+  const roles = rule.roles ?? { subject: 'ATTENDEE', object: 'ATTENDEE' };
+  const participants = new Map<number, string>();
+  const subjectSide = new Set<number>();
+  const otherSide = new Set<number>();
+  const add = (tokens: number[], role: string, side = role === roles.subject ? subjectSide : otherSide) => {
+    for (const token of tokens)
+      for (const p of peopleOf(s, token, people)) {
+        if (!participants.has(p)) participants.set(p, role);
+        side.add(p);
+      }
+  };
+  const withs = [...s.parse.children(t, 'obl:with', 'nmod:with', 'obl:between', 'obl:among')];
+  const subjects = subjectsOf(s, t);
+  const paired = rule.pairedSubject && new Set(subjects.flatMap((x) => peopleOf(s, x, people))).size >= 2;
+  if (rule.needsWith && !paired && withs.every((w) => peopleOf(s, w, people).length === 0)) return null;
+  const objects = s.parse.children(t, 'obj', 'iobj');
+  if (rule.personObject) {
+    const on = s.parse.children(t, 'obl:on');
+    if (on.some((o) => peopleOf(s, o, people).length > 0)) {
+      // "X called on B": a courtesy call in person, which needs the caller named.
+      if (subjects.every((x) => peopleOf(s, x, people).length === 0)) return null;
+      add(s.parse.children(t, 'nsubj'), 'GUEST');
+      add(on, 'HOST');
+      const anchors = anchorsOf(s, t);
+      return { rule, sentence: s, trigger: t, participants, format: 'BILATERAL', status: statusOf(s, t, anchors), anchors, backReference: false };
+    }
+    if (objects.every((o) => peopleOf(s, o, people).length === 0)) return null;
+  }
+  add(subjects, roles.subject, subjectSide);
+  add(s.parse.children(t, 'obl:agent', 'obl:by'), roles.subject, subjectSide);
+  add(s.parse.children(t, 'nsubj:pass'), roles.object, otherSide);
+  add(objects, roles.object, otherSide);
+  add(withs, 'ATTENDEE', otherSide);
+  // "A and B met": the subject list, and "A met with B" given as an adverbial clause's subject.
+  if (participants.size === 0) return null;
+  const anchors = anchorsOf(s, t);
+  return {
+    rule,
+    sentence: s,
+    trigger: t,
+    participants,
+    format: formatOf(s, t, anchors, rule),
+    status: statusOf(s, t, anchors),
+    anchors,
+    backReference: false,
+    lead: paired ? undefined : leadOf(s, t, subjectSide, otherSide),
+  };
+}
+
+function nounFrame(s: SentenceReading, t: number, rule: TriggerRule, people: PeopleOfReport): Frame {
+  const participants = new Map<number, string>();
+  const subjectSide = new Set<number>();
+  const otherSide = new Set<number>();
+  let together = false;
+  const add = (tokens: number[], side = subjectSide) => {
+    for (const token of tokens)
+      for (const p of peopleOf(s, token, people)) {
+        if (!participants.has(p)) participants.set(p, 'ATTENDEE');
+        side.add(p);
+      }
+  };
+  const anchors = anchorsOf(s, t);
+  add(s.parse.children(t, 'nmod:poss'));
+  add(s.parse.children(t, 'nmod:with', 'nmod:to', 'nmod:on', 'acl'), otherSide);
+  const jointly = s.parse.children(t, 'nmod:between', 'nmod:of', 'nmod:among');
+  together = jointly.some((j) => peopleOf(s, j, people).length > 0);
+  add(jointly, otherSide);
+  let [up] = s.parse.parents(t);
+  let relation = up === undefined ? '' : (s.parse.between(up, t)[0] ?? '');
+  // "On June 4 at a meeting with B, A said": the noun hangs from the date, the date from the verb.
+  if (up !== undefined && relation.startsWith('nmod:') && s.tokens[up - 1]?.ner === 'DATE') {
+    const [above] = s.parse.parents(up);
+    if (above !== undefined) {
+      relation = s.parse.between(above, up)[0] ?? '';
+      up = above;
+    }
+  }
+  if (up !== undefined) {
+    const light = HOLD.has(lemma(s, up));
+    // "A held talks with B", "a meeting was held between A and B", "A said during his meeting with B".
+    if ((relation === 'obj' && light) || relation.startsWith('obl:') || relation === 'nsubj:pass' || relation === 'nsubj') {
+      if (relation !== 'nsubj') add(subjectsOf(s, up));
+      if (relation.startsWith('obl:') && SPEECH.has(lemma(s, up))) add(s.parse.children(up, 'obj', 'iobj'), otherSide);
+      add(s.parse.children(up, 'obl:with', 'nmod:with', 'obl:agent', 'obl:on'), otherSide);
+      const between = s.parse.children(up, 'obl:between', 'obl:among');
+      together ||= between.some((j) => peopleOf(s, j, people).length > 0);
+      add(between, otherSide);
+    }
+  }
+  const dets = s.parse.children(t, 'det', 'nmod:poss').map((d) => word(s, d));
+  // "The meeting was attended by …": who else was there, not another meeting.
+  const attendance = up !== undefined && ATTEND.has(lemma(s, up)) && relation === 'nsubj:pass';
+  const backReference = attendance || (participants.size === 0 && dets.some((d) => ['the', 'this', 'that', 'their'].includes(d)));
+  return {
+    rule,
+    sentence: s,
+    trigger: t,
+    participants,
+    format: formatOf(s, t, anchors, rule),
+    status: statusOf(s, t, anchors),
+    anchors,
+    backReference,
+    lead: together ? undefined : leadOf(s, t, subjectSide, otherSide),
+  };
+}
+
+/** Every event a sentence states, in the order of its triggers; a noun a light verb holds is read with that verb. */
+export function framesIn(s: SentenceReading, people: PeopleOfReport): Frame[] {
+  const frames: Frame[] = [];
+  for (const token of s.tokens) {
+    const l = token.lemma.toLowerCase();
+    if (/^VB/.test(token.pos)) {
+      const rule = VERB_BY_LEMMA.get(l);
+      const frame = rule && verbFrame(s, token.index, rule, people);
+      if (frame) frames.push(frame);
+    } else if (/^NN/.test(token.pos)) {
+      const rule = NOUN_BY_LEMMA.get(l) ?? NOUN_BY_LEMMA.get(token.word.toLowerCase());
+      if (!rule) continue;
+      // "a meeting of the commission", "talks" as a subject of "focused" keep their participants from the parse.
+      frames.push(nounFrame(s, token.index, rule, people));
+    }
+  }
+  return frames;
+}
+
+/** Whether an event or a visit a token names is told as held, planned, cancelled, earlier or denied. */
+export function statusAt(s: SentenceReading, token: number): Status {
+  return statusOf(s, token, anchorsOf(s, token));
+}

@@ -1,0 +1,363 @@
+import { createRequire } from 'node:module';
+import { PEOPLE_PER_BLOCK_KEY } from '../../domain/name-words.js';
+import { nameKey } from '../../domain/names.js';
+import { editDistance, jaroWinkler } from '../../domain/similarity.js';
+import type { CorefMention, Token } from '../../nlp/annotation.js';
+import { BlockIndex } from '../../resolution/candidates.js';
+import { CANDIDATE_THRESHOLD, scorePair } from '../../resolution/score.js';
+import { countryOf } from './countries.js';
+import type { Reading, SentenceReading } from './reading.js';
+
+/** What the graph already holds, for linking: people with their names, countries and posts. */
+export interface Gazetteer {
+  people: { id: string; name: string; aliases: string[]; country: string | null }[];
+  countries: { id: string; name: string }[];
+  posts: { id: string; title: string; country: string | null }[];
+}
+
+/** A person of the report: the PERSON mentions, coreferent mentions and title-only mentions of one official. */
+export interface ReportPerson {
+  index: number;
+  name: string;
+  spellings: Set<string>;
+  /** The title as the report gives it, ranks included ("Defence Minister Colonel General"). */
+  title: string | null;
+  /** The office alone, without ranks ("Defence Minister"), to find the post in the graph. */
+  office: string | null;
+  country: string | null;
+  graphId: string | null;
+  /** How the person was linked: exact name or alias, a match candidate, or new. */
+  linking: { basis: 'GRAPH_NAME' | 'GRAPH_CANDIDATE' | 'NEW'; confidence: number; reasons: string[] };
+  paragraphs: Set<number>;
+  /** Character spans of every mention, for review. */
+  spans: [number, number][];
+}
+
+/** The report's people, and which person a token of a sentence stands for. */
+export interface PeopleOfReport {
+  people: ReportPerson[];
+  /** The person a token (CoreNLP's number, from 1) of a sentence names or points back to. */
+  at(sentence: number, token: number): number | undefined;
+}
+
+interface PeopleRules {
+  honorifics: string[];
+  namedAfter: string[];
+  titleWords: string[];
+}
+
+const RULES = createRequire(import.meta.url)('./rules/people.json') as PeopleRules;
+const HONORIFICS = new Set(RULES.honorifics.map((h) => h.toLowerCase()));
+const NAMED_AFTER = new Set(RULES.namedAfter);
+const TITLE_WORDS = new Set(RULES.titleWords);
+/** Ranks: a title word that is part of a rank, not of an office, so "Admiral" is not an office to find a post by. */
+const RANKS = /\b(?:general|admiral|colonel|lieutenant|major|brigadier|marshal|captain|commodore|vice|rear|air chief)\b/gi;
+const PRONOUN = /^(?:PRP|PRP\$|WP|WP\$)$/;
+
+const key = (s: SentenceReading, token: number) => `${s.index}:${token}`;
+const textOf = (tokens: Token[]) =>
+  tokens
+    .map((t, i) => t.originalText + (i < tokens.length - 1 ? t.after : ''))
+    .join('')
+    .replace(/\s+/g, ' ');
+
+/** The name a PERSON mention gives, without honorifics or titles inside it, or null if it names nobody. */
+function nameOf(mention: Token[]): string | null {
+  let tokens = mention;
+  // A sentence run on without a space ("Zelensky.The three leaders") ends the name at the full stop.
+  const last = tokens.at(-1);
+  if (last && /\.\p{Lu}/u.test(last.originalText)) {
+    tokens = [...tokens.slice(0, -1), { ...last, originalText: last.originalText.split('.')[0]!, word: last.word.split('.')[0]! }];
+  }
+  let words = tokens.filter((t) => !HONORIFICS.has(t.word.toLowerCase()) && t.ner !== 'TITLE' && !/^['’]s?$/.test(t.word));
+  // CoreNLP at times takes the country before a name into the name ("Ambassador of Vietnam Nguyen Van Thanh").
+  while (words.length > 1 && countryOf(words[0]!.word)) words = words.slice(1);
+  const name = textOf(words)
+    .replace(/['’]s$/u, '')
+    .replace(/^[\s,.;:-]+|[\s,;:-]+$/g, '');
+  return /\p{Lu}/u.test(name) ? name : null;
+}
+
+/** Whether a PERSON mention is in fact a byline, a credited outlet or something named after a person. */
+function namesNoOfficial(s: SentenceReading, begin: number, end: number, publisher: string): boolean {
+  const next = s.tokens[end];
+  if (next && NAMED_AFTER.has(next.word)) return true;
+  const before = s.tokens[begin - 1];
+  if (s.paragraph === 0 && before && /^by$/i.test(before.word)) return true;
+  const words = s.tokens.slice(begin, end);
+  if (words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0]!.word)) return true;
+  const publisherWords = new Set(nameKey(publisher).split(' '));
+  return words.length === 1 && publisherWords.has(nameKey(words[0]!.word));
+}
+
+/** The titles and country written before a name in its noun phrase ("Pakistani Naval Staff Chief Admiral …"). */
+function titleBefore(s: SentenceReading, begin: number): { title: string | null; country: string | null } {
+  const titles: Token[] = [];
+  let country: string | null = null;
+  for (let i = begin - 1; i >= 0; i--) {
+    const t = s.tokens[i]!;
+    if (t.ner === 'TITLE') titles.unshift(t);
+    else if (t.ner === 'NATIONALITY' || t.ner === 'COUNTRY') country ??= countryOf(t.word) ?? null;
+    else if (!/^(?:'s|’s|of|the|and|Defence|Defense|Naval|Army|Air|Staff|Force|Forces|Foreign|Navy)$/.test(t.word) && t.ner !== 'ORGANIZATION')
+      break;
+    if (t.ner === 'ORGANIZATION' && !country) {
+      country = countryOf(t.word) ?? null;
+    }
+  }
+  return { title: titles.length > 0 ? textOf(titles) : null, country };
+}
+
+/** The title an apposition gives a name ("Victor Makhmudov, the Secretary of the Security Council of Uzbekistan"). */
+function titleInApposition(s: SentenceReading, head: number): { title: string | null; country: string | null } {
+  for (const other of [...s.parse.parents(head, 'appos'), ...s.parse.children(head, 'appos')]) {
+    const t = s.tokens[other - 1];
+    if (t?.ner !== 'TITLE' && !/^(?:Minister|Chief|Secretary|Commander|Ambassador|President|Speaker|Chairman)$/.test(t?.word ?? '')) continue;
+    const phrase: number[] = [other, ...s.parse.children(other, 'compound', 'amod')];
+    let country: string | null = null;
+    const walk = (token: number, depth: number) => {
+      for (const child of s.parse.children(token, 'nmod:of', 'nmod:poss', 'amod', 'compound')) {
+        const word = s.tokens[child - 1]!;
+        country ??= countryOf(word.word) ?? null;
+        if (depth < 3) walk(child, depth + 1);
+      }
+    };
+    walk(other, 0);
+    const words = phrase.sort((a, b) => a - b).map((i) => s.tokens[i - 1]!);
+    return { title: textOf(words), country };
+  }
+  return { title: null, country: null };
+}
+
+/** The token of a mention the parse hangs it from: the one whose governor is outside the mention. */
+function headOf(s: SentenceReading, begin: number, end: number): number {
+  for (let i = end; i > begin; i--) {
+    if (s.parse.parents(i).every((g) => g <= begin || g > end)) return i;
+  }
+  return end;
+}
+
+const near = (a: string, b: string) =>
+  a === b || (a.length >= 5 && b.length >= 5 && editDistance(a, b) <= 1 && jaroWinkler(a, b) >= 0.9);
+
+/**
+ * Whether a name can be a later mention of a person: the same name; a single word that is their surname, their
+ * first word (family names first) or a surname one letter off; a longer or shorter form with the same surname and
+ * the same or an initial given name ("Amjad Khan Niazi", "Muhammad Amjad Khan Niazi", "M. A. K. Niazi").
+ */
+function sameOfficial(person: ReportPerson, name: string): boolean {
+  const words = nameKey(name).split(' ');
+  for (const spelling of person.spellings) {
+    const theirs = nameKey(spelling).split(' ');
+    if (words.join(' ') === theirs.join(' ')) return true;
+    if (words.length === 1) {
+      if (near(theirs.at(-1)!, words[0]!) || (theirs.length > 1 && theirs[0] === words[0])) return true;
+      continue;
+    }
+    if (theirs.length === 1) continue;
+    if (!near(theirs.at(-1)!, words.at(-1)!)) continue;
+    const [mine, other] = [words.slice(0, -1), theirs.slice(0, -1)];
+    const shorter = mine.length <= other.length ? mine : other;
+    const longer = shorter === mine ? other : mine;
+    if (shorter.every((w) => longer.some((l) => l === w || (w.length === 1 && l.startsWith(w)) || (l.length === 1 && w.startsWith(l)))))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Finds the report's people: PERSON mentions (bylines, credited outlets and places named after someone left out),
+ * one person for every name that is a later form of an earlier one, pronouns and noun phrases CoreNLP's
+ * coreference ties to a named person, and "the general" for the last person titled so. Each is linked to the
+ * graph's person of that name or, by the resolution score, a likely one; or proposed as new.
+ */
+export function findPeople(reading: Reading, gazetteer: Gazetteer, publisher: string): PeopleOfReport {
+  const people: ReportPerson[] = [];
+  const byToken = new Map<string, number>();
+  const byKey = new Map<string, Gazetteer['people'][number]>();
+  for (const p of gazetteer.people) for (const n of [p.name, ...p.aliases]) byKey.set(nameKey(n), p);
+  const graphBlocks = new BlockIndex(gazetteer.people, PEOPLE_PER_BLOCK_KEY);
+  const lastTitled = new Map<string, number>();
+
+  const noteTitle = (person: ReportPerson, title: string | null) => {
+    if (!title) return;
+    person.title ??= title;
+    const office = title.replace(RANKS, '').replace(/\s+/g, ' ').trim();
+    if (office && !person.office) person.office = office;
+  };
+  const remember = (person: number, title: string | null) => {
+    // The first person given a title is the one a later "the general" most often means: the report's protagonist.
+    for (const word of nameKey(title ?? '').split(' ')) if (TITLE_WORDS.has(word) && !lastTitled.has(word)) lastTitled.set(word, person);
+    if (people[person]!.country) lastTitled.set(`country:${people[person]!.country}`, person);
+  };
+
+  const introduce = (name: string, title: string | null, country: string | null, paragraph: number): number => {
+    const earlier = [...people].reverse().find((p) => sameOfficial(p, name));
+    if (earlier) {
+      // A later surname spelled another way is an alias of the whole name ("Bakirov" → "Subhan Bakirov").
+      const words = name.split(' ');
+      const surnameOnly = words.length === 1 && !earlier.name.split(' ').includes(name);
+      earlier.spellings.add(surnameOnly ? [...earlier.name.split(' ').slice(0, -1), name].join(' ') : name);
+      if (nameKey(name).split(' ').length > nameKey(earlier.name).split(' ').length && !earlier.graphId) earlier.name = name;
+      earlier.paragraphs.add(paragraph);
+      noteTitle(earlier, title);
+      earlier.country ??= country;
+      return earlier.index;
+    }
+    const exact = byKey.get(nameKey(name));
+    let graph = exact;
+    let linking: ReportPerson['linking'] = { basis: 'NEW', confidence: 1, reasons: [] };
+    if (exact) {
+      linking = { basis: 'GRAPH_NAME', confidence: nameKey(exact.name) === nameKey(name) ? 1 : 0.95, reasons: [`"${name}" is a name the graph knows`] };
+    } else if (name.includes(' ')) {
+      const profile = { id: 'new', name, aliases: [] as string[], country, posts: [] };
+      const best = graphBlocks
+        .partners(profile)
+        .map((p) => ({ p, match: scorePair(profile, { id: p.id, name: p.name, aliases: p.aliases, country: p.country, posts: [] }) }))
+        .filter((x) => x.match && x.match.score >= CANDIDATE_THRESHOLD)
+        .sort((a, b) => b.match!.score - a.match!.score || a.p.id.localeCompare(b.p.id));
+      if (best.length === 1 || (best.length > 1 && best[0]!.match!.score - best[1]!.match!.score >= 0.05)) {
+        graph = best[0]!.p;
+        linking = { basis: 'GRAPH_CANDIDATE', confidence: best[0]!.match!.score, reasons: best[0]!.match!.reasons };
+      }
+    }
+    const person: ReportPerson = {
+      index: people.length,
+      name: graph ? graph.name : name,
+      spellings: new Set(graph && nameKey(graph.name) !== nameKey(name) ? [graph.name, name] : [name]),
+      title: null,
+      office: null,
+      country: country ?? graph?.country ?? null,
+      graphId: graph?.id ?? null,
+      linking,
+      paragraphs: new Set([paragraph]),
+      spans: [],
+    };
+    noteTitle(person, title);
+    people.push(person);
+    return person.index;
+  };
+
+  for (const s of reading.sentences) {
+    for (const m of s.mentions) {
+      if (m.ner !== 'PERSON') continue;
+      const tokens = s.tokens.slice(m.tokenBegin, m.tokenEnd);
+      if (tokens.every((t) => PRONOUN.test(t.pos))) continue;
+      const name = nameOf(tokens);
+      if (!name || namesNoOfficial(s, m.tokenBegin, m.tokenEnd, publisher)) continue;
+      const head = headOf(s, m.tokenBegin, m.tokenEnd);
+      const before = titleBefore(s, m.tokenBegin);
+      const apposed = before.title ? { title: null, country: null } : titleInApposition(s, head);
+      const person = introduce(name, before.title ?? apposed.title, before.country ?? apposed.country, s.paragraph);
+      people[person]!.spans.push([m.characterOffsetBegin, m.characterOffsetEnd]);
+      for (let t = m.tokenBegin + 1; t <= m.tokenEnd; t++) byToken.set(key(s, t), person);
+      // A title written before the name belongs to the mention too: "Minister" in "Defence Minister Zakir Hasanov".
+      for (let t = m.tokenBegin; t >= 1 && s.tokens[t - 1]!.ner === 'TITLE'; t--) byToken.set(key(s, t), person);
+      remember(person, before.title ?? apposed.title);
+    }
+    resolveTitleOnly(s, people, byToken, lastTitled);
+  }
+  resolveCoreference(reading, people, byToken);
+  return { people, at: (sentence, token) => byToken.get(`${sentence}:${token}`) };
+}
+
+/** "The general", "the Pakistani minister": a title noun with an article and no name, for the last person so titled. */
+function resolveTitleOnly(s: SentenceReading, people: ReportPerson[], byToken: Map<string, number>, lastTitled: Map<string, number>): void {
+  for (const t of s.tokens) {
+    if (byToken.has(key(s, t.index)) || !/^NN/.test(t.pos)) continue;
+    const word = t.word.toLowerCase();
+    if (!TITLE_WORDS.has(word) || word === 'counterpart') continue;
+    const dets = s.parse.children(t.index, 'det').map((d) => s.tokens[d - 1]!.word.toLowerCase());
+    if (!dets.includes('the')) continue;
+    // A title heading a phrase that names its holder ("the minister, Jan Vos") or an office ("the minister of …") is not a back-reference.
+    if (s.parse.children(t.index, 'appos', 'nmod:of', 'compound').some((c) => s.tokens[c - 1]!.ner === 'PERSON')) continue;
+    if (s.parse.parents(t.index, 'compound').length > 0) continue;
+    const demonym = s.parse
+      .children(t.index, 'amod', 'compound')
+      .map((c) => countryOf(s.tokens[c - 1]!.word))
+      .find((c) => c !== undefined);
+    const person = demonym ? lastTitled.get(`country:${demonym}`) : lastTitled.get(word);
+    if (person === undefined) continue;
+    if (demonym && !nameKey(people[person]!.title ?? '').split(' ').includes(word)) continue;
+    byToken.set(key(s, t.index), person);
+    people[person]!.spans.push([t.characterOffsetBegin, t.characterOffsetEnd]);
+  }
+}
+
+/**
+ * Pronouns and noun phrases of a coreference chain stand for the person named by the chain's proper mentions, when
+ * they name one person only; a chain joining two named people is not trusted.
+ */
+function resolveCoreference(reading: Reading, people: ReportPerson[], byToken: Map<string, number>): void {
+  const sentenceOf = new Map(reading.sentences.map((s) => [s.index, s]));
+  const indexOf = (m: CorefMention) => m.sentNum - 1;
+  for (const chain of Object.values(reading.annotation.corefs)) {
+    const named = new Set<number>();
+    for (const m of chain) {
+      for (let t = m.startIndex; t < m.endIndex; t++) {
+        const person = byToken.get(`${indexOf(m)}:${t}`);
+        if (person !== undefined && m.type === 'PROPER') named.add(person);
+      }
+    }
+    if (named.size !== 1) continue;
+    const [person] = named;
+    for (const m of chain) {
+      if (m.type === 'PROPER' || m.type === 'LIST') continue;
+      const s = sentenceOf.get(indexOf(m));
+      if (!s) continue;
+      const at = `${s.index}:${m.headIndex}`;
+      if (byToken.has(at)) continue;
+      byToken.set(at, person!);
+      const token = s.tokens[m.headIndex - 1];
+      if (token) people[person!]!.spans.push([token.characterOffsetBegin, token.characterOffsetEnd]);
+    }
+  }
+}
+
+/** The people a phrase headed by a token names: the person it is, or the names apposed or compounded to it, and its conjuncts. */
+export function peopleOfPhrase(s: SentenceReading, token: number, people: PeopleOfReport, depth = 0): number[] {
+  const found: number[] = [];
+  const own = people.at(s.index, token);
+  if (own !== undefined) found.push(own);
+  else if (depth < 3) {
+    const titled = isTitle(s.tokens[token - 1]);
+    // A title's of-modifier may be its holder ("Chief of Army Staff General …", "the ministers of A and B, X and Y").
+    if (titled) for (const child of s.parse.children(token, 'nmod:of')) found.push(...peopleOfPhrase(s, child, people, depth + 1));
+    for (const child of s.parse.children(token, 'appos', 'compound', 'flat', 'nmod:poss', 'dep')) {
+      if (found.length > 0) break;
+      const named = people.at(s.index, child);
+      if (named !== undefined && s.parse.between(token, child).includes('nmod:poss') && s.tokens[token - 1]?.ner !== 'TITLE') continue;
+      found.push(...peopleOfPhrase(s, child, people, depth + 1));
+      if (found.length > 0) break;
+    }
+  }
+  if (found.length === 0) {
+    const named = nameAfterTitle(s, token, people);
+    if (named !== undefined) found.push(named);
+  }
+  if (depth < 3) for (const conj of s.parse.children(token, 'conj:')) found.push(...peopleOfPhrase(s, conj, people, depth + 1));
+  return [...new Set(found)];
+}
+
+
+const isTitle = (t: Token | undefined) => !!t && (t.ner === 'TITLE' || TITLE_WORDS.has(t.lemma.toLowerCase()));
+
+/** Words a title phrase may hold between its head and the name it introduces ("Ambassador of Italy to Azerbaijan, …"). */
+const TITLE_GLUE = /^(?:of|to|the|for|and|in|at|,|'s|’s|-)$/i;
+
+/**
+ * The person a title heading a phrase introduces, when the parse hangs the name elsewhere: the first name after
+ * it with nothing but title words, countries, organisations and their glue between ("Chief of Army Staff General
+ * Qamar Javed Bajwa").
+ */
+function nameAfterTitle(s: SentenceReading, token: number, people: PeopleOfReport): number | undefined {
+  const head = s.tokens[token - 1];
+  if (!isTitle(head)) return undefined;
+  for (let t = token + 1; t <= Math.min(s.tokens.length, token + 15); t++) {
+    const person = people.at(s.index, t);
+    if (person !== undefined) return person;
+    const next = s.tokens[t - 1]!;
+    const glue = TITLE_GLUE.test(next.word) || /^(?:TITLE|COUNTRY|NATIONALITY|ORGANIZATION|LOCATION|CITY|STATE_OR_PROVINCE)$/.test(next.ner);
+    if (!glue && !/^NNP/.test(next.pos)) return undefined;
+  }
+  return undefined;
+}
