@@ -123,6 +123,29 @@ describe('mapDraftPeople', () => {
     expect(mapped([{ id: 'h', name: 'Hedda Marit Sorensen' }], key)).toEqual({ h: 'Hedda Sorensen' });
   });
 
+  it('takes no country, post word or other person’s name from a surface form for the person', () => {
+    const key = {
+      ...KEY,
+      people: [
+        person('Ilse Marten', ['the Special Envoy of President Paulo Ferrante of Valmora', 'Norvanian Envoy Ilse Marten']),
+        person('Mira Tessaro', ['Comrade Tessaro Mi, Ambassador Extraordinary and Plenipotentiary of Estravia']),
+        person('Paulo Ferrante', ['Valmoran President']),
+      ],
+    };
+    expect(
+      mapped(
+        [
+          { id: 'a', name: 'Norvanian' },
+          { id: 'b', name: 'Paulo Ferrante' },
+          { id: 'c', name: 'Extraordinary' },
+          { id: 'd', name: 'Tessaro Mi' },
+          { id: 'e', name: 'Valmoran' },
+        ],
+        key,
+      ),
+    ).toEqual({ b: 'Paulo Ferrante', d: 'Mira Tessaro' });
+  });
+
   it('falls back on an alias when the name fits no one', () => {
     expect(mapped([{ id: 'x', name: 'the minister', aliases: ['Arvo Lindqvist'] }])).toEqual({ x: 'Arvo Lindqvist' });
   });

@@ -97,10 +97,20 @@ export function namesInSurfaceForm(surface: string): string[] {
   return names;
 }
 
+/**
+ * The names a draft may give a key person. A surface form's name counts when it shares a word with the key's name
+ * ("Imamali Rahmon", "Gustavo"), or is the form's only name, of two words or more ("Ambassador Ha Vi" for He Wei):
+ * the other capitalised words of a form are countries, posts and the names of others ("Chinese", "Extraordinary",
+ * "the Special Envoy of President Cyril Ramaphosa").
+ */
 function namings(person: KeyPerson): Namings {
-  const whole = [words(person.name), ...person.surfaceForms.flatMap(namesInSurfaceForm).map(words)].filter((w) => w.length > 0);
-  const ending = whole.flatMap((w) => Array.from({ length: Math.max(0, w.length - 2) }, (_, i) => w.slice(i + 1)));
   const name = words(person.name);
+  const inSurfaceForms = person.surfaceForms.flatMap((surface) => {
+    const names = namesInSurfaceForm(surface).map(words);
+    return names.filter((n) => n.some((w) => name.some((v) => sameWord(w, v))) || (names.length === 1 && n.length >= 2));
+  });
+  const whole = [name, ...inSurfaceForms];
+  const ending = whole.flatMap((w) => Array.from({ length: Math.max(0, w.length - 2) }, (_, i) => w.slice(i + 1)));
   return { name: person.name, whole, ending, family: [...new Set([name[0]!, name[name.length - 1]!])] };
 }
 
