@@ -11,8 +11,16 @@ useEmptyGraph();
 
 /** Two invented reports in the genre, and their keys; a third key has no text. */
 const TEXTS = {
-  D01: 'Lindorian minister receives Estravian counterpart\n\nLindorian Foreign Minister Arvo Lindqvist received Estravian Foreign Minister Mira Tessaro on Thursday, the ministry said.\n\nThe ministers discussed trade.',
-  D03: 'Valmoran president meets Norvanian envoy\n\nValmoran President Paulo Ferrante met Norvanian Special Envoy Ilse Marten on Monday.\n\nThe envoy conveyed the greetings of Norvanian President Oren Vale.',
+  D01: [
+    'Lindorian minister receives Estravian counterpart',
+    'Lindorian Foreign Minister Arvo Lindqvist received Estravian Foreign Minister Mira Tessaro on Thursday, the ministry said.',
+    'The ministers discussed trade.',
+  ].join('\n\n'),
+  D03: [
+    'Valmoran president meets Norvanian envoy',
+    'Valmoran President Paulo Ferrante met Norvanian Special Envoy Ilse Marten on Monday.',
+    'The envoy conveyed the greetings of Norvanian President Oren Vale.',
+  ].join('\n\n'),
 };
 
 const key = (id: string, people: [string, string, ReportKey['people'][number]['role']][], date: string): ReportKey => {
@@ -92,13 +100,10 @@ describe('npm run eval:draft -- --key DIR --texts DIR', () => {
     expect(code).toBe(0);
     const rows = output.split('\n').filter((line) => line.startsWith('| D') || line.startsWith('| **'));
     expect(rows.map((r) => r.split(' | ')[0])).toEqual(['| D01', '| **dev** (1)', '| **held-out** (1)']);
-    // One core pair found, nothing false; both principals linked once; the date as the key has it.
-    expect(rows[0]).toMatch(
-      /^\| D01 \| 1 \/ 0 \/ 0 \(0\) \| 1\.00 \/ 1\.00 \| 2\/2 \(0\) \| 0 \| 1\/1 \(0\) \| 1 \/ 0 \| 0 \| 1\/1 \| 0 \| \d+ \|$/,
-    );
-    expect(rows[2]).toMatch(
-      /^\| \*\*held-out\*\* \(1\) \| 1 \/ 0 \/ 0 \(0\) \| 1\.00 \/ 1\.00 \| 2\/2 \(0\) \| 0 \| 1\/1 \(0\) \| 1 \/ 0 \| 0 \| 1\/1 \| 0 \| {2}\|$/,
-    );
+    // One core pair found, nothing false; both principals linked once; the one meeting matched, dated as the key has it.
+    const perfect = '1 / 0 / 0 (0) | 1.00 / 1.00 | 2/2 (0) | 0 | 1/1 (0) | 1 / 0 | 0 | 1/1 | 0';
+    expect(rows[0]!.replace(/\| \d+ \|$/, '| ms |')).toBe(`| D01 | ${perfect} | ms |`);
+    expect(rows[2]).toBe(`| **held-out** (1) | ${perfect} |  |`);
     expect(output).toContain(`skipped, no text in ${join(dir, 'texts')}: D02`);
     const scores = written();
     expect(scores.reports.map((r) => r.id)).toEqual(['D01']);
