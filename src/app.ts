@@ -5,6 +5,7 @@ import { createServer } from './api/server.js';
 import type { Config } from './config.js';
 import { type OpenDb, openDb } from './db/open-db.js';
 import type { Logger } from './logger.js';
+import { createNlp } from './nlp/nlp-server.js';
 import { applyConstraints } from './services/constraints.service.js';
 import { seedGraph } from './services/seed.service.js';
 
@@ -43,6 +44,8 @@ export async function startApp(
         db: database.db,
         apiKey: config.apiKey,
         browserUrl: config.browserUrl,
+        // Made here, started by the first draft: the API answers GraphQL without waiting for the NLP models.
+        nlp: createNlp(config, { log: options.say }),
         logger: options.logger,
         ide: config.ide,
         queriesRequireKey: config.queriesRequireApiKey,

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { countingDb, type Db, type RequestDb } from '../db/run-query.js';
 import { askedOf, type DetailArguments, type DetailedLabel, type DetailRequest, loadDetails } from '../repositories/details.repository.js';
+import type { Nlp } from '../nlp/nlp-server.js';
 import type { Selection } from '../repositories/projections.js';
 
 /** One field of one entity's details, with what the request asks of the field's value (none: all of it) and its arguments. */
@@ -19,6 +20,8 @@ export interface AppContext {
   authenticated: boolean;
   /** Neo4j Browser's address, for links. */
   browserUrl: string;
+  /** The NLP server drafts are annotated by (started on the first draft). */
+  nlp: Nlp;
   details(label: DetailedLabel): DataLoader<DetailKey, unknown, string>;
   /**
    * The request's loader named `name`, made on first use: loads through it in one tick go out as one `batch` call,
@@ -28,7 +31,10 @@ export interface AppContext {
 }
 
 /** A fresh context per request, so loaders never serve one request's data to another. */
-export function createContext(shared: Db, request: { requestId: string; authenticated: boolean; browserUrl: string }): AppContext {
+export function createContext(
+  shared: Db,
+  request: { requestId: string; authenticated: boolean; browserUrl: string; nlp: Nlp },
+): AppContext {
   const db = countingDb(shared);
   const loaders = new Map<DetailedLabel, DataLoader<DetailKey, unknown, string>>();
   const named = new Map<string, DataLoader<unknown, unknown, string>>();

@@ -5,6 +5,7 @@ import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { Db } from '../db/run-query.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { Nlp } from '../nlp/nlp-server.js';
 import { projectPath } from '../project-root.js';
 import { EXPORT_FORMATS, ExportBuilds, fileNeedsKey, isExportFormat, mayHoldFile, writesSeveralFiles } from '../services/export.service.js';
 import { type AppContext, createContext } from './context.js';
@@ -16,6 +17,8 @@ export interface HttpOptions {
   db: Db;
   apiKey: string | undefined;
   browserUrl: string;
+  /** The NLP server drafts are annotated by; nothing starts it before the first draft. */
+  nlp: Nlp;
   logger: Logger;
   /** Requests with a larger body are refused with 413 before they are parsed. */
   maxBodyBytes?: number;
@@ -282,7 +285,7 @@ async function answerGraphql(
   }
   const result = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-    context: async () => createContext(options.db, { requestId, authenticated, browserUrl: options.browserUrl }),
+    context: async () => createContext(options.db, { requestId, authenticated, browserUrl: options.browserUrl, nlp: options.nlp }),
   });
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;

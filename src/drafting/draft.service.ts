@@ -10,23 +10,32 @@ import { readGazetteer } from '../repositories/gazetteer.repository.js';
 import { findNamesByBlockKeys } from '../repositories/resolution.repository.js';
 import { blockPartners } from '../resolution/candidates.js';
 import { graphLookup } from '../services/ingest.service.js';
+import type { Nlp } from '../nlp/nlp-server.js';
 import type { DraftJob } from './draft-worker.js';
 import type { DraftOptions } from './pipeline/draft-document.js';
-import type { Gazetteer } from './pipeline/mentions.js';
+import type { Gazetteer } from './pipeline/people.js';
+import { textForReading } from './pipeline/prepare.js';
+import { publicationDate, readingProperties } from './pipeline/reading.js';
 
 /**
- * The most text one draft takes. A long report is about 30,000 characters and 5,000 words; 100,000 characters
- * leave room for a transcript three times that, and the words and sentences such a text of prose holds
- * (about 17,000 and 1,000). A text of initials or abbreviations ("B. B. B.") packs more of them into fewer
- * characters, and is refused by those counts.
+ * The most text one draft takes. CoreNLP's parse and coreference grow faster than the text: a report of 12,000
+ * characters (a long one) annotates in about NN s on these machines, 30,000 in about NN s. 30,000 characters,
+ * 6,000 words and 600 sentences leave room for the longest reports; a run-on "sentence" of more than 250 words is
+ * no prose and only stalls the parser.
  */
-export const DRAFT_TEXT_LIMITS = { characters: 100_000, words: 20_000, sentences: 2_000 } as const;
+export const DRAFT_TEXT_LIMITS = { characters: 30_000, words: 6_000, sentences: 600, sentenceWords: 250 } as const;
 
 /**
- * How long a draft may run before it is stopped: the drafter's passes are linear, and the longest text the limits
- * admit drafts in about half a second, so only something unforeseen reaches this.
+ * How long our pipeline may run over an annotation before it is stopped: its passes are linear in the annotation,
+ * which drafts in milliseconds, so only something unforeseen reaches this. The NLP server has a time limit of its own.
  */
 export const DRAFT_TIME_LIMIT_MS = 10_000;
+
+/** Where a draft's time went: the NLP server's annotation, and our pipeline with the graph's people read. */
+export interface DraftTimings {
+  nlpMs: number;
+  draftMs: number;
+}
 
 /** Refuses what cannot be drafted before any work: a publication day the calendar lacks, a text past the limits. */
 function checkDraftInput(text: string, options: DraftOptions): void {
@@ -41,14 +50,18 @@ function checkDraftInput(text: string, options: DraftOptions): void {
     // Every full stop, question or exclamation mark before a space or the end, abbreviations included: at most
     // the sentences the drafter reads.
     sentences: () => text.match(/[.!?]+(?=\s|$)/g)?.length ?? 0,
+    // The longest run of words without a stop or a line break.
+    sentenceWords: () => Math.max(0, ...text.split(/[.!?]+(?=\s|$)|\n/).map((run) => run.match(/\S+/g)?.length ?? 0)),
   };
-  for (const limit of ['characters', 'words', 'sentences'] as const) {
+  for (const limit of ['characters', 'words', 'sentences', 'sentenceWords'] as const) {
     const actual = counts[limit]();
     const max = DRAFT_TEXT_LIMITS[limit];
     if (actual > max) {
       throw new AppError(
         ErrorCode.BAD_USER_INPUT,
-        `text has ${actual} ${limit}; a draft takes at most ${max} (a long report has a third of that)`,
+        limit === 'sentenceWords'
+          ? `text has a sentence of ${actual} words; a draft takes sentences of at most ${max}`
+          : `text has ${actual} ${limit}; a draft takes at most ${max} (a long report has half of that)`,
         {
           argument: 'text',
           limit,
@@ -121,20 +134,30 @@ function draftOffTheLoop(job: DraftJob, timeLimitMs: number): Promise<Record<str
 
 /**
  * Drafts a source document from a report's text against what the graph holds, and validates it as ingest would
- * (draft blocks stripped), so the analyst sees the proposal and what must be fixed before `npm run ingest`.
- * Throws BAD_USER_INPUT naming `published` or `text` for input it does not draft, DRAFT_TIMEOUT past the time limit.
+ * (draft blocks stripped), so the analyst sees the proposal and what must be fixed before `npm run ingest`. The
+ * report is annotated by the NLP server (started on the first draft), then drafted in a worker thread. Throws
+ * BAD_USER_INPUT naming `published` or `text` for input it does not draft, NLP_UNAVAILABLE or NLP_TIMEOUT when the
+ * NLP server cannot annotate it, DRAFT_TIMEOUT past the pipeline's time limit.
  */
 export async function draftFromText(
   db: Db,
+  nlp: Nlp,
   text: string,
   options: DraftOptions,
   timeLimitMs = DRAFT_TIME_LIMIT_MS,
-): Promise<{ document: Record<string, unknown>; problems: Problem[] }> {
+): Promise<{ document: Record<string, unknown>; problems: Problem[]; timings: DraftTimings }> {
   checkDraftInput(text, options);
-  const document = await draftOffTheLoop({ text, options, gazetteer: await gazetteerFor(db, text) }, timeLimitMs);
+  const read = textForReading(text);
+  const asked = performance.now();
+  const annotation = await nlp.annotate(read, publicationDate(read, options.published), {
+    properties: readingProperties(read),
+  });
+  const annotated = performance.now();
+  const document = await draftOffTheLoop({ text, annotation, options, gazetteer: await gazetteerFor(db, text) }, timeLimitMs);
+  const timings = { nlpMs: annotated - asked, draftMs: performance.now() - annotated };
   const checked = await validateBatch(
     [{ file: 'draft', value: stripDraft(document) }],
     graphLookup({ run: (cypher, params) => db.read(cypher, params) }),
   );
-  return { document, problems: checked.problems };
+  return { document, problems: checked.problems, timings };
 }

@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Db } from '../db/run-query.js';
 import type { Problem } from '../domain/problem.js';
 import { AppError, ErrorCode } from '../errors.js';
+import type { Nlp } from '../nlp/nlp-server.js';
 import { draftFromText } from './draft.service.js';
 import { type ReportKey, reportKeyProblems } from './pipeline/report-key.js';
 import { addKeyScores, type DraftForScoring, type KeyScores, scoreAgainstKey } from './pipeline/score-key.js';
@@ -78,7 +79,7 @@ export function readReportKeys(dir: string): { keys: KeyedReport[]; problems: Pr
  * date, publisher and address) and scores the draft against its key. A text the drafter refuses is scored as an
  * empty draft, with the reason; a key without a text is skipped. Answers each report and the totals of each set.
  */
-export async function evaluateAgainstKeys(db: Db, keys: KeyedReport[], textsDir: string): Promise<KeyEvaluation> {
+export async function evaluateAgainstKeys(db: Db, nlp: Nlp, keys: KeyedReport[], textsDir: string): Promise<KeyEvaluation> {
   const reports: KeyedReportEvaluation[] = [];
   const skipped: KeyEvaluation['skipped'] = [];
   for (const { key, set } of keys) {
@@ -89,9 +90,10 @@ export async function evaluateAgainstKeys(db: Db, keys: KeyedReport[], textsDir:
     }
     const text = readFileSync(textFile, 'utf8');
     const began = performance.now();
-    const drafted = await draftFromText(db, text, { published: key.published, publisher: key.publisher, url: key.url }).catch(
+    const drafted = await draftFromText(db, nlp, text, { published: key.published, publisher: key.publisher, url: key.url }).catch(
       (error: unknown) => {
-        if (error instanceof AppError && (error.code === ErrorCode.BAD_USER_INPUT || error.code === ErrorCode.DRAFT_TIMEOUT)) return error;
+        if (error instanceof AppError && (error.code === ErrorCode.BAD_USER_INPUT || error.code === ErrorCode.DRAFT_TIMEOUT || error.code === ErrorCode.NLP_TIMEOUT))
+          return error;
         throw error;
       },
     );

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { textForReading } from '../../src/drafting/pipeline/prepare.js';
-import { sentenceBreakProperty } from '../../src/drafting/pipeline/reading.js';
+import { readingProperties } from '../../src/drafting/pipeline/reading.js';
 import type { Annotation } from '../../src/nlp/annotation.js';
 import { projectPath } from '../../src/project-root.js';
 
@@ -47,6 +47,12 @@ export function ruleExamples(): { file: string; pos: string[]; neg: string[] }[]
     });
 }
 
+/** The examples of the rules that read a sentence's words (formats): each its own pair of lists. */
+function wordRuleExamples(): string[] {
+  const formats = JSON.parse(readFileSync(`${RULES_DIR}/formats.json`, 'utf8')) as { rules: { examples: { pos: string[]; neg: string[] } }[] };
+  return formats.rules.flatMap((r) => [...r.examples.pos, ...r.examples.neg]);
+}
+
 /** The sentences of the drafter's unit cases (draft-document.test.ts), each drafted as a report of its own. */
 export const UNIT_CASES = {
   received: 'Defence Minister Zakir Hasanov received Turkish Ambassador Cahit Bagci on Monday.',
@@ -66,7 +72,7 @@ export const UNIT_CASES = {
 } as const;
 
 export function annotatedTexts(): AnnotatedText[] {
-  const examples = ruleExamples().flatMap((r) => [...r.pos, ...r.neg]);
+  const examples = [...ruleExamples().flatMap((r) => [...r.pos, ...r.neg]), ...wordRuleExamples()];
   const cases = Object.entries(UNIT_CASES).flatMap(([name, sentence]) => [
     { text: asReport(sentence), published: name === 'weekday' ? null : EXAMPLE_PUBLISHED },
     ...(name === 'weekday' ? [{ text: asReport(sentence), published: EXAMPLE_PUBLISHED }] : []),
@@ -83,7 +89,7 @@ export function annotatedTexts(): AnnotatedText[] {
 export function fixtureKey({ text, published }: AnnotatedText): string {
   const read = textForReading(text);
   return createHash('sha256')
-    .update(JSON.stringify([read, published, sentenceBreakProperty(read)]))
+    .update(JSON.stringify([read, published, readingProperties(read)]))
     .digest('hex')
     .slice(0, 16);
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { NLP_INSTANCE_PORTS } from '../../src/local-nlp/layout.js';
 import { inject } from 'vitest';
 import { projectRoot } from '../../src/project-root.js';
 
@@ -7,7 +8,14 @@ export function runCli(args: string[], input = ''): Promise<{ code: number | nul
   const neo4j = inject('neo4j');
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     cwd: projectRoot(),
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password },
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USERNAME: neo4j.username,
+      NEO4J_PASSWORD: neo4j.password,
+      // The tests' NLP server, which a test that drafts through the CLI starts first (tests/helpers/nlp.ts).
+      CORENLP_URL: process.env.CORENLP_URL ?? `http://127.0.0.1:${NLP_INSTANCE_PORTS.test}`,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';

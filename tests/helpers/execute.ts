@@ -5,6 +5,7 @@ import { type AppContext, createContext } from '../../src/api/context.js';
 import { createServer } from '../../src/api/server.js';
 import type { Db } from '../../src/db/run-query.js';
 import { silentLogger } from '../../src/logger.js';
+import { testNlpServer } from './nlp.js';
 
 export interface Executed<T> {
   data: T | null | undefined;
@@ -30,6 +31,7 @@ export async function execute<T = Record<string, unknown>>(
     requestId: 'test',
     authenticated: options.authenticated ?? false,
     browserUrl: 'http://localhost:7474/browser/',
+    nlp: testNlpServer(),
   });
   const response = await server.executeOperation({ query, variables }, { contextValue });
   assert(response.body.kind === 'single');

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { textForReading } from '../../src/drafting/pipeline/prepare.js';
-import { sentenceBreakProperty } from '../../src/drafting/pipeline/reading.js';
+import { readingProperties } from '../../src/drafting/pipeline/reading.js';
 import { nlpServer } from '../../src/nlp/nlp-server.js';
 import { annotatedTexts, FIXTURE_FILE, fixtureKey, trimAnnotation } from './annotated-texts.js';
 
@@ -11,7 +11,7 @@ const nlp = nlpServer(log);
 const lines: string[] = [];
 for (const t of annotatedTexts()) {
   const read = textForReading(t.text);
-  const annotation = await nlp.annotate(read, t.published, { properties: sentenceBreakProperty(read) });
+  const annotation = await nlp.annotate(read, t.published, { properties: readingProperties(read) });
   lines.push(`${JSON.stringify(fixtureKey(t))}: ${JSON.stringify(trimAnnotation(annotation))}`);
 }
 writeFileSync(FIXTURE_FILE, `{\n${lines.join(',\n')}\n}\n`);

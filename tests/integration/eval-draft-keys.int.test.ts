@@ -6,6 +6,7 @@ import type { KeyEvaluation } from '../../src/drafting/key-evaluation.service.js
 import type { ReportKey } from '../../src/drafting/pipeline/report-key.js';
 import { runCli } from '../helpers/cli.js';
 import { useEmptyGraph } from '../helpers/graph-fixtures.js';
+import { testNlpServer } from '../helpers/nlp.js';
 
 useEmptyGraph();
 
@@ -81,7 +82,9 @@ const KEYS = {
 
 describe('npm run eval:draft -- --key DIR --texts DIR', () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
+    // The CLI drafts through the tests' NLP server, started here once.
+    await testNlpServer().url();
     dir = mkdtempSync(join(tmpdir(), 'eval-keys-'));
     mkdirSync(join(dir, 'keys', 'dev'), { recursive: true });
     mkdirSync(join(dir, 'keys', 'held-out'), { recursive: true });

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../src/project-root.js';
 import { type ApiProcess, postGraphql, startApiProcess, stopApiProcess } from '../helpers/api-process.js';
 import { personDocument, useEmptyGraph } from '../helpers/graph-fixtures.js';
+import { testNlpServer } from '../helpers/nlp.js';
 
 /**
  * The Docker image, built and started without Docker: the Dockerfile's instructions are read from the file and
@@ -107,7 +108,7 @@ function production(stage: Stage, built: string, dir: string): { env: Record<str
 }
 
 /** Runs the image's CMD in `dir` with its ENV, against the tests' Neo4j, on a free port: nothing else of this process's environment. */
-function startImage(dir: string, image: { env: Record<string, string>; cmd: string[] }): Promise<ApiProcess> {
+function startImage(dir: string, image: { env: Record<string, string>; cmd: string[] }, nlpUrl: string): Promise<ApiProcess> {
   const neo4j = inject('neo4j');
   const [program, ...args] = image.cmd;
   expect(program).toBe('node');
@@ -123,6 +124,8 @@ function startImage(dir: string, image: { env: Record<string, string>; cmd: stri
       NEO4J_USERNAME: neo4j.username,
       NEO4J_PASSWORD: neo4j.password,
       NEO4J_DATABASE: neo4j.database,
+      // The tests' NLP server, as a deployment names its CoreNLP service (docker-compose.yml).
+      CORENLP_URL: nlpUrl,
     },
     startMs: 60_000,
   });
@@ -146,7 +149,7 @@ describe('the production image, built from the Dockerfile without Docker', () =>
     mkdirSync(built);
     mkdirSync(image);
     build(buildStage, built);
-    const started = await startImage(image, production(stages.at(-1)!, built, image));
+    const started = await startImage(image, production(stages.at(-1)!, built, image), await testNlpServer().url());
     api = started.child;
     const base = started.url.replace(/\/graphql$/, '');
 

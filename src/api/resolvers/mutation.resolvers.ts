@@ -20,8 +20,8 @@ export const mutationResolvers: Resolvers = {
       return { ...result, notices: result.notices.map(({ file, path, message }) => ({ document: file, path, message })) };
     },
     mergePeople: (_parent, { keep, merge }, { db }) => mergePeople(db, keep, merge),
-    draftDocument: async (_parent, { text, published, publisher, url }, { db }) => {
-      const { document, problems } = await draftFromText(db, text, { published: published ?? null, publisher, url: url ?? null });
+    draftDocument: async (_parent, { text, published, publisher, url }, { db, nlp }) => {
+      const { document, problems } = await draftFromText(db, nlp, text, { published: published ?? null, publisher, url: url ?? null });
       return { document, problems: problems.map(({ path, message, expected }) => ({ path, message, expected: expected ?? null })) };
     },
   },

@@ -4,6 +4,7 @@ import { evaluateDrafts } from '../../drafting/draft-evaluation.service.js';
 import { evaluateAgainstKeys, type KeyEvaluation, type KeySet, readReportKeys } from '../../drafting/key-evaluation.service.js';
 import { precision, recall } from '../../drafting/pipeline/evaluate.js';
 import { type KeyScores, pairPrecision, pairRecall } from '../../drafting/pipeline/score-key.js';
+import { nlpServer } from '../../nlp/nlp-server.js';
 import { projectPath } from '../../project-root.js';
 import { applyConstraints } from '../../services/constraints.service.js';
 import { defineCommand } from '../command.js';
@@ -74,7 +75,7 @@ async function evaluateKeys(keyDir: string, textsDir: string, show: boolean, out
   }
   return withDb(async (db) => {
     await applyConstraints(db);
-    const evaluation = await evaluateAgainstKeys(db, keys, textsDir);
+    const evaluation = await evaluateAgainstKeys(db, nlpServer(log), keys, textsDir);
     const lines = keyTable(evaluation, show);
     const skipped = evaluation.skipped.map((s) => s.id);
     if (skipped.length > 0) lines.push('', `skipped, no text in ${textsDir}: ${skipped.join(', ')}`);
@@ -121,7 +122,7 @@ export const evalDraftCommand = defineCommand({
     }
     return withDb(async (db) => {
       await applyConstraints(db);
-      const evaluation = await evaluateDrafts(db, dir);
+      const evaluation = await evaluateDrafts(db, nlpServer(log), dir);
       process.stdout.write(`${scoreTable(evaluation).join('\n')}\n`);
       writeJson(values.out ?? projectPath('tests', 'artifacts', 'eval-draft.json'), evaluation);
       return 0;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
+import { readRules } from './lexicon.js';
 
 /** What one state is called in English: its names, alternative spellings and demonyms, by ISO 3166-1 alpha-2 code. */
 interface WorldCountry {
@@ -45,7 +46,7 @@ function buildForms(): Map<string, string> {
 }
 
 /** Demonyms the datasets give only in a longer form ("Uzbekistani"), while reports say "Uzbek". */
-const SHORT_DEMONYMS = (createRequire(import.meta.url)('./rules/demonyms.json') as { demonyms: { code: string; forms: string[] }[] })
+const SHORT_DEMONYMS = readRules<{ demonyms: { code: string; forms: string[] }[] }>('demonyms.json')
   .demonyms;
 
 let forms: Map<string, string> | undefined;

@@ -8,7 +8,7 @@ import { eventCountry, eventDate, isEarlierYear, reportingDateIn, visitIn } from
 import { type Frame, framesIn, statusAt, type TriggerRule } from './frames.js';
 import { lexicon } from './lexicon.js';
 import { findPeople, type Gazetteer, type PeopleOfReport, type ReportPerson } from './people.js';
-import { type Paragraph, type Reading, readReport } from './reading.js';
+import { type Paragraph, publicationDate, type Reading, readReport } from './reading.js';
 import { statementsIn } from './statements.js';
 
 export interface DraftOptions {
@@ -117,7 +117,7 @@ export function draftDocument(text: string, annotation: Annotation, options: Dra
   const lex = lexicon();
   const reading = readReport(text, annotation);
   const { paragraphs } = reading;
-  const published = options.published ?? datelineDate(paragraphs[0]!);
+  const published = publicationDate(reading.text, options.published);
   const people = findPeople(reading, gazetteer, options.publisher);
   const meetings: DraftMeeting[] = [];
   const headlineFrames: Frame[] = [];
@@ -138,7 +138,7 @@ export function draftDocument(text: string, annotation: Annotation, options: Dra
   for (const s of reading.sentences) {
     const body = s.paragraph > 0;
     reporting ??= reportingDateIn(s, published);
-    const visit = body ? visitIn(s, people, (t) => statusAt(s, t) === 'HELD') : undefined;
+    const visit = visitIn(s, people, (t) => statusAt(s, t) === 'HELD');
     if (visit) {
       const known = visits.findIndex((v) => v.leader === visit.leader && v.hostCountry === visit.hostCountry);
       if (known >= 0) visits[known]!.paragraphs.add(s.paragraph);
@@ -279,10 +279,6 @@ export function draftDocument(text: string, annotation: Annotation, options: Dra
     incomplete,
     warnings,
   });
-}
-
-function datelineDate(front: Paragraph): string | null {
-  return /\b(\d{4}-\d{2}-\d{2})\b/.exec(front.text)?.[1] ?? null;
 }
 
 interface AssembleInput {

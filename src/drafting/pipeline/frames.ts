@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { type PeopleOfReport, peopleOfPhrase as peopleOf } from './people.js';
 import type { SentenceReading } from './reading.js';
+import { readRules } from './lexicon.js';
 
 /** A trigger: the lemmas that name an event, its format, the roles of its sides, its CAMEO code and prior. */
 export interface TriggerRule {
@@ -35,9 +35,8 @@ interface ModalityRules {
   welcomePlaces: string[];
 }
 
-const load = createRequire(import.meta.url);
-export const TRIGGERS = load('./rules/triggers.json') as TriggerRules;
-const MODALITY = load('./rules/modality.json') as ModalityRules;
+export const TRIGGERS = readRules<TriggerRules>('triggers.json');
+const MODALITY = readRules<ModalityRules>('modality.json');
 const VERB_BY_LEMMA = new Map(TRIGGERS.verbs.flatMap((r) => r.lemmas.map((l) => [l, r] as const)));
 const NOUN_BY_LEMMA = new Map(TRIGGERS.nouns.flatMap((r) => r.lemmas.map((l) => [l, r] as const)));
 const CALL_WHEN = new Set(TRIGGERS.callWhen);
@@ -167,27 +166,42 @@ function verbFrame(s: SentenceReading, t: number, rule: TriggerRule, people: Peo
     if (on.some((o) => peopleOf(s, o, people).length > 0)) {
       // "X called on B": a courtesy call in person, which needs the caller named.
       if (subjects.every((x) => peopleOf(s, x, people).length === 0)) return null;
-      add(s.parse.children(t, 'nsubj'), 'GUEST');
-      add(on, 'HOST');
+      add(subjects, 'GUEST', subjectSide);
+      add(on, 'HOST', otherSide);
       const anchors = anchorsOf(s, t);
-      return { rule, sentence: s, trigger: t, participants, format: 'BILATERAL', status: statusOf(s, t, anchors), anchors, backReference: false };
+      return {
+        rule,
+        sentence: s,
+        trigger: t,
+        participants,
+        format: 'BILATERAL',
+        status: statusOf(s, t, anchors),
+        anchors,
+        backReference: false,
+        lead: leadOf(s, t, subjectSide, otherSide),
+      };
     }
-    if (objects.every((o) => peopleOf(s, o, people).length === 0)) return null;
+    const callers = [...objects, ...s.parse.children(t, 'obl:agent')];
+    if (callers.every((o) => peopleOf(s, o, people).length === 0)) return null;
   }
+  // The side a round of talks is told from is the subject; in the passive it is the one received or called on, and
+  // the agents (with any object the parser added to them) are the other side: "X was called on by A, B and C".
+  const passive = s.parse.children(t, 'nsubj:pass').length > 0;
+  const agents = s.parse.children(t, 'obl:agent', 'obl:by');
   add(subjects, roles.subject, subjectSide);
-  add(s.parse.children(t, 'obl:agent', 'obl:by'), roles.subject, subjectSide);
-  add(s.parse.children(t, 'nsubj:pass'), roles.object, otherSide);
+  add(agents, roles.subject, passive ? otherSide : subjectSide);
+  add(s.parse.children(t, 'nsubj:pass'), roles.object, subjectSide);
   add(objects, roles.object, otherSide);
   add(withs, 'ATTENDEE', otherSide);
-  // "A and B met": the subject list, and "A met with B" given as an adverbial clause's subject.
   if (participants.size === 0) return null;
+  const inPerson = s.parse.children(t, 'compound:prt').some((c) => word(s, c) === 'on');
   const anchors = anchorsOf(s, t);
   return {
     rule,
     sentence: s,
     trigger: t,
     participants,
-    format: formatOf(s, t, anchors, rule),
+    format: inPerson ? 'BILATERAL' : formatOf(s, t, anchors, rule),
     status: statusOf(s, t, anchors),
     anchors,
     backReference: false,

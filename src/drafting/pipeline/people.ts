@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { PEOPLE_PER_BLOCK_KEY } from '../../domain/name-words.js';
 import { nameKey } from '../../domain/names.js';
 import { editDistance, jaroWinkler } from '../../domain/similarity.js';
@@ -7,6 +6,7 @@ import { BlockIndex } from '../../resolution/candidates.js';
 import { CANDIDATE_THRESHOLD, scorePair } from '../../resolution/score.js';
 import { countryOf } from './countries.js';
 import type { Reading, SentenceReading } from './reading.js';
+import { readRules } from './lexicon.js';
 
 /** What the graph already holds, for linking: people with their names, countries and posts. */
 export interface Gazetteer {
@@ -41,15 +41,17 @@ export interface PeopleOfReport {
 }
 
 interface PeopleRules {
+  abbreviations: Record<string, string>;
   honorifics: string[];
   namedAfter: string[];
   titleWords: string[];
 }
 
-const RULES = createRequire(import.meta.url)('./rules/people.json') as PeopleRules;
+const RULES = readRules<PeopleRules>('people.json');
 const HONORIFICS = new Set(RULES.honorifics.map((h) => h.toLowerCase()));
 const NAMED_AFTER = new Set(RULES.namedAfter);
 const TITLE_WORDS = new Set(RULES.titleWords);
+const ABBREVIATIONS = new Map(Object.entries(RULES.abbreviations));
 /** Ranks: a title word that is part of a rank, not of an office, so "Admiral" is not an office to find a post by. */
 const RANKS = /\b(?:general|admiral|colonel|lieutenant|major|brigadier|marshal|captain|commodore|vice|rear|air chief)\b/gi;
 const PRONOUN = /^(?:PRP|PRP\$|WP|WP\$)$/;
@@ -61,9 +63,20 @@ const textOf = (tokens: Token[]) =>
     .join('')
     .replace(/\s+/g, ' ');
 
+/**
+ * The tokens as the report writes them (CoreNLP read its letters without diacritics): the report's own characters
+ * at each token's offsets, a word in capitals written as a name.
+ */
+function asWritten(tokens: Token[], original: string): Token[] {
+  return tokens.map((t) => {
+    const own = original.slice(t.characterOffsetBegin, t.characterOffsetEnd);
+    return { ...t, originalText: /^\p{Lu}{5,}$/u.test(own) ? own[0] + own.slice(1).toLowerCase() : own };
+  });
+}
+
 /** The name a PERSON mention gives, without honorifics or titles inside it, or null if it names nobody. */
-function nameOf(mention: Token[]): string | null {
-  let tokens = mention;
+function nameOf(mention: Token[], original: string): string | null {
+  let tokens = asWritten(mention, original);
   // A sentence run on without a space ("Zelensky.The three leaders") ends the name at the full stop.
   const last = tokens.at(-1);
   if (last && /\.\p{Lu}/u.test(last.originalText)) {
@@ -75,7 +88,8 @@ function nameOf(mention: Token[]): string | null {
   const name = textOf(words)
     .replace(/['’]s$/u, '')
     .replace(/^[\s,.;:-]+|[\s,;:-]+$/g, '');
-  return /\p{Lu}/u.test(name) ? name : null;
+  // A name has a word of two letters or more that is not an initial ("H." of "H.E." is no one).
+  return /\p{Lu}/u.test(name) && name.split(' ').some((w) => /^\p{L}[\p{L}'’-]+$/u.test(w)) ? name : null;
 }
 
 /** Whether a PERSON mention is in fact a byline, a credited outlet or something named after a person. */
@@ -176,7 +190,7 @@ export function findPeople(reading: Reading, gazetteer: Gazetteer, publisher: st
   const byKey = new Map<string, Gazetteer['people'][number]>();
   for (const p of gazetteer.people) for (const n of [p.name, ...p.aliases]) byKey.set(nameKey(n), p);
   const graphBlocks = new BlockIndex(gazetteer.people, PEOPLE_PER_BLOCK_KEY);
-  const lastTitled = new Map<string, number>();
+  const firstTitled = new Map<string, number>();
 
   const noteTitle = (person: ReportPerson, title: string | null) => {
     if (!title) return;
@@ -184,10 +198,14 @@ export function findPeople(reading: Reading, gazetteer: Gazetteer, publisher: st
     const office = title.replace(RANKS, '').replace(/\s+/g, ' ').trim();
     if (office && !person.office) person.office = office;
   };
-  const remember = (person: number, title: string | null) => {
+  const remember = (person: number, title: string | null, written: string) => {
     // The first person given a title is the one a later "the general" most often means: the report's protagonist.
-    for (const word of nameKey(title ?? '').split(' ')) if (TITLE_WORDS.has(word) && !lastTitled.has(word)) lastTitled.set(word, person);
-    if (people[person]!.country) lastTitled.set(`country:${people[person]!.country}`, person);
+    for (const word of nameKey(title ?? '').split(' ')) if (TITLE_WORDS.has(word) && !firstTitled.has(word)) firstTitled.set(word, person);
+    // The words before the name hold its title as written, abbreviations included ("Chief of Army Staff (COAS) General").
+    for (const [short, long] of ABBREVIATIONS)
+      if ((written.includes(long) || written.split(' ').includes(nameKey(short))) && !firstTitled.has(short)) firstTitled.set(short, person);
+    const country = people[person]!.country;
+    if (country && title && !firstTitled.has(`country:${country}`)) firstTitled.set(`country:${country}`, person);
   };
 
   const introduce = (name: string, title: string | null, country: string | null, paragraph: number): number => {
@@ -242,7 +260,7 @@ export function findPeople(reading: Reading, gazetteer: Gazetteer, publisher: st
       if (m.ner !== 'PERSON') continue;
       const tokens = s.tokens.slice(m.tokenBegin, m.tokenEnd);
       if (tokens.every((t) => PRONOUN.test(t.pos))) continue;
-      const name = nameOf(tokens);
+      const name = nameOf(tokens, reading.original);
       if (!name || namesNoOfficial(s, m.tokenBegin, m.tokenEnd, publisher)) continue;
       const head = headOf(s, m.tokenBegin, m.tokenEnd);
       const before = titleBefore(s, m.tokenBegin);
@@ -252,18 +270,24 @@ export function findPeople(reading: Reading, gazetteer: Gazetteer, publisher: st
       for (let t = m.tokenBegin + 1; t <= m.tokenEnd; t++) byToken.set(key(s, t), person);
       // A title written before the name belongs to the mention too: "Minister" in "Defence Minister Zakir Hasanov".
       for (let t = m.tokenBegin; t >= 1 && s.tokens[t - 1]!.ner === 'TITLE'; t--) byToken.set(key(s, t), person);
-      remember(person, before.title ?? apposed.title);
+      remember(person, before.title ?? apposed.title, nameKey(textOf(s.tokens.slice(Math.max(0, m.tokenBegin - 10), m.tokenBegin))));
     }
-    resolveTitleOnly(s, people, byToken, lastTitled);
+    resolveTitleOnly(s, people, byToken, firstTitled);
   }
   resolveCoreference(reading, people, byToken);
   return { people, at: (sentence, token) => byToken.get(`${sentence}:${token}`) };
 }
 
 /** "The general", "the Pakistani minister": a title noun with an article and no name, for the last person so titled. */
-function resolveTitleOnly(s: SentenceReading, people: ReportPerson[], byToken: Map<string, number>, lastTitled: Map<string, number>): void {
+function resolveTitleOnly(s: SentenceReading, people: ReportPerson[], byToken: Map<string, number>, firstTitled: Map<string, number>): void {
   for (const t of s.tokens) {
     if (byToken.has(key(s, t.index)) || !/^NN/.test(t.pos)) continue;
+    const short = ABBREVIATIONS.has(t.word) ? firstTitled.get(t.word) : undefined;
+    if (short !== undefined) {
+      byToken.set(key(s, t.index), short);
+      people[short]!.spans.push([t.characterOffsetBegin, t.characterOffsetEnd]);
+      continue;
+    }
     const word = t.word.toLowerCase();
     if (!TITLE_WORDS.has(word) || word === 'counterpart') continue;
     const dets = s.parse.children(t.index, 'det').map((d) => s.tokens[d - 1]!.word.toLowerCase());
@@ -275,9 +299,8 @@ function resolveTitleOnly(s: SentenceReading, people: ReportPerson[], byToken: M
       .children(t.index, 'amod', 'compound')
       .map((c) => countryOf(s.tokens[c - 1]!.word))
       .find((c) => c !== undefined);
-    const person = demonym ? lastTitled.get(`country:${demonym}`) : lastTitled.get(word);
+    const person = demonym ? firstTitled.get(`country:${demonym}`) : firstTitled.get(word);
     if (person === undefined) continue;
-    if (demonym && !nameKey(people[person]!.title ?? '').split(' ').includes(word)) continue;
     byToken.set(key(s, t.index), person);
     people[person]!.spans.push([t.characterOffsetBegin, t.characterOffsetEnd]);
   }

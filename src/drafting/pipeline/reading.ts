@@ -1,4 +1,5 @@
 import type { AnnotatedSentence, Annotation, Dependency, EntityMention, Token } from '../../nlp/annotation.js';
+import { textForReading } from './prepare.js';
 
 /** A paragraph of a report as the evidence counts it: 0 holds the headline, byline and dateline. */
 export interface Paragraph {
@@ -23,7 +24,10 @@ export interface SentenceReading {
 
 /** A report read: its text, paragraphs, and the annotated sentences of paragraphs that count (not the trailer). */
 export interface Reading {
+  /** The text as CoreNLP read it (`textForReading`): the offsets of both are the same. */
   text: string;
+  /** The report's own text, where names and titles are taken from. */
+  original: string;
   paragraphs: Paragraph[];
   sentences: SentenceReading[];
   annotation: Annotation;
@@ -111,14 +115,28 @@ export function splitParagraphs(text: string): Paragraph[] {
   ];
 }
 
-/** CoreNLP properties that keep its sentences inside our paragraphs: a blank line (or, without any, a line) ends one. */
-export function sentenceBreakProperty(text: string): Record<string, string> {
-  return { 'ssplit.newlineIsSentenceBreak': /\n[ \t]*\n/.test(text) ? 'two' : 'always' };
+/**
+ * Coreference compares each mention with those before it; bounded to the last 30 sentences, and 100 for a repeated
+ * string, it stays near linear on a long report without losing the chains of this genre (a principal named in the
+ * lead and called "the minister" a few sentences on).
+ */
+const COREF_BOUNDS = { 'coref.maxMentionDistance': '30', 'coref.maxMentionDistanceWithStringMatch': '100' };
+
+/**
+ * The CoreNLP properties a report is annotated with, beside the annotators: sentences kept inside our paragraphs (a
+ * blank line, or, where the text has none, a line ends one) and coreference bounded.
+ */
+export function readingProperties(text: string): Record<string, string> {
+  return { 'ssplit.newlineIsSentenceBreak': /\n[ \t]*\n/.test(text) ? 'two' : 'always', ...COREF_BOUNDS };
 }
 
-/** Places each annotated sentence in its paragraph; sentences of the trailer are dropped. */
-export function readReport(text: string, annotation: Annotation): Reading {
-  const paragraphs = splitParagraphs(text);
+/**
+ * Places each annotated sentence of a report (annotated as `textForReading` gives it) in its paragraph; sentences of
+ * the trailer are dropped. Paragraphs keep the report's own words.
+ */
+export function readReport(original: string, annotation: Annotation): Reading {
+  const text = textForReading(original);
+  const paragraphs = splitParagraphs(text).map((p) => ({ ...p, text: original.slice(p.start, p.end).replace(/\s+/g, ' ').trim() }));
   const last = paragraphs.at(-1)!;
   const sentences: SentenceReading[] = [];
   const counted = new Map<number, number>();
@@ -137,5 +155,12 @@ export function readReport(text: string, annotation: Annotation): Reading {
       parse: new Parse(s.enhancedPlusPlusDependencies),
     });
   }
-  return { text, paragraphs, sentences, annotation };
+  return { text, original, paragraphs, sentences, annotation };
+}
+
+/** The publication date a draft is told, or else the one its dateline gives ("date 2021-06-09", "2021-06-09"). */
+export function publicationDate(text: string, published: string | null): string | null {
+  if (published) return published;
+  const front = splitParagraphs(text)[0]!.text;
+  return /\b(\d{4}-\d{2}-\d{2})\b/.exec(front)?.[1] ?? null;
 }

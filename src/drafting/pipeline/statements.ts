@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { type PeopleOfReport, peopleOfPhrase } from './people.js';
 import type { SentenceReading } from './reading.js';
+import { readRules } from './lexicon.js';
 
 interface StatementRule {
   id: string;
@@ -11,7 +11,7 @@ interface StatementRule {
   note: string;
 }
 
-const RULES = (createRequire(import.meta.url)('./rules/statements.json') as { rules: StatementRule[] }).rules;
+const RULES = readRules<{ rules: StatementRule[] }>('statements.json').rules;
 
 /** A statement a sentence reports: who made it, on whose behalf, and the rule that read it. */
 export interface StatedStatement {
