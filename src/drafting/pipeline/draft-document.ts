@@ -100,6 +100,30 @@ function leadFrame(reading: Reading, people: PeopleOfReport, held: Frame[]): Dra
   };
 }
 
+/** How many sides a multilateral word names. */
+const MULTILATERAL_SIZE: Record<string, number> = { trilateral: 3, tripartite: 3, 'three-way': 3, quadrilateral: 4, 'four-way': 4 };
+
+function multilateralSize(frame: Frame): number | undefined {
+  const s = frame.sentence;
+  for (const c of s.parse.children(frame.trigger, 'amod', 'compound')) {
+    const size = MULTILATERAL_SIZE[s.tokens[c - 1]!.lemma.toLowerCase()];
+    if (size) return size;
+  }
+  return undefined;
+}
+
+/** The first official (a title or a country known) the headline and lead name. */
+function protagonist(reading: Reading, people: PeopleOfReport): number | undefined {
+  for (const s of reading.sentences) {
+    if (s.paragraph > 1) break;
+    for (const t of s.tokens) {
+      const p = people.at(s.index, t.index);
+      if (p !== undefined && (people.people[p]!.title || people.people[p]!.country)) return p;
+    }
+  }
+  return undefined;
+}
+
 /** Verbs whose subject tells of the event rather than taking part in it. */
 const REPORTERS = new Set(['say', 'tweet', 'tell', 'report', 'add', 'note', 'state', 'write', 'quote', 'post', 'announce', 'confirm']);
 
@@ -164,8 +188,14 @@ export function draftDocument(text: string, annotation: Annotation, options: Dra
       if (frame.backReference) continue;
       const participants = new Map(frame.participants);
       if (participants.size === 1 && frame.rule.id.endsWith('/noun')) {
+        // The other side is the visit's leader, the meeting under way's first participant, or else the report's
+        // protagonist: the first official its headline and lead name.
         const other =
-          currentVisit !== null ? visits[currentVisit]!.leader : current !== null ? [...meetings[current]!.participants.keys()][0] : undefined;
+          currentVisit !== null
+            ? visits[currentVisit]!.leader
+            : current !== null
+              ? [...meetings[current]!.participants.keys()][0]
+              : protagonist(reading, people);
         if (other !== undefined && !participants.has(other)) participants.set(other, 'ATTENDEE');
       }
       if (participants.size < 2 && !frame.backReference) {
@@ -181,7 +211,9 @@ export function draftDocument(text: string, annotation: Annotation, options: Dra
         const named = [...new Set(s.tokens.map((t) => people.at(s.index, t.index)))].filter(
           (p): p is number => p !== undefined && !behalf.has(p) && (!reporters.has(p) || participants.has(p)),
         );
-        if (named.length === 2) for (const p of named) if (!participants.has(p)) participants.set(p, 'ATTENDEE');
+        // Two people, or as many as a trilateral or quadrilateral trigger says met.
+        const wanted = MULTILATERAL_SIZE[frame.sentence.tokens[frame.trigger - 1]!.lemma.toLowerCase()] ?? multilateralSize(frame);
+        if (named.length === 2 || named.length === wanted) for (const p of named) if (!participants.has(p)) participants.set(p, 'ATTENDEE');
       }
       if (participants.size < 2) {
         if (participants.size === 1)

@@ -126,6 +126,8 @@ function statusOf(s: SentenceReading, trigger: number, anchors: number[]): Statu
   if (triggerWords.some((w) => CANCEL.has(w))) return 'CANCELLED';
   if (triggerWords.some((w) => BACKGROUND.has(w))) return 'BACKGROUND';
   if (triggerWords.some((w) => INTENT_MODIFIERS.has(w))) return 'INTENT';
+  // "arrived in Ghana to meet the president": a purpose, not yet an event.
+  if (isVerb(s, trigger) && s.parse.children(trigger, 'mark').some((c) => word(s, c) === 'to')) return 'INTENT';
   for (const [i, t] of anchors.entries()) {
     const aux = s.parse.children(t, 'aux', 'aux:pass', 'mark').map((c) => word(s, c));
     if (aux.some((a) => FUTURE.has(a))) return 'INTENT';
@@ -221,14 +223,17 @@ function nounFrame(s: SentenceReading, t: number, rule: TriggerRule, people: Peo
         side.add(p);
       }
   };
-  const anchors = anchorsOf(s, t);
-  add(s.parse.children(t, 'nmod:poss'));
-  add(s.parse.children(t, 'nmod:with', 'nmod:to', 'nmod:on', 'acl'), otherSide);
-  const jointly = s.parse.children(t, 'nmod:between', 'nmod:of', 'nmod:among');
+  // "the official meeting ceremony with X": the arguments hang from the noun the trigger qualifies.
+  const [qualified] = s.parse.parents(t, 'compound');
+  const head = qualified ?? t;
+  const anchors = anchorsOf(s, head);
+  add(s.parse.children(head, 'nmod:poss'));
+  add(s.parse.children(head, 'nmod:with', 'nmod:to', 'nmod:on', 'acl'), otherSide);
+  const jointly = s.parse.children(head, 'nmod:between', 'nmod:of', 'nmod:among');
   together = jointly.some((j) => peopleOf(s, j, people).length > 0);
   add(jointly, otherSide);
-  let [up] = s.parse.parents(t);
-  let relation = up === undefined ? '' : (s.parse.between(up, t)[0] ?? '');
+  let [up] = s.parse.parents(head);
+  let relation = up === undefined ? '' : (s.parse.between(up, head)[0] ?? '');
   // "On June 4 at a meeting with B, A said": the noun hangs from the date, the date from the verb.
   if (up !== undefined && relation.startsWith('nmod:') && s.tokens[up - 1]?.ner === 'DATE') {
     const [above] = s.parse.parents(up);
@@ -244,6 +249,10 @@ function nounFrame(s: SentenceReading, t: number, rule: TriggerRule, people: Peo
       if (relation !== 'nsubj') add(subjectsOf(s, up));
       if (relation.startsWith('obl:') && SPEECH.has(lemma(s, up))) add(s.parse.children(up, 'obj', 'iobj'), otherSide);
       add(s.parse.children(up, 'obl:with', 'nmod:with', 'obl:agent', 'obl:on'), otherSide);
+      // "At the invitation of X, A travelled to Y for talks": the one who invited is the host of what followed.
+      for (const invitation of s.parse.children(up, 'obl:at', 'obl:upon', 'obl:on')) {
+        if (lemma(s, invitation) === 'invitation') add(s.parse.children(invitation, 'nmod:of'), otherSide);
+      }
       const between = s.parse.children(up, 'obl:between', 'obl:among');
       together ||= between.some((j) => peopleOf(s, j, people).length > 0);
       add(between, otherSide);

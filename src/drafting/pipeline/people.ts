@@ -86,6 +86,9 @@ function nameOf(mention: Token[], original: string): string | null {
   // CoreNLP at times takes the country before a name into the name ("Ambassador of Vietnam Nguyen Van Thanh").
   while (words.length > 1 && countryOf(words[0]!.word)) words = words.slice(1);
   const name = textOf(words)
+    // An initial written onto the name ("L.Oyun-Erdene") is an initial of its own.
+    .replace(/\b(\p{Lu})\.(?=\p{Lu}\p{Ll})/gu, '$1. ')
+    .replace(/\s*-\s*/g, '-')
     .replace(/['’]s$/u, '')
     .replace(/^[\s,.;:-]+|[\s,;:-]+$/g, '');
   // A name has a word of two letters or more that is not an initial ("H." of "H.E." is no one).
