@@ -8,7 +8,7 @@ import { eventCountry, eventDate, isEarlierYear, reportingDateIn, visitIn } from
 import { type Frame, framesIn, statusAt, type TriggerRule } from './frames.js';
 import { lexicon } from './lexicon.js';
 import { findPeople, type Gazetteer, type PeopleOfReport, type ReportPerson } from './people.js';
-import { type Paragraph, publicationDate, type Reading, readReport } from './reading.js';
+import { type Paragraph, publicationDate, type Reading, readReport, type SentenceReading } from './reading.js';
 import { statementsIn } from './statements.js';
 
 export interface DraftOptions {
@@ -100,6 +100,12 @@ function leadFrame(reading: Reading, people: PeopleOfReport, held: Frame[]): Dra
   };
 }
 
+/** The two people a headline names beside a trigger it gives no participants ("statement by A and B after the meeting"). */
+function namedIn(s: SentenceReading, people: PeopleOfReport, frame: Frame): Map<number, string> {
+  const named = [...new Set(s.tokens.map((t) => people.at(s.index, t.index)))].filter((p): p is number => p !== undefined);
+  return named.length === 2 ? new Map(named.map((p) => [p, 'ATTENDEE'])) : frame.participants;
+}
+
 /** How many sides a multilateral word names. */
 const MULTILATERAL_SIZE: Record<string, number> = { trilateral: 3, tripartite: 3, 'three-way': 3, quadrilateral: 4, 'four-way': 4 };
 
@@ -182,10 +188,11 @@ export function draftDocument(text: string, annotation: Annotation, options: Dra
         continue;
       }
       if (!body) {
-        headlineFrames.push(frame);
+        headlineFrames.push(frame.backReference ? { ...frame, participants: namedIn(s, people, frame) } : frame);
         continue;
       }
-      if (frame.backReference) continue;
+      // "at the end of the meeting" with no meeting told before: the meeting of the people the sentence names.
+      if (frame.backReference && current !== null) continue;
       const participants = new Map(frame.participants);
       if (participants.size === 1 && frame.rule.id.endsWith('/noun')) {
         // The other side is the visit's leader, the meeting under way's first participant, or else the report's

@@ -133,6 +133,7 @@ function statusOf(s: SentenceReading, trigger: number, anchors: number[]): Statu
     if (aux.some((a) => FUTURE.has(a))) return 'INTENT';
     if (s.parse.children(t, 'advmod', 'neg').some((c) => NEGATION.has(word(s, c)))) return 'NEGATED';
     if (i > 0 && (isVerb(s, t) || /^JJ/.test(s.tokens[t - 1]?.pos ?? '')) && INTENT.has(lemma(s, t))) return 'INTENT';
+    if (i > 0 && isVerb(s, t) && s.parse.children(t, 'mark').some((c) => word(s, c) === 'to')) return 'INTENT';
     if (i > 0 && !isVerb(s, t)) break;
   }
   return 'HELD';
