@@ -38,7 +38,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.int.test.ts'],
-          globalSetup: ['tests/global-setup.ts'],
+          // Neo4j for every run; the NLP server only for a run that asks for it, stopped by the second when it ends.
+          globalSetup: ['tests/global-setup.ts', 'tests/nlp-global-setup.ts'],
           // Files share one database and reset it; running them one after another keeps each file's graph its own.
           fileParallelism: false,
           // One module graph for every file: each file resets the database itself, and importing Apollo, graphql-js

@@ -66,18 +66,34 @@ const ALLOWED: Record<string, readonly string[]> = {
   resolution: ['domain'],
   'drafting/pipeline': ['domain', 'resolution', '.'],
   'local-neo4j': ['.'],
+  'local-nlp': ['.'],
+  // The NLP server's client, and where it is: CORENLP_URL or the project's own instance, started on first use.
+  nlp: ['local-nlp', '.'],
   db: ['domain', 'local-neo4j', '.'],
   // Never `__generated__`: repositories return their own models, and resolvers map them to the GraphQL types.
   repositories: ['domain', 'db', '.'],
   services: ['domain', 'ingest', 'resolution', 'exports', 'repositories', 'db', '.'],
-  drafting: ['domain', 'drafting/pipeline', 'resolution', 'ingest', 'services', 'repositories', 'db', '.'],
+  drafting: ['domain', 'drafting/pipeline', 'resolution', 'ingest', 'nlp', 'services', 'repositories', 'db', '.'],
   'bulk-import': ['domain', 'ingest', 'services', 'repositories', 'db', 'local-neo4j', '.'],
   'api/ide': [],
   'api/presenters': ['domain', 'repositories'],
   'api/plugins': ['api', 'domain', 'db', '.'],
   'api/resolvers': ['api', 'api/presenters', 'services', 'drafting', 'repositories', 'domain', '__generated__', '.'],
   api: ['api/resolvers', 'api/plugins', 'api/ide', 'services', 'repositories', 'db', 'domain', '.'],
-  cli: ['domain', 'ingest', 'drafting', 'drafting/pipeline', 'services', 'bulk-import', 'repositories', 'db', 'local-neo4j', '.'],
+  cli: [
+    'domain',
+    'ingest',
+    'drafting',
+    'drafting/pipeline',
+    'services',
+    'bulk-import',
+    'repositories',
+    'db',
+    'local-neo4j',
+    'nlp',
+    'local-nlp',
+    '.',
+  ],
 };
 
 describe('the architecture of src/', () => {

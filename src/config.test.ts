@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -37,5 +38,31 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ env: { NEO4J_URI: 'http://x', NEO4J_PASSWORD: 'p' } })).toThrow(ConfigError);
     expect(() => loadConfig({ env: { PORT: 'eighty' } })).toThrow(/PORT must be a port number/);
     expect(() => loadConfig({ env: { NEO4J_PASSWORD: 'short' } })).toThrow(/at least 8 characters/);
+  });
+
+  it("uses the NLP server in CORENLP_URL, else the project's own instance of the same name", () => {
+    expect(loadConfig({ env: { CORENLP_URL: 'http://nlp.example:9000/' } }).nlp).toEqual({
+      kind: 'external',
+      url: 'http://nlp.example:9000',
+    });
+    expect(loadConfig({ env: { CORENLP_URL: 'https://nlp.example/corenlp' }, instance: 'test' }).nlp).toEqual({
+      kind: 'external',
+      url: 'https://nlp.example/corenlp',
+    });
+    expect(loadConfig({ env: {} }).nlp).toEqual({ kind: 'local', instance: 'local' });
+    expect(loadConfig({ env: {}, instance: 'test' }).nlp).toEqual({ kind: 'local', instance: 'test' });
+  });
+
+  it("runs the project's NLP server with a 3g heap and a thread per core unless NLP_HEAP and NLP_THREADS say otherwise", () => {
+    expect(loadConfig({ env: {} }).localNlp).toEqual({ heap: '3g', threads: availableParallelism() });
+    expect(loadConfig({ env: { NLP_HEAP: '4096m', NLP_THREADS: '3' } }).localNlp).toEqual({ heap: '4096m', threads: 3 });
+  });
+
+  it('rejects NLP settings a user must fix, naming the variable', () => {
+    expect(() => loadConfig({ env: { CORENLP_URL: '127.0.0.1:9000' } })).toThrow(/CORENLP_URL must be an http/);
+    expect(() => loadConfig({ env: { CORENLP_URL: 'bolt://127.0.0.1:9000' } })).toThrow(/CORENLP_URL must be an http/);
+    expect(() => loadConfig({ env: { CORENLP_URL: 'http://127.0.0.1:9000/?x=1' } })).toThrow(/without credentials, query/);
+    expect(() => loadConfig({ env: { NLP_HEAP: '3 GB' } })).toThrow(/NLP_HEAP must be a Java heap size/);
+    expect(() => loadConfig({ env: { NLP_THREADS: '0' } })).toThrow(/NLP_THREADS must be a positive whole number/);
   });
 });

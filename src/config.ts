@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { config as loadDotenv } from 'dotenv';
 import { INSTANCE_PORTS } from './local-neo4j/layout.js';
 
@@ -12,8 +13,19 @@ export type Neo4jTarget =
       browserAssetsUrl: string | undefined;
     };
 
+/** Where the NLP server (CoreNLP) is: a server the user names, or the project's own, started on first use. */
+export type NlpTarget = { kind: 'external'; url: string } | { kind: 'local'; instance: 'local' | 'test' };
+
+/** How the project's own NLP server runs (NLP_HEAP, NLP_THREADS); a server named by CORENLP_URL runs as its owner set it. */
+export interface LocalNlpSettings {
+  heap: string;
+  threads: number;
+}
+
 export interface Config {
   neo4j: Neo4jTarget;
+  nlp: NlpTarget;
+  localNlp: LocalNlpSettings;
   http: { host: string; port: number };
   /** Neo4j Browser, for the links the API returns (NEO4J_BROWSER_URL). */
   browserUrl: string;
@@ -52,10 +64,32 @@ function readPositive(env: Env, key: string, fallback: number): number {
   return value;
 }
 
+function readNlpTarget(env: Env, instance: 'local' | 'test'): NlpTarget {
+  const url = env.CORENLP_URL;
+  if (!url) return { kind: 'local', instance };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(`CORENLP_URL must be an http:// or https:// URL, got "${url}"`);
+  }
+  if (!['http:', 'https:'].includes(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password) {
+    throw new ConfigError(`CORENLP_URL must be an http:// or https:// URL without credentials, query or fragment, got "${url}"`);
+  }
+  return { kind: 'external', url: url.replace(/\/+$/, '') };
+}
+
+function readLocalNlp(env: Env): LocalNlpSettings {
+  const heap = env.NLP_HEAP || '3g';
+  if (!/^[1-9]\d*[kmgKMG]?$/.test(heap)) throw new ConfigError(`NLP_HEAP must be a Java heap size such as 3g or 4096m, got "${heap}"`);
+  return { heap, threads: readPositive(env, 'NLP_THREADS', availableParallelism()) };
+}
+
 /**
  * Reads and validates the environment (and `.env` when `loadEnvFile` is set). The only reader of `process.env`.
  * NEO4J_URI present → that server, and NEO4J_PASSWORD becomes mandatory; absent → the local server
- * (`instance` picks the app's or the tests' one). Throws ConfigError with a message naming the variable.
+ * (`instance` picks the app's or the tests' one). The NLP server likewise: CORENLP_URL, else the project's own
+ * instance of the same name. Throws ConfigError with a message naming the variable.
  */
 export function loadConfig(options: { instance?: 'local' | 'test'; env?: Env; loadEnvFile?: boolean } = {}): Config {
   if (options.loadEnvFile ?? options.env === undefined) loadDotenv({ quiet: true });
@@ -87,6 +121,8 @@ export function loadConfig(options: { instance?: 'local' | 'test'; env?: Env; lo
     throw new ConfigError('API_KEY must have at least 16 characters');
   return {
     neo4j,
+    nlp: readNlpTarget(env, options.instance ?? 'local'),
+    localNlp: readLocalNlp(env),
     http: { host: env.HOST || '127.0.0.1', port: readPort(env, 'PORT', 4000) },
     browserUrl: env.NEO4J_BROWSER_URL || `http://localhost:${INSTANCE_PORTS[uri ? 'local' : (options.instance ?? 'local')].http}/browser/`,
     apiKey: env.API_KEY || undefined,

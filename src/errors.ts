@@ -15,6 +15,10 @@ export enum ErrorCode {
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   /** A draft ran past its time limit and was stopped. */
   DRAFT_TIMEOUT = 'DRAFT_TIMEOUT',
+  /** The NLP server (CoreNLP) could not be reached or started, or answered with an error: nothing was annotated. */
+  NLP_UNAVAILABLE = 'NLP_UNAVAILABLE',
+  /** The NLP server took longer than the annotation's time limit. */
+  NLP_TIMEOUT = 'NLP_TIMEOUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

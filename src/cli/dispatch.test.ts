@@ -19,7 +19,19 @@ describe('the command table', () => {
   it('names each command once', () => {
     const names = COMMANDS.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(['ingest', 'import', 'check-copy', 'export', 'resolve', 'draft', 'eval-draft', 'seed', 'fingerprint', 'neo4j']);
+    expect(names).toEqual([
+      'ingest',
+      'import',
+      'check-copy',
+      'export',
+      'resolve',
+      'draft',
+      'eval-draft',
+      'seed',
+      'fingerprint',
+      'neo4j',
+      'nlp',
+    ]);
   });
 });
 

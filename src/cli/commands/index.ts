@@ -7,10 +7,11 @@ import { fingerprintCommand } from './fingerprint.js';
 import { importCommand } from './import.js';
 import { ingestCommand } from './ingest.js';
 import { neo4jCommand } from './neo4j.js';
+import { nlpCommand } from './nlp.js';
 import { resolveCommand } from './resolve.js';
 import { seedCommand } from './seed.js';
 
-/** Every command of `npm run cli`, in the order `--help` lists them: loading, then review, drafting, the server. */
+/** Every command of `npm run cli`, in the order `--help` lists them: loading, then review, drafting, the servers. */
 export const COMMANDS: readonly Command[] = [
   ingestCommand,
   importCommand,
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   seedCommand,
   fingerprintCommand,
   neo4jCommand,
+  nlpCommand,
 ];

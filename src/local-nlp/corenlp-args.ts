@@ -1,0 +1,66 @@
+import { CORENLP_VERSION, MAVEN_DEPENDENCY_PLUGIN_VERSION, type NlpLayout } from './layout.js';
+
+/** How the server runs: its heap (`-mx`), its request threads and the annotators it loads before it listens. */
+export interface NlpServerSettings {
+  heap: string;
+  threads: number;
+  /** Comma-separated annotators, the ones every request asks for, so no request pays their model load. */
+  preload: string;
+}
+
+/** The server gives up on an annotation after this long unless the request asks for less. */
+export const SERVER_TIMEOUT_MS = 60_000;
+
+/** A POM whose only job is to let `mvn dependency:copy-dependencies` gather CoreNLP, its models and their dependencies. */
+export function renderCoreNlpPom(): string {
+  const corenlp = `<groupId>edu.stanford.nlp</groupId><artifactId>stanford-corenlp</artifactId><version>${CORENLP_VERSION}</version>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local.officials-graph</groupId>
+  <artifactId>corenlp-server-jars</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency>${corenlp}</dependency>
+    <dependency>${corenlp}<classifier>models</classifier></dependency>
+  </dependencies>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-dependency-plugin</artifactId>
+        <version>${MAVEN_DEPENDENCY_PLUGIN_VERSION}</version>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+`;
+}
+
+/**
+ * The command line of a detached server. The options after the class name are StanfordCoreNLPServer's own; it has none
+ * for the address it listens on, and binds every interface. Before it: the JVM exits on an OutOfMemoryError (a server
+ * whose heap ran out answers nothing reliably; a stopped one is diagnosed from its log), and its temporary folder is
+ * the instance's own, since the server writes its shutdown key there and would otherwise overwrite the
+ * `/tmp/corenlp.shutdown` of any other CoreNLP on the machine.
+ */
+export function serverJvmArgs(layout: NlpLayout, settings: NlpServerSettings): string[] {
+  return [
+    `-mx${settings.heap}`,
+    '-XX:+ExitOnOutOfMemoryError',
+    `-Djava.io.tmpdir=${layout.runDir}`,
+    '-cp',
+    `${layout.libDir}/*`,
+    'edu.stanford.nlp.pipeline.StanfordCoreNLPServer',
+    '-port',
+    String(layout.port),
+    '-timeout',
+    String(SERVER_TIMEOUT_MS),
+    '-threads',
+    String(settings.threads),
+    '-quiet',
+    '-preload',
+    settings.preload,
+  ];
+}
