@@ -5,6 +5,7 @@ import { createHttpHandler } from '../src/api/http.js';
 import { createServer } from '../src/api/server.js';
 import type { Db, Params } from '../src/db/run-query.js';
 import { silentLogger } from '../src/logger.js';
+import { nlpServer } from '../src/nlp/nlp-server.js';
 
 /** A statement the API sent, with when it was handed to the driver and when its rows came back. */
 export interface RecordedStatement {
@@ -50,7 +51,13 @@ export async function startOurApi(db: Db): Promise<{ url: string; stop: () => Pr
   const apollo = createServer({ logger: silentLogger, production: true, auth: { mutationsEnabled: false, queriesRequireKey: false } });
   await apollo.start();
   const http = createHttpServer(
-    createHttpHandler(apollo, { db, apiKey: undefined, browserUrl: 'http://localhost:27474/browser/', logger: silentLogger }),
+    createHttpHandler(apollo, {
+      db,
+      apiKey: undefined,
+      browserUrl: 'http://localhost:27474/browser/',
+      logger: silentLogger,
+      nlp: nlpServer(),
+    }),
   );
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   return {

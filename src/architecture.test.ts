@@ -64,7 +64,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   ingest: ['domain'],
   exports: ['domain'],
   resolution: ['domain'],
-  'drafting/pipeline': ['domain', 'resolution', '.'],
+  // The pipeline reads CoreNLP's annotation, whose shape nlp/annotation.ts gives; it calls no server.
+  'drafting/pipeline': ['domain', 'resolution', 'nlp', '.'],
   'local-neo4j': ['.'],
   'local-nlp': ['.'],
   // The NLP server's client, and where it is: CORENLP_URL or the project's own instance, started on first use.
@@ -79,7 +80,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'api/presenters': ['domain', 'repositories'],
   'api/plugins': ['api', 'domain', 'db', '.'],
   'api/resolvers': ['api', 'api/presenters', 'services', 'drafting', 'repositories', 'domain', '__generated__', '.'],
-  api: ['api/resolvers', 'api/plugins', 'api/ide', 'services', 'repositories', 'db', 'domain', '.'],
+  api: ['api/resolvers', 'api/plugins', 'api/ide', 'services', 'repositories', 'db', 'domain', 'nlp', '.'],
   cli: [
     'domain',
     'ingest',

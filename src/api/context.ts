@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { countingDb, type Db, type RequestDb } from '../db/run-query.js';
-import { askedOf, type DetailArguments, type DetailedLabel, type DetailRequest, loadDetails } from '../repositories/details.repository.js';
 import type { Nlp } from '../nlp/nlp-server.js';
+import { askedOf, type DetailArguments, type DetailedLabel, type DetailRequest, loadDetails } from '../repositories/details.repository.js';
 import type { Selection } from '../repositories/projections.js';
 
 /** One field of one entity's details, with what the request asks of the field's value (none: all of it) and its arguments. */

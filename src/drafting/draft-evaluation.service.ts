@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Db } from '../db/run-query.js';
-import { readPersonIds } from '../repositories/gazetteer.repository.js';
 import type { Nlp } from '../nlp/nlp-server.js';
+import { readPersonIds } from '../repositories/gazetteer.repository.js';
 import { gazetteerFor } from './draft.service.js';
 import { draftDocument } from './pipeline/draft-document.js';
 import { addScores, type DraftScores, scoreDraft } from './pipeline/evaluate.js';
@@ -23,11 +23,7 @@ export interface ReportEvaluation {
  * a REPORT.meta.json gives the publication date and publisher the draft is told. Answers each report's scores and
  * their sum.
  */
-export async function evaluateDrafts(
-  db: Db,
-  nlp: Nlp,
-  dir: string,
-): Promise<{ reports: ReportEvaluation[]; total: DraftScores }> {
+export async function evaluateDrafts(db: Db, nlp: Nlp, dir: string): Promise<{ reports: ReportEvaluation[]; total: DraftScores }> {
   const graphIds = await readPersonIds(db);
   const reports: ReportEvaluation[] = [];
   for (const file of readdirSync(dir)
@@ -46,7 +42,13 @@ export async function evaluateDrafts(
     const ms = performance.now() - began;
     const nlpMs = began - asked;
     const gold = JSON.parse(readFileSync(join(dir, `${stem}.json`), 'utf8'));
-    reports.push({ report: stem, words: text.split(/\s+/).filter(Boolean).length, nlpMs, ms, scores: scoreDraft(draft as never, gold, graphIds) });
+    reports.push({
+      report: stem,
+      words: text.split(/\s+/).filter(Boolean).length,
+      nlpMs,
+      ms,
+      scores: scoreDraft(draft as never, gold, graphIds),
+    });
   }
   return { reports, total: addScores(reports.map((r) => r.scores)) };
 }

@@ -3,7 +3,10 @@ import type { Annotation } from '../nlp/annotation.js';
 import { type DraftOptions, draftDocument } from './pipeline/draft-document.js';
 import type { Gazetteer } from './pipeline/people.js';
 
-/** What a draft worker is given: the report's text, CoreNLP's annotation of it as read, how it was published, the graph's people it could name. */
+/**
+ * What a draft worker is given: the report's text, CoreNLP's annotation of it as read, how it was published, and
+ * the graph's people it could name.
+ */
 export interface DraftJob {
   text: string;
   annotation: Annotation;

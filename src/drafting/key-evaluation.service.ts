@@ -92,7 +92,10 @@ export async function evaluateAgainstKeys(db: Db, nlp: Nlp, keys: KeyedReport[],
     const began = performance.now();
     const drafted = await draftFromText(db, nlp, text, { published: key.published, publisher: key.publisher, url: key.url }).catch(
       (error: unknown) => {
-        if (error instanceof AppError && (error.code === ErrorCode.BAD_USER_INPUT || error.code === ErrorCode.DRAFT_TIMEOUT || error.code === ErrorCode.NLP_TIMEOUT))
+        if (
+          error instanceof AppError &&
+          (error.code === ErrorCode.BAD_USER_INPUT || error.code === ErrorCode.DRAFT_TIMEOUT || error.code === ErrorCode.NLP_TIMEOUT)
+        )
           return error;
         throw error;
       },

@@ -7,6 +7,8 @@ export const ANNOTATE_TIMEOUT_MS = 60_000;
 export interface AnnotateOptions {
   /** Past this the request is abandoned with NLP_TIMEOUT; the server is told the same limit, so it stops too. */
   timeoutMs?: number;
+  /** Further CoreNLP properties for this report (how sentences split, coreference bounds); never the annotators or format. */
+  properties?: Record<string, string>;
 }
 
 /** A server to send annotations to, and what to tell the user when nothing answers there. */
@@ -32,8 +34,13 @@ export function assertPublished(published: string | null): void {
  * by default). Noon, so that no time zone moves the day. Without `date`, a weekday stays unresolved (XXXX-WXX-3).
  * `ner.docdate.*` would also set it, but belongs to the NER annotator's signature: each new date would load NER anew.
  */
-export function annotationProperties(published: string | null, timeoutMs: number): Record<string, string> {
+export function annotationProperties(
+  published: string | null,
+  timeoutMs: number,
+  properties: Record<string, string> = {},
+): Record<string, string> {
   return {
+    ...properties,
     annotators: DRAFT_ANNOTATORS,
     outputFormat: 'json',
     ...(published === null ? {} : { date: `${published}T12:00:00` }),
@@ -42,9 +49,14 @@ export function annotationProperties(published: string | null, timeoutMs: number
 }
 
 /** The annotation request's URL: the server's root (or its URI context) with the properties as JSON. */
-export function annotationUrl(serverUrl: string, published: string | null, timeoutMs: number): string {
+export function annotationUrl(
+  serverUrl: string,
+  published: string | null,
+  timeoutMs: number,
+  properties: Record<string, string> = {},
+): string {
   const url = new URL(serverUrl);
-  url.searchParams.set('properties', JSON.stringify(annotationProperties(published, timeoutMs)));
+  url.searchParams.set('properties', JSON.stringify(annotationProperties(published, timeoutMs, properties)));
   return url.href;
 }
 
@@ -79,7 +91,7 @@ export async function annotateAt(
   let response: Response;
   let body: string;
   try {
-    response = await fetch(annotationUrl(endpoint.url, published, timeoutMs), {
+    response = await fetch(annotationUrl(endpoint.url, published, timeoutMs, options.properties), {
       method: 'POST',
       // Anything but text/plain is URL-decoded by the server: a "%" or "+" in the report would change its text.
       headers: { 'content-type': 'text/plain; charset=utf-8' },

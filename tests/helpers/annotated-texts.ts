@@ -49,7 +49,9 @@ export function ruleExamples(): { file: string; pos: string[]; neg: string[] }[]
 
 /** The examples of the rules that read a sentence's words (formats): each its own pair of lists. */
 function wordRuleExamples(): string[] {
-  const formats = JSON.parse(readFileSync(`${RULES_DIR}/formats.json`, 'utf8')) as { rules: { examples: { pos: string[]; neg: string[] } }[] };
+  const formats = JSON.parse(readFileSync(`${RULES_DIR}/formats.json`, 'utf8')) as {
+    rules: { examples: { pos: string[]; neg: string[] } }[];
+  };
   return formats.rules.flatMap((r) => [...r.examples.pos, ...r.examples.neg]);
 }
 
@@ -62,9 +64,11 @@ export const UNIT_CASES = {
   postponed: 'The planned meeting between Minister Orla Brennock and General Jan Vos was postponed.',
   background: 'Minister Orla Brennock and General Jan Vos last met in 2019.',
   spellings:
-    'Rear Admiral Sergei Bakhtin held talks with General Jan Vos. Later, Admiral Bakhtyn thanked the hosts.\n\nThe general also met Minister Orla Brennock.',
+    'Rear Admiral Sergei Bakhtin held talks with General Jan Vos. Later, Admiral Bakhtyn thanked the hosts.\n\n' +
+    'The general also met Minister Orla Brennock.',
   pairedList:
-    "The Azerbaijani and Turkish defence ministers, Zakir Hasanov and Hulusi Akar, met in Baku on May 12. Hasanov conveyed President Ilham Aliyev's greetings to his guest.",
+    'The Azerbaijani and Turkish defence ministers, Zakir Hasanov and Hulusi Akar, met in Baku on May 12. ' +
+    "Hasanov conveyed President Ilham Aliyev's greetings to his guest.",
   weekday: 'Minister Orla Brennock met General Jan Vos on Thursday.',
   namedPlace: 'The delegation landed at Ivar Holm International Airport.',
   roundOfTalks: 'During his visit, General Jan Vos met Minister Orla Brennock, Minister Ada Lind and Speaker Ivo Marten.',
@@ -100,29 +104,33 @@ export function trimAnnotation(a: Annotation): Annotation {
     ...(a.docDate ? { docDate: a.docDate } : {}),
     sentences: a.sentences.map((s) => ({
       index: s.index,
-      tokens: s.tokens.map(({ index, word, originalText, lemma, pos, ner, normalizedNER, characterOffsetBegin, characterOffsetEnd, before, after }) => ({
-        index,
-        word,
-        originalText,
-        lemma,
-        pos,
-        ner,
-        ...(normalizedNER === undefined ? {} : { normalizedNER }),
-        characterOffsetBegin,
-        characterOffsetEnd,
-        before,
-        after,
-      })),
-      entitymentions: s.entitymentions.map(({ tokenBegin, tokenEnd, text, characterOffsetBegin, characterOffsetEnd, ner, normalizedNER, timex }) => ({
-        tokenBegin,
-        tokenEnd,
-        text,
-        characterOffsetBegin,
-        characterOffsetEnd,
-        ner,
-        ...(normalizedNER === undefined ? {} : { normalizedNER }),
-        ...(timex === undefined ? {} : { timex }),
-      })),
+      tokens: s.tokens.map(
+        ({ index, word, originalText, lemma, pos, ner, normalizedNER, characterOffsetBegin, characterOffsetEnd, before, after }) => ({
+          index,
+          word,
+          originalText,
+          lemma,
+          pos,
+          ner,
+          ...(normalizedNER === undefined ? {} : { normalizedNER }),
+          characterOffsetBegin,
+          characterOffsetEnd,
+          before,
+          after,
+        }),
+      ),
+      entitymentions: s.entitymentions.map(
+        ({ tokenBegin, tokenEnd, text, characterOffsetBegin, characterOffsetEnd, ner, normalizedNER, timex }) => ({
+          tokenBegin,
+          tokenEnd,
+          text,
+          characterOffsetBegin,
+          characterOffsetEnd,
+          ner,
+          ...(normalizedNER === undefined ? {} : { normalizedNER }),
+          ...(timex === undefined ? {} : { timex }),
+        }),
+      ),
       enhancedPlusPlusDependencies: s.enhancedPlusPlusDependencies,
     })),
     corefs: a.corefs,

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { NLP_INSTANCE_PORTS } from '../../src/local-nlp/layout.js';
 import { inject } from 'vitest';
+import { NLP_INSTANCE_PORTS } from '../../src/local-nlp/layout.js';
 import { projectRoot } from '../../src/project-root.js';
 
 /** The CLI as a user runs it, against the tests' Neo4j, with `input` typed on standard input. */

@@ -9,9 +9,12 @@ let nlp: Nlp | undefined;
  * asks starts nothing; tests/nlp-global-setup.ts stops what a run started when it ends, unless NLP_TEST_KEEP=1.
  */
 export async function testNlp(): Promise<Nlp> {
-  if (!nlp) {
-    nlp = createNlp(loadConfig({ instance: 'test' }), { log: (line) => process.stderr.write(`[nlp] ${line}\n`) });
-  }
-  await nlp.url();
+  await testNlpServer().url();
+  return testNlpServer();
+}
+
+/** The same server, not yet asked to start: the first annotation (or `url()`) starts it. */
+export function testNlpServer(): Nlp {
+  nlp ??= createNlp(loadConfig({ instance: 'test' }), { log: (line) => process.stderr.write(`[nlp] ${line}\n`) });
   return nlp;
 }

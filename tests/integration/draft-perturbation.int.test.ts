@@ -10,7 +10,8 @@ import { testNlpServer } from '../helpers/nlp.js';
 
 /**
  * Guards against rules fitted to our own examples: the reports' officials renamed consistently, from names of
- * several naming cultures, must give the same meetings and pairs, each variant annotated by the real NLP server. Reports whose people the graph holds, or whose
+ * several naming cultures, must give the same meetings and pairs, each variant annotated by the real NLP server.
+ * Reports whose people the graph holds, or whose
  * family names come first, are left out: renaming would change what they test.
  */
 
@@ -89,8 +90,8 @@ describe('drafts of renamed reports', () => {
     await fc.assert(
       fc.asyncProperty(distinctNames, async (names) => {
         const variant = renamed(read(stem, 'txt'), gold, names);
-        const read = textForReading(variant.text);
-        const annotation = await nlp.annotate(read, meta.published, { properties: readingProperties(read) });
+        const asRead = textForReading(variant.text);
+        const annotation = await nlp.annotate(asRead, meta.published, { properties: readingProperties(asRead) });
         const draft = draftDocument(variant.text, annotation, meta, { people: [], countries: [], posts: [] });
         const scores = scoreDraft(draft as never, variant.gold, new Set());
         expect([precision(scores.pairs), recall(scores.pairs), recall(scores.people)], JSON.stringify(names)).toEqual([1, 1, 1]);

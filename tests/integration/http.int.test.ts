@@ -8,6 +8,7 @@ import { countingDb, createDb, type Db } from '../../src/db/run-query.js';
 import { silentLogger } from '../../src/logger.js';
 import { type ExportFormat, exportGraph } from '../../src/services/export.service.js';
 import { useSeededGraph } from '../helpers/graph-fixtures.js';
+import { testNlpServer } from '../helpers/nlp.js';
 
 const graph = useSeededGraph();
 
@@ -27,6 +28,7 @@ async function listen(
   const server: Server = createHttpServer((req, res) => {
     handler ??= createHttpHandler(apollo, {
       db: db(),
+      nlp: testNlpServer(),
       apiKey: extra.apiKey,
       queriesRequireKey: extra.queriesRequireKey,
       ide: extra.ide,

@@ -10,6 +10,7 @@ import { silentLogger } from '../../src/logger.js';
 import { projectPath } from '../../src/project-root.js';
 import { createTestServer } from '../helpers/execute.js';
 import { useSeededGraph } from '../helpers/graph-fixtures.js';
+import { testNlpServer } from '../helpers/nlp.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const runnable = existsSync(CHROMIUM);
@@ -26,6 +27,7 @@ describe.skipIf(!runnable)('the GraphQL IDE', () => {
   beforeAll(async () => {
     await apollo.start();
     const handler = createHttpHandler(apollo, {
+      nlp: testNlpServer(),
       db: graph.t.db,
       apiKey: undefined,
       browserUrl: 'http://localhost:7474/browser/',

@@ -8,6 +8,7 @@ import { createDb } from '../../src/db/run-query.js';
 import { silentLogger } from '../../src/logger.js';
 import { execute } from '../helpers/execute.js';
 import { useSeededGraph } from '../helpers/graph-fixtures.js';
+import { testNlpServer } from '../helpers/nlp.js';
 
 const graph = useSeededGraph();
 const { server } = graph;
@@ -54,7 +55,12 @@ function serverWith(limits: Partial<QueryLimits>): ApolloServer<AppContext> {
 }
 
 async function read(on: ApolloServer<AppContext>, query: string) {
-  const contextValue = createContext(graph.t.db, { requestId: 'test', authenticated: false, browserUrl: 'http://localhost:7474/browser/' });
+  const contextValue = createContext(graph.t.db, {
+    requestId: 'test',
+    authenticated: false,
+    browserUrl: 'http://localhost:7474/browser/',
+    nlp: testNlpServer(),
+  });
   const response = await on.executeOperation({ query }, { contextValue });
   assert(response.body.kind === 'single');
   const { data, errors } = response.body.singleResult;

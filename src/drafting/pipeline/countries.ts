@@ -27,7 +27,9 @@ const fold = (form: string) =>
  */
 function buildForms(): Map<string, string> {
   // Members of the United Nations first, so that "American" is the United States and "Indian" India.
-  const world = (createRequire(import.meta.url)('world-countries') as WorldCountry[]).sort((a, b) => Number(b.unMember) - Number(a.unMember));
+  const world = (createRequire(import.meta.url)('world-countries') as WorldCountry[]).sort(
+    (a, b) => Number(b.unMember) - Number(a.unMember),
+  );
   const forms = new Map<string, string>();
   const add = (form: string, code: string) => {
     const key = fold(form);
@@ -46,8 +48,7 @@ function buildForms(): Map<string, string> {
 }
 
 /** Demonyms the datasets give only in a longer form ("Uzbekistani"), while reports say "Uzbek". */
-const SHORT_DEMONYMS = readRules<{ demonyms: { code: string; forms: string[] }[] }>('demonyms.json')
-  .demonyms;
+const SHORT_DEMONYMS = readRules<{ demonyms: { code: string; forms: string[] }[] }>('demonyms.json').demonyms;
 
 let forms: Map<string, string> | undefined;
 

@@ -57,7 +57,14 @@ const slug = (text: string) =>
 const TOOL = { name: 'officials-graph draft', version: 2 };
 
 /** Whether a sentence goes on about the meeting under way: the sides, the meeting itself. */
-const ABOUT_THE_MEETING = /\b(?:the|both) (?:sides|parties|two sides|officials|ministers|delegations)\b|\b(?:during|at|in the course of) the (?:meeting|talks|conversation|call)\b|^(?:the|their) (?:meeting|talks|conversation|call)\b/i;
+const ABOUT_THE_MEETING = new RegExp(
+  [
+    '\\b(?:the|both) (?:sides|parties|two sides|officials|ministers|delegations)\\b',
+    '\\b(?:during|at|in the course of) the (?:meeting|talks|conversation|call)\\b',
+    '^(?:the|their) (?:meeting|talks|conversation|call)\\b',
+  ].join('|'),
+  'i',
+);
 
 /** A frame whose lead met several people one by one, as one frame a meeting. */
 function dyads(frame: Frame): Frame[] {
@@ -65,7 +72,14 @@ function dyads(frame: Frame): Frame[] {
   const lead = frame.lead;
   return [...frame.participants]
     .filter(([p]) => p !== lead)
-    .map(([p, role]) => ({ ...frame, lead: undefined, participants: new Map([[lead, frame.participants.get(lead)!], [p, role]]) }));
+    .map(([p, role]) => ({
+      ...frame,
+      lead: undefined,
+      participants: new Map([
+        [lead, frame.participants.get(lead)!],
+        [p, role],
+      ]),
+    }));
 }
 
 /**
@@ -183,8 +197,7 @@ export function draftDocument(text: string, annotation: Annotation, options: Dra
       if (date && paragraphDate?.paragraph !== s.paragraph) paragraphDate = { paragraph: s.paragraph, date };
       const status = isEarlierYear(date, published) && frame.status === 'HELD' ? 'BACKGROUND' : frame.status;
       if (status !== 'HELD') {
-        if (frame.participants.size > 0 || !frame.backReference)
-          notProposed.push({ paragraph: s.paragraph, reason: status === 'NEGATED' ? 'CANCELLED' : status, rule: frame.rule.id, span });
+        notProposed.push({ paragraph: s.paragraph, reason: status === 'NEGATED' ? 'CANCELLED' : status, rule: frame.rule.id, span });
         continue;
       }
       if (!body) {
@@ -224,7 +237,11 @@ export function draftDocument(text: string, annotation: Annotation, options: Dra
       }
       if (participants.size < 2) {
         if (participants.size === 1)
-          incomplete.push({ paragraph: s.paragraph, rule: frame.rule.id, participants: [...participants.keys()].map((p) => people.people[p]!.name) });
+          incomplete.push({
+            paragraph: s.paragraph,
+            rule: frame.rule.id,
+            participants: [...participants.keys()].map((p) => people.people[p]!.name),
+          });
         continue;
       }
       const inVisit = currentVisit !== null && participants.has(visits[currentVisit]!.leader) ? currentVisit : null;
@@ -276,7 +293,8 @@ export function draftDocument(text: string, annotation: Annotation, options: Dra
         statements.push({ ...stated, meeting: lastMeeting.get(stated.speaker) ?? null, paragraph: s.paragraph });
       }
   }
-  // The headline tells the lead's event again: it adds evidence to a meeting of the same people, or stands for it when the body names no such meeting.
+  // The headline tells the lead's event again: it adds evidence to a meeting of the same people, or stands for it
+  // when the body names no such meeting.
   for (const frame of headlineFrames) {
     if (frame.participants.size < 2) continue;
     const known = meetings.find((m) => [...frame.participants.keys()].filter((p) => m.participants.has(p)).length >= 2);
@@ -292,7 +310,9 @@ export function draftDocument(text: string, annotation: Annotation, options: Dra
         sentence: [0, frame.sentence.inParagraph],
         visit: null,
         place: null,
-        spans: [[frame.sentence.tokens[frame.trigger - 1]!.characterOffsetBegin, frame.sentence.tokens[frame.trigger - 1]!.characterOffsetEnd]],
+        spans: [
+          [frame.sentence.tokens[frame.trigger - 1]!.characterOffsetBegin, frame.sentence.tokens[frame.trigger - 1]!.characterOffsetEnd],
+        ],
       });
   }
   const leadHeld = heldTriggers.filter((f) => f.sentence.paragraph <= 1);

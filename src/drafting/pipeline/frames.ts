@@ -1,6 +1,6 @@
+import { readRules } from './lexicon.js';
 import { type PeopleOfReport, peopleOfPhrase as peopleOf } from './people.js';
 import type { SentenceReading } from './reading.js';
-import { readRules } from './lexicon.js';
 
 /** A trigger: the lemmas that name an event, its format, the roles of its sides, its CAMEO code and prior. */
 export interface TriggerRule {
@@ -74,7 +74,17 @@ export interface Frame {
   lead?: number;
 }
 
-const TOGETHER = new Set(['trilateral', 'quadrilateral', 'multilateral', 'tripartite', 'joint', 'four-way', 'three-way', 'together', 'summit']);
+const TOGETHER = new Set([
+  'trilateral',
+  'quadrilateral',
+  'multilateral',
+  'tripartite',
+  'joint',
+  'four-way',
+  'three-way',
+  'together',
+  'summit',
+]);
 
 /** The lead of a frame whose subject side is one person and whose other side is several. */
 function leadOf(s: SentenceReading, trigger: number, subjectSide: Set<number>, otherSide: Set<number>): number | undefined {
@@ -86,6 +96,8 @@ function leadOf(s: SentenceReading, trigger: number, subjectSide: Set<number>, o
 const lemma = (s: SentenceReading, t: number) => s.tokens[t - 1]?.lemma.toLowerCase() ?? '';
 const word = (s: SentenceReading, t: number) => s.tokens[t - 1]?.word.toLowerCase() ?? '';
 const isVerb = (s: SentenceReading, t: number) => /^VB/.test(s.tokens[t - 1]?.pos ?? '');
+/** A title noun ("the ambassador", "his counterpart"): an object that stands for a person the parse did not name. */
+const isTitle = (s: SentenceReading, t: number) => s.tokens[t - 1]?.ner === 'TITLE';
 
 /**
  * A verb's subjects; a participle or infinitive without one takes the subject of the verb it depends on ("Speaking
@@ -121,7 +133,8 @@ function statusOf(s: SentenceReading, trigger: number, anchors: number[]): Statu
     const l = lemma(s, t);
     if (CANCEL.has(l)) return 'CANCELLED';
   }
-  if (isVerb(s, trigger) && s.parse.children(trigger, 'obl:at', 'obl:on', 'obl:in').some((c) => WELCOME_PLACES.has(lemma(s, c)))) return 'WELCOME';
+  if (isVerb(s, trigger) && s.parse.children(trigger, 'obl:at', 'obl:on', 'obl:in').some((c) => WELCOME_PLACES.has(lemma(s, c))))
+    return 'WELCOME';
   const triggerWords = [...s.parse.children(trigger, 'amod', 'advmod', 'compound', 'obl:npmod')].map((c) => word(s, c));
   if (triggerWords.some((w) => CANCEL.has(w))) return 'CANCELLED';
   if (triggerWords.some((w) => BACKGROUND.has(w))) return 'BACKGROUND';
@@ -140,7 +153,13 @@ function statusOf(s: SentenceReading, trigger: number, anchors: number[]): Statu
 }
 
 function formatOf(s: SentenceReading, trigger: number, anchors: number[], rule: TriggerRule): string {
-  const around = [trigger, ...anchors, ...anchors.flatMap((a) => s.parse.children(a, 'amod', 'compound', 'obl:by', 'obl:over', 'obl:via', 'nmod:by', 'nmod:over', 'obl:on', 'nmod:via'))];
+  const around = [
+    trigger,
+    ...anchors,
+    ...anchors.flatMap((a) =>
+      s.parse.children(a, 'amod', 'compound', 'obl:by', 'obl:over', 'obl:via', 'nmod:by', 'nmod:over', 'obl:on', 'nmod:via'),
+    ),
+  ];
   const words = new Set(around.map((t) => word(s, t)));
   if ([...words].some((w) => IN_PERSON_WHEN.has(w))) return 'BILATERAL';
   if ([...words].some((w) => CALL_WHEN.has(w))) return 'CALL';
@@ -164,6 +183,11 @@ function verbFrame(s: SentenceReading, t: number, rule: TriggerRule, people: Peo
   const paired = rule.pairedSubject && new Set(subjects.flatMap((x) => peopleOf(s, x, people))).size >= 2;
   if (rule.needsWith && !paired && withs.every((w) => peopleOf(s, w, people).length === 0)) return null;
   const objects = s.parse.children(t, 'obj', 'iobj');
+  // "received a letter", "hosted a dinner": a verb whose object names no one is no meeting of anyone.
+  const objectNamesNoOne =
+    objects.length > 0 &&
+    objects.every((o) => peopleOf(s, o, people).length === 0 && !isTitle(s, o) && /^NNS?$/.test(s.tokens[o - 1]?.pos ?? ''));
+  if (rule.roles?.object === 'GUEST' && objectNamesNoOne && s.parse.children(t, 'nsubj:pass').length === 0) return null;
   if (rule.personObject) {
     const on = s.parse.children(t, 'obl:on');
     if (on.some((o) => peopleOf(s, o, people).length > 0)) {

@@ -5,8 +5,8 @@ import type { CorefMention, Token } from '../../nlp/annotation.js';
 import { BlockIndex } from '../../resolution/candidates.js';
 import { CANDIDATE_THRESHOLD, scorePair } from '../../resolution/score.js';
 import { countryOf } from './countries.js';
-import type { Reading, SentenceReading } from './reading.js';
 import { readRules } from './lexicon.js';
+import type { Reading, SentenceReading } from './reading.js';
 
 /** What the graph already holds, for linking: people with their names, countries and posts. */
 export interface Gazetteer {
@@ -115,7 +115,10 @@ function titleBefore(s: SentenceReading, begin: number): { title: string | null;
     const t = s.tokens[i]!;
     if (t.ner === 'TITLE') titles.unshift(t);
     else if (t.ner === 'NATIONALITY' || t.ner === 'COUNTRY') country ??= countryOf(t.word) ?? null;
-    else if (!/^(?:'s|’s|of|the|and|Defence|Defense|Naval|Army|Air|Staff|Force|Forces|Foreign|Navy)$/.test(t.word) && t.ner !== 'ORGANIZATION')
+    else if (
+      !/^(?:'s|’s|of|the|and|Defence|Defense|Naval|Army|Air|Staff|Force|Forces|Foreign|Navy)$/.test(t.word) &&
+      t.ner !== 'ORGANIZATION'
+    )
       break;
     if (t.ner === 'ORGANIZATION' && !country) {
       country = countryOf(t.word) ?? null;
@@ -128,7 +131,8 @@ function titleBefore(s: SentenceReading, begin: number): { title: string | null;
 function titleInApposition(s: SentenceReading, head: number): { title: string | null; country: string | null } {
   for (const other of [...s.parse.parents(head, 'appos'), ...s.parse.children(head, 'appos')]) {
     const t = s.tokens[other - 1];
-    if (t?.ner !== 'TITLE' && !/^(?:Minister|Chief|Secretary|Commander|Ambassador|President|Speaker|Chairman)$/.test(t?.word ?? '')) continue;
+    if (t?.ner !== 'TITLE' && !/^(?:Minister|Chief|Secretary|Commander|Ambassador|President|Speaker|Chairman)$/.test(t?.word ?? ''))
+      continue;
     const phrase: number[] = [other, ...s.parse.children(other, 'compound', 'amod')];
     let country: string | null = null;
     const walk = (token: number, depth: number) => {
@@ -153,8 +157,7 @@ function headOf(s: SentenceReading, begin: number, end: number): number {
   return end;
 }
 
-const near = (a: string, b: string) =>
-  a === b || (a.length >= 5 && b.length >= 5 && editDistance(a, b) <= 1 && jaroWinkler(a, b) >= 0.9);
+const near = (a: string, b: string) => a === b || (a.length >= 5 && b.length >= 5 && editDistance(a, b) <= 1 && jaroWinkler(a, b) >= 0.9);
 
 /**
  * Whether a name can be a later mention of a person: the same name; a single word that is their surname, their
@@ -170,7 +173,11 @@ function sameOfficial(person: ReportPerson, name: string): boolean {
       if (near(theirs.at(-1)!, words[0]!) || (theirs.length > 1 && theirs[0] === words[0])) return true;
       continue;
     }
-    if (theirs.length === 1) continue;
+    // A headline's surname alone ("Brennock and Vos meet"), then the full name in the lead.
+    if (theirs.length === 1) {
+      if (near(theirs[0]!, words.at(-1)!)) return true;
+      continue;
+    }
     if (!near(theirs.at(-1)!, words.at(-1)!)) continue;
     const [mine, other] = [words.slice(0, -1), theirs.slice(0, -1)];
     const shorter = mine.length <= other.length ? mine : other;
@@ -206,7 +213,8 @@ export function findPeople(reading: Reading, gazetteer: Gazetteer, publisher: st
     for (const word of nameKey(title ?? '').split(' ')) if (TITLE_WORDS.has(word) && !firstTitled.has(word)) firstTitled.set(word, person);
     // The words before the name hold its title as written, abbreviations included ("Chief of Army Staff (COAS) General").
     for (const [short, long] of ABBREVIATIONS)
-      if ((written.includes(long) || written.split(' ').includes(nameKey(short))) && !firstTitled.has(short)) firstTitled.set(short, person);
+      if ((written.includes(long) || written.split(' ').includes(nameKey(short))) && !firstTitled.has(short))
+        firstTitled.set(short, person);
     const country = people[person]!.country;
     if (country && title && !firstTitled.has(`country:${country}`)) firstTitled.set(`country:${country}`, person);
   };
@@ -218,7 +226,10 @@ export function findPeople(reading: Reading, gazetteer: Gazetteer, publisher: st
       const words = name.split(' ');
       const surnameOnly = words.length === 1 && !earlier.name.split(' ').includes(name);
       earlier.spellings.add(surnameOnly ? [...earlier.name.split(' ').slice(0, -1), name].join(' ') : name);
-      if (nameKey(name).split(' ').length > nameKey(earlier.name).split(' ').length && !earlier.graphId) earlier.name = name;
+      if (nameKey(name).split(' ').length > nameKey(earlier.name).split(' ').length && !earlier.graphId) {
+        earlier.spellings.delete(earlier.name);
+        earlier.name = name;
+      }
       earlier.paragraphs.add(paragraph);
       noteTitle(earlier, title);
       earlier.country ??= country;
@@ -228,7 +239,11 @@ export function findPeople(reading: Reading, gazetteer: Gazetteer, publisher: st
     let graph = exact;
     let linking: ReportPerson['linking'] = { basis: 'NEW', confidence: 1, reasons: [] };
     if (exact) {
-      linking = { basis: 'GRAPH_NAME', confidence: nameKey(exact.name) === nameKey(name) ? 1 : 0.95, reasons: [`"${name}" is a name the graph knows`] };
+      linking = {
+        basis: 'GRAPH_NAME',
+        confidence: nameKey(exact.name) === nameKey(name) ? 1 : 0.95,
+        reasons: [`"${name}" is a name the graph knows`],
+      };
     } else if (name.includes(' ')) {
       const profile = { id: 'new', name, aliases: [] as string[], country, posts: [] };
       const best = graphBlocks
@@ -282,9 +297,15 @@ export function findPeople(reading: Reading, gazetteer: Gazetteer, publisher: st
 }
 
 /** "The general", "the Pakistani minister": a title noun with an article and no name, for the last person so titled. */
-function resolveTitleOnly(s: SentenceReading, people: ReportPerson[], byToken: Map<string, number>, firstTitled: Map<string, number>): void {
+function resolveTitleOnly(
+  s: SentenceReading,
+  people: ReportPerson[],
+  byToken: Map<string, number>,
+  firstTitled: Map<string, number>,
+): void {
   for (const t of s.tokens) {
-    if (byToken.has(key(s, t.index)) || !/^NN/.test(t.pos)) continue;
+    // A title word heads the phrase as a noun; the tagger takes "the general" for an adjective now and then.
+    if (byToken.has(key(s, t.index)) || !(/^NN/.test(t.pos) || (t.ner === 'TITLE' && /^JJ/.test(t.pos)))) continue;
     const short = ABBREVIATIONS.has(t.word) ? firstTitled.get(t.word) : undefined;
     if (short !== undefined) {
       byToken.set(key(s, t.index), short);
@@ -364,7 +385,6 @@ export function peopleOfPhrase(s: SentenceReading, token: number, people: People
   return [...new Set(found)];
 }
 
-
 const isTitle = (t: Token | undefined) => !!t && (t.ner === 'TITLE' || TITLE_WORDS.has(t.lemma.toLowerCase()));
 
 /** Words a title phrase may hold between its head and the name it introduces ("Ambassador of Italy to Azerbaijan, …"). */
@@ -382,7 +402,8 @@ function nameAfterTitle(s: SentenceReading, token: number, people: PeopleOfRepor
     const person = people.at(s.index, t);
     if (person !== undefined) return person;
     const next = s.tokens[t - 1]!;
-    const glue = TITLE_GLUE.test(next.word) || /^(?:TITLE|COUNTRY|NATIONALITY|ORGANIZATION|LOCATION|CITY|STATE_OR_PROVINCE)$/.test(next.ner);
+    const glue =
+      TITLE_GLUE.test(next.word) || /^(?:TITLE|COUNTRY|NATIONALITY|ORGANIZATION|LOCATION|CITY|STATE_OR_PROVINCE)$/.test(next.ner);
     if (!glue && !/^NNP/.test(next.pos)) return undefined;
   }
   return undefined;

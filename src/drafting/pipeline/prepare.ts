@@ -1,5 +1,22 @@
 /** A letter with diacritics as its base letter, one character for one ("Çavuşoğlu" → "Cavusoglu"). */
-const BASE_LETTERS: Record<string, string> = { ı: 'i', İ: 'I', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ð: 'd', ß: 's', æ: 'a', Æ: 'A', œ: 'o', Œ: 'O', ə: 'a', Ə: 'A' };
+const BASE_LETTERS: Record<string, string> = {
+  ı: 'i',
+  İ: 'I',
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  ß: 's',
+  æ: 'a',
+  Æ: 'A',
+  œ: 'o',
+  Œ: 'O',
+  ə: 'a',
+  Ə: 'A',
+};
 
 function baseLetter(letter: string): string {
   const base = letter.normalize('NFD').replace(/\p{M}/gu, '');
@@ -10,8 +27,9 @@ function baseLetter(letter: string): string {
  * The text CoreNLP reads, as long as the report's own so that every character offset holds in both: a stored page's
  * leading "date YYYY-MM-DD" stands on a paragraph of its own; words in capitals ("KISHIDA Fumio", a headline in
  * capitals) are written as names are, since CoreNLP's models read capitals as acronyms (short ones, UN, NATO, COAS,
- * stay); a line broken inside a sentence is joined; letters with diacritics are written as their base letters, which its English models know ("Mevlüt
- * Çavuşoğlu" is a PERSON only as "Mevlut Cavusoglu"). The drafter takes names from the report's own text.
+ * stay); a line broken inside a sentence is joined; letters with diacritics are written as their base letters, which
+ * its English models know ("Mevlüt Çavuşoğlu" is a PERSON only as "Mevlut Cavusoglu"). The drafter takes names from
+ * the report's own text.
  */
 export function textForReading(text: string): string {
   // The break takes the form the rest of the text gives its paragraphs: a blank line, or a line of its own.
@@ -22,9 +40,12 @@ export function textForReading(text: string): string {
   const capitals = dated.match(/\b\p{Lu}{5,}\b/gu)?.length ?? 0;
   const words = dated.match(/\b\p{L}+\b/gu)?.length ?? 1;
   // A text in capitals throughout is left to CoreNLP as it is: there is no mixed case to restore.
-  const cased = capitals / words > 0.5 ? dated : dated.replace(/\b(\p{Lu})(\p{Lu}{4,})\b/gu, (_, first: string, rest: string) => first + rest.toLowerCase());
+  const cased =
+    capitals / words > 0.5
+      ? dated
+      : dated.replace(/\b(\p{Lu})(\p{Lu}{4,})\b/gu, (_, first: string, rest: string) => first + rest.toLowerCase());
   // A line broken inside a sentence (the next line goes on in lower case) is one line: pages without blank lines
   // give a paragraph a line, and CoreNLP is told so.
   const joined = cased.replace(/([^.!?:;"”’)\s])[ \t]*\n(?=[ \t]*\p{Ll})/gu, (m, last: string) => last + ' '.repeat(m.length - 1));
-  return joined.replace(/[^\x00-\x7F]/g, baseLetter);
+  return joined.replace(/[^\p{ASCII}]/gu, baseLetter);
 }

@@ -17,7 +17,12 @@ interface Drafted {
 const draft = (sentence: string) => {
   const text = asReport(sentence);
   const annotation = storedAnnotation({ text, published: EXAMPLE_PUBLISHED });
-  return draftDocument(text, annotation, { published: EXAMPLE_PUBLISHED, publisher: 'Wire' }, { people: [], countries: [], posts: [] }) as unknown as Drafted;
+  return draftDocument(
+    text,
+    annotation,
+    { published: EXAMPLE_PUBLISHED, publisher: 'Wire' },
+    { people: [], countries: [], posts: [] },
+  ) as unknown as Drafted;
 };
 
 /** What a positive example of each rule file gives; a negative gives the opposite. */
@@ -46,7 +51,15 @@ describe('the drafter’s rule files', () => {
   });
 
   it.each(lexicon().formats.map((rule) => [rule.id, rule] as const))('%s sets the format of the meeting under way', (_id, rule) => {
-    for (const sentence of rule.examples.pos) expect(draft(sentence).meetings.map((m) => m.format), sentence).toContain(rule.format);
-    for (const sentence of rule.examples.neg) expect(draft(sentence).meetings.map((m) => m.format), sentence).not.toContain(rule.format);
+    for (const sentence of rule.examples.pos)
+      expect(
+        draft(sentence).meetings.map((m) => m.format),
+        sentence,
+      ).toContain(rule.format);
+    for (const sentence of rule.examples.neg)
+      expect(
+        draft(sentence).meetings.map((m) => m.format),
+        sentence,
+      ).not.toContain(rule.format);
   });
 });

@@ -1,6 +1,6 @@
+import { readRules } from './lexicon.js';
 import { type PeopleOfReport, peopleOfPhrase } from './people.js';
 import type { SentenceReading } from './reading.js';
-import { readRules } from './lexicon.js';
 
 interface StatementRule {
   id: string;
@@ -46,7 +46,13 @@ export function statementsIn(s: SentenceReading, people: PeopleOfReport): Stated
         .flatMap((o) => s.parse.children(o, 'nmod:poss', 'nmod:of', 'nmod:from'))
         .flatMap((o) => peopleOfPhrase(s, o, people))
         .find((p) => p !== speaker);
-      found.push({ kind: rule.kind, speaker, onBehalfOf: rule.kind === 'GREETINGS' ? (behalf ?? null) : null, rule: rule.id, note: rule.note });
+      found.push({
+        kind: rule.kind,
+        speaker,
+        onBehalfOf: rule.kind === 'GREETINGS' ? (behalf ?? null) : null,
+        rule: rule.id,
+        note: rule.note,
+      });
       break;
     }
   }
