@@ -86,6 +86,25 @@ const TOGETHER = new Set([
   'summit',
 ]);
 
+/**
+ * The people a list goes on to name after the other side's last person, when the parse loses them among the
+ * appositions ("met A, Minister of X, and B, Director of Y, C, …"): every person named before the clause's next verb.
+ */
+function listGoesOn(s: SentenceReading, people: PeopleOfReport, participants: Map<number, string>, otherSide: Set<number>): void {
+  let last = 0;
+  for (const t of s.tokens) if (otherSide.has(people.at(s.index, t.index) ?? -1)) last = t.index;
+  if (last === 0) return;
+  for (let t = last + 1; t <= s.tokens.length; t++) {
+    const token = s.tokens[t - 1]!;
+    if (/^VB/.test(token.pos) || /^(?:[;.”"]|''|who|which|where)$/i.test(token.word)) return;
+    const person = people.at(s.index, t);
+    if (person === undefined || participants.has(person)) continue;
+    const role = participants.get([...otherSide][0]!) ?? 'ATTENDEE';
+    participants.set(person, role);
+    otherSide.add(person);
+  }
+}
+
 /** The lead of a frame whose subject side is one person and whose other side is several. */
 function leadOf(s: SentenceReading, trigger: number, subjectSide: Set<number>, otherSide: Set<number>): number | undefined {
   if (subjectSide.size !== 1 || otherSide.size < 2) return undefined;
@@ -195,6 +214,7 @@ function verbFrame(s: SentenceReading, t: number, rule: TriggerRule, people: Peo
       if (subjects.every((x) => peopleOf(s, x, people).length === 0)) return null;
       add(subjects, 'GUEST', subjectSide);
       add(on, 'HOST', otherSide);
+      if (subjectSide.size === 1) listGoesOn(s, people, participants, otherSide);
       const anchors = anchorsOf(s, t);
       return {
         rule,
@@ -221,6 +241,7 @@ function verbFrame(s: SentenceReading, t: number, rule: TriggerRule, people: Peo
   add(objects, roles.object, otherSide);
   add(withs, 'ATTENDEE', otherSide);
   if (participants.size === 0) return null;
+  if (subjectSide.size === 1) listGoesOn(s, people, participants, otherSide);
   const inPerson = s.parse.children(t, 'compound:prt').some((c) => word(s, c) === 'on');
   const anchors = anchorsOf(s, t);
   return {
@@ -284,6 +305,7 @@ function nounFrame(s: SentenceReading, t: number, rule: TriggerRule, people: Peo
     }
   }
   const dets = s.parse.children(t, 'det', 'nmod:poss').map((d) => word(s, d));
+  if (subjectSide.size === 1 && !together) listGoesOn(s, people, participants, otherSide);
   // "The meeting was attended by …": who else was there, not another meeting.
   const attendance = up !== undefined && ATTEND.has(lemma(s, up)) && relation === 'nsubj:pass';
   const backReference = attendance || (participants.size === 0 && dets.some((d) => ['the', 'this', 'that', 'their'].includes(d)));

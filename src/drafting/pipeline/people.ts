@@ -113,7 +113,8 @@ function titleBefore(s: SentenceReading, begin: number): { title: string | null;
   let country: string | null = null;
   for (let i = begin - 1; i >= 0; i--) {
     const t = s.tokens[i]!;
-    if (t.ner === 'TITLE') titles.unshift(t);
+    // A title word the tagger left untagged counts too ("Chief" of "Chief of the Naval Staff Admiral …").
+    if (t.ner === 'TITLE' || (/^NNP?$/.test(t.pos) && /^\p{Lu}/u.test(t.word) && TITLE_WORDS.has(t.lemma.toLowerCase()))) titles.unshift(t);
     else if (t.ner === 'NATIONALITY' || t.ner === 'COUNTRY') country ??= countryOf(t.word) ?? null;
     else if (
       !/^(?:'s|’s|of|the|and|Defence|Defense|Naval|Army|Air|Staff|Force|Forces|Foreign|Navy)$/.test(t.word) &&
@@ -147,6 +148,27 @@ function titleInApposition(s: SentenceReading, head: number): { title: string | 
     return { title: textOf(words), country };
   }
   return { title: null, country: null };
+}
+
+/**
+ * The title written after a name and a comma, where the parse did not make it an apposition ("Dr. S. Jaishankar,
+ * External Affairs Minister of India, is …"): the title words, and a country among the words that follow them.
+ */
+function titleAfter(
+  s: SentenceReading,
+  end: number,
+  apposed: { title: string | null; country: string | null },
+): { title: string | null; country: string | null } {
+  if (apposed.title || s.tokens[end]?.word !== ',') return apposed;
+  const titles: Token[] = [];
+  let country: string | null = null;
+  for (let i = end + 1; i < Math.min(s.tokens.length, end + 12); i++) {
+    const t = s.tokens[i]!;
+    if (t.ner === 'TITLE') titles.push(t);
+    else if (t.ner === 'COUNTRY' || t.ner === 'NATIONALITY') country ??= countryOf(t.word) ?? null;
+    else if (!(titles.length === 0 && /^NNP/.test(t.pos)) && !/^(?:of|the|for|and)$/i.test(t.word)) break;
+  }
+  return titles.length > 0 ? { title: textOf(titles), country } : apposed;
 }
 
 /** The token of a mention the parse hangs it from: the one whose governor is outside the mention. */
@@ -282,7 +304,7 @@ export function findPeople(reading: Reading, gazetteer: Gazetteer, publisher: st
       if (!name || namesNoOfficial(s, m.tokenBegin, m.tokenEnd, publisher)) continue;
       const head = headOf(s, m.tokenBegin, m.tokenEnd);
       const before = titleBefore(s, m.tokenBegin);
-      const apposed = before.title ? { title: null, country: null } : titleInApposition(s, head);
+      const apposed = before.title ? { title: null, country: null } : titleAfter(s, m.tokenEnd, titleInApposition(s, head));
       const person = introduce(name, before.title ?? apposed.title, before.country ?? apposed.country, s.paragraph);
       people[person]!.spans.push([m.characterOffsetBegin, m.characterOffsetEnd]);
       for (let t = m.tokenBegin + 1; t <= m.tokenEnd; t++) byToken.set(key(s, t), person);
@@ -351,6 +373,8 @@ function resolveCoreference(reading: Reading, people: ReportPerson[], byToken: M
       if (m.type === 'PROPER' || m.type === 'LIST') continue;
       const s = sentenceOf.get(indexOf(m));
       if (!s) continue;
+      // "His Majesty", "Her Excellency": a form of address, not a pronoun of the chain's person.
+      if (m.type === 'PRONOMINAL' && /^(?:majesty|excellency|highness|royal)$/i.test(s.tokens[m.endIndex - 1]?.word ?? '')) continue;
       const at = `${s.index}:${m.headIndex}`;
       if (byToken.has(at)) continue;
       byToken.set(at, person!);
