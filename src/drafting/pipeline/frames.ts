@@ -90,9 +90,20 @@ const TOGETHER = new Set([
  * The people a list goes on to name after the other side's last person, when the parse loses them among the
  * appositions ("met A, Minister of X, and B, Director of Y, C, …"): every person named before the clause's next verb.
  */
-function listGoesOn(s: SentenceReading, people: PeopleOfReport, participants: Map<number, string>, otherSide: Set<number>): void {
+function listGoesOn(
+  s: SentenceReading,
+  trigger: number,
+  people: PeopleOfReport,
+  participants: Map<number, string>,
+  otherSide: Set<number>,
+): void {
+  // The end of the first mention of the other side after the trigger: where the list would go on.
   let last = 0;
-  for (const t of s.tokens) if (otherSide.has(people.at(s.index, t.index) ?? -1)) last = t.index;
+  for (let t = trigger + 1; t <= s.tokens.length; t++) {
+    const named = otherSide.has(people.at(s.index, t) ?? -1);
+    if (named) last = t;
+    else if (last > 0) break;
+  }
   if (last === 0) return;
   for (let t = last + 1; t <= s.tokens.length; t++) {
     const token = s.tokens[t - 1]!;
@@ -214,7 +225,7 @@ function verbFrame(s: SentenceReading, t: number, rule: TriggerRule, people: Peo
       if (subjects.every((x) => peopleOf(s, x, people).length === 0)) return null;
       add(subjects, 'GUEST', subjectSide);
       add(on, 'HOST', otherSide);
-      if (subjectSide.size === 1) listGoesOn(s, people, participants, otherSide);
+      if (subjectSide.size === 1) listGoesOn(s, t, people, participants, otherSide);
       const anchors = anchorsOf(s, t);
       return {
         rule,
@@ -241,7 +252,7 @@ function verbFrame(s: SentenceReading, t: number, rule: TriggerRule, people: Peo
   add(objects, roles.object, otherSide);
   add(withs, 'ATTENDEE', otherSide);
   if (participants.size === 0) return null;
-  if (subjectSide.size === 1) listGoesOn(s, people, participants, otherSide);
+  if (subjectSide.size <= 1) listGoesOn(s, t, people, participants, otherSide);
   const inPerson = s.parse.children(t, 'compound:prt').some((c) => word(s, c) === 'on');
   const anchors = anchorsOf(s, t);
   return {
@@ -305,7 +316,7 @@ function nounFrame(s: SentenceReading, t: number, rule: TriggerRule, people: Peo
     }
   }
   const dets = s.parse.children(t, 'det', 'nmod:poss').map((d) => word(s, d));
-  if (subjectSide.size === 1 && !together) listGoesOn(s, people, participants, otherSide);
+  if (subjectSide.size === 1 && !together) listGoesOn(s, t, people, participants, otherSide);
   // "The meeting was attended by …": who else was there, not another meeting.
   const attendance = up !== undefined && ATTEND.has(lemma(s, up)) && relation === 'nsubj:pass';
   const backReference = attendance || (participants.size === 0 && dets.some((d) => ['the', 'this', 'that', 'their'].includes(d)));
