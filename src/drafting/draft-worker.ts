@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Annotation } from '../nlp/annotation.js';
-import { type DraftOptions, draftDocument } from './pipeline/draft-document.js';
+import type { DraftOptions } from './pipeline/document.js';
+import { draftDocument } from './pipeline/draft-document.js';
 import type { Gazetteer } from './pipeline/people.js';
 
 /**

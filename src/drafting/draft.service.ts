@@ -12,7 +12,7 @@ import { findNamesByBlockKeys } from '../repositories/resolution.repository.js';
 import { blockPartners } from '../resolution/candidates.js';
 import { graphLookup } from '../services/ingest.service.js';
 import type { DraftJob } from './draft-worker.js';
-import type { DraftOptions } from './pipeline/draft-document.js';
+import type { DraftOptions } from './pipeline/document.js';
 import type { Gazetteer } from './pipeline/people.js';
 import { textForReading } from './pipeline/prepare.js';
 import { publicationDate, readingProperties } from './pipeline/reading.js';

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Db } from '../../db/run-query.js';
 import { draftFromText } from '../../drafting/draft.service.js';
-import type { DraftOptions } from '../../drafting/pipeline/draft-document.js';
+import type { DraftOptions } from '../../drafting/pipeline/document.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import { nlpServer } from '../../nlp/nlp-server.js';
 import { defineCommand } from '../command.js';

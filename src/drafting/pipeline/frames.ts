@@ -196,102 +196,105 @@ function formatOf(s: SentenceReading, trigger: number, anchors: number[], rule: 
   return rule.format;
 }
 
-function verbFrame(s: SentenceReading, t: number, rule: TriggerRule, people: PeopleOfReport): Frame | null {
-  const roles = rule.roles ?? { subject: 'ATTENDEE', object: 'ATTENDEE' };
-  const participants = new Map<number, string>();
-  const subjectSide = new Set<number>();
-  const otherSide = new Set<number>();
-  const add = (tokens: number[], role: string, side = role === roles.subject ? subjectSide : otherSide) => {
+/** The people on each side of a trigger, as the parse names them, with their roles. */
+class Sides {
+  readonly participants = new Map<number, string>();
+  /** The side a round of talks is told from: the subject, or in the passive the one received or called on. */
+  readonly subject = new Set<number>();
+  readonly other = new Set<number>();
+
+  constructor(
+    private readonly s: SentenceReading,
+    private readonly people: PeopleOfReport,
+  ) {}
+
+  add(tokens: number[], role: string, side: Set<number>): void {
     for (const token of tokens)
-      for (const p of peopleOf(s, token, people)) {
-        if (!participants.has(p)) participants.set(p, role);
+      for (const p of peopleOf(this.s, token, this.people)) {
+        if (!this.participants.has(p)) this.participants.set(p, role);
         side.add(p);
       }
-  };
-  const withs = [...s.parse.children(t, 'obl:with', 'nmod:with', 'obl:between', 'obl:among')];
-  const subjects = subjectsOf(s, t);
-  const paired = rule.pairedSubject && new Set(subjects.flatMap((x) => peopleOf(s, x, people))).size >= 2;
-  if (rule.needsWith && !paired && withs.every((w) => peopleOf(s, w, people).length === 0)) return null;
-  const objects = s.parse.children(t, 'obj', 'iobj');
-  // "received a letter", "hosted a dinner": a verb whose object names no one is no meeting of anyone.
-  const objectNamesNoOne =
-    objects.length > 0 &&
-    objects.every((o) => peopleOf(s, o, people).length === 0 && !isTitle(s, o) && /^NNS?$/.test(s.tokens[o - 1]?.pos ?? ''));
-  if (rule.roles?.object === 'GUEST' && objectNamesNoOne && s.parse.children(t, 'nsubj:pass').length === 0) return null;
-  if (rule.personObject) {
-    const on = s.parse.children(t, 'obl:on');
-    if (on.some((o) => peopleOf(s, o, people).length > 0)) {
-      // "X called on B": a courtesy call in person, which needs the caller named.
-      if (subjects.every((x) => peopleOf(s, x, people).length === 0)) return null;
-      add(subjects, 'GUEST', subjectSide);
-      add(on, 'HOST', otherSide);
-      if (subjectSide.size === 1) listGoesOn(s, t, people, participants, otherSide);
-      const anchors = anchorsOf(s, t);
-      return {
-        rule,
-        sentence: s,
-        trigger: t,
-        participants,
-        format: 'BILATERAL',
-        status: statusOf(s, t, anchors),
-        anchors,
-        backReference: false,
-        lead: leadOf(s, t, subjectSide, otherSide),
-      };
-    }
-    const callers = [...objects, ...s.parse.children(t, 'obl:agent')];
-    if (callers.every((o) => peopleOf(s, o, people).length === 0)) return null;
   }
-  // The side a round of talks is told from is the subject; in the passive it is the one received or called on, and
-  // the agents (with any object the parser added to them) are the other side: "X was called on by A, B and C".
-  const passive = s.parse.children(t, 'nsubj:pass').length > 0;
-  const agents = s.parse.children(t, 'obl:agent', 'obl:by');
-  add(subjects, roles.subject, subjectSide);
-  add(agents, roles.subject, passive ? otherSide : subjectSide);
-  add(s.parse.children(t, 'nsubj:pass'), roles.object, subjectSide);
-  add(objects, roles.object, otherSide);
-  add(withs, 'ATTENDEE', otherSide);
-  if (participants.size === 0) return null;
-  if (subjectSide.size <= 1) listGoesOn(s, t, people, participants, otherSide);
-  const inPerson = s.parse.children(t, 'compound:prt').some((c) => word(s, c) === 'on');
-  const anchors = anchorsOf(s, t);
+
+  /** Whether any of the tokens names someone. */
+  names(tokens: number[]): boolean {
+    return tokens.some((t) => peopleOf(this.s, t, this.people).length > 0);
+  }
+}
+
+/** A frame of a trigger whose sides are known: its anchors, status and format, and the lead of a round of talks. */
+function frameOf(
+  s: SentenceReading,
+  t: number,
+  rule: TriggerRule,
+  sides: Sides,
+  how: { format?: string; together?: boolean; backReference?: boolean; head?: number },
+): Frame {
+  const anchors = anchorsOf(s, how.head ?? t);
   return {
     rule,
     sentence: s,
     trigger: t,
-    participants,
-    format: inPerson ? 'BILATERAL' : formatOf(s, t, anchors, rule),
+    participants: sides.participants,
+    format: how.format ?? formatOf(s, t, anchors, rule),
     status: statusOf(s, t, anchors),
     anchors,
-    backReference: false,
-    lead: paired ? undefined : leadOf(s, t, subjectSide, otherSide),
+    backReference: how.backReference ?? false,
+    lead: how.together ? undefined : leadOf(s, t, sides.subject, sides.other),
   };
 }
 
-function nounFrame(s: SentenceReading, t: number, rule: TriggerRule, people: PeopleOfReport): Frame {
-  const participants = new Map<number, string>();
-  const subjectSide = new Set<number>();
-  const otherSide = new Set<number>();
-  let together = false;
-  const add = (tokens: number[], side = subjectSide) => {
-    for (const token of tokens)
-      for (const p of peopleOf(s, token, people)) {
-        if (!participants.has(p)) participants.set(p, 'ATTENDEE');
-        side.add(p);
-      }
-  };
-  // "the official meeting ceremony with X": the arguments hang from the noun the trigger qualifies.
-  const [qualified] = s.parse.parents(t, 'compound');
-  const head = qualified ?? t;
-  const anchors = anchorsOf(s, head);
-  add(s.parse.children(head, 'nmod:poss'));
-  add(s.parse.children(head, 'nmod:with', 'nmod:to', 'nmod:on', 'acl'), otherSide);
-  const jointly = s.parse.children(head, 'nmod:between', 'nmod:of', 'nmod:among');
-  together = jointly.some((j) => peopleOf(s, j, people).length > 0);
-  add(jointly, otherSide);
+/** "X called on B": a courtesy call in person, which needs the caller named. */
+function callOnFrame(s: SentenceReading, t: number, rule: TriggerRule, people: PeopleOfReport): Frame | null {
+  const on = s.parse.children(t, 'obl:on');
+  const subjects = subjectsOf(s, t);
+  const sides = new Sides(s, people);
+  if (!sides.names(on) || !sides.names(subjects)) return null;
+  sides.add(subjects, 'GUEST', sides.subject);
+  sides.add(on, 'HOST', sides.other);
+  if (sides.subject.size === 1) listGoesOn(s, t, people, sides.participants, sides.other);
+  return frameOf(s, t, rule, sides, { format: 'BILATERAL' });
+}
+
+function verbFrame(s: SentenceReading, t: number, rule: TriggerRule, people: PeopleOfReport): Frame | null {
+  const roles = rule.roles ?? { subject: 'ATTENDEE', object: 'ATTENDEE' };
+  const sides = new Sides(s, people);
+  const withs = s.parse.children(t, 'obl:with', 'nmod:with', 'obl:between', 'obl:among');
+  const subjects = subjectsOf(s, t);
+  const paired = rule.pairedSubject && new Set(subjects.flatMap((x) => peopleOf(s, x, people))).size >= 2;
+  if (rule.needsWith && !paired && !sides.names(withs)) return null;
+  const objects = s.parse.children(t, 'obj', 'iobj');
+  const passive = s.parse.children(t, 'nsubj:pass').length > 0;
+  // "received a letter", "hosted a dinner": a verb whose object names no one is no meeting of anyone.
+  const objectNamesNoOne =
+    objects.length > 0 && objects.every((o) => !sides.names([o]) && !isTitle(s, o) && /^NNS?$/.test(s.tokens[o - 1]?.pos ?? ''));
+  if (rule.roles?.object === 'GUEST' && objectNamesNoOne && !passive) return null;
+  if (rule.personObject) {
+    const called = callOnFrame(s, t, rule, people);
+    if (called) return called;
+    if (!sides.names([...objects, ...s.parse.children(t, 'obl:agent')])) return null;
+  }
+  // In the passive the agents (with any object the parser added to them) are the other side: "X was called on by A,
+  // B and C" is told from X.
+  sides.add(subjects, roles.subject, sides.subject);
+  sides.add(s.parse.children(t, 'obl:agent', 'obl:by'), roles.subject, passive ? sides.other : sides.subject);
+  sides.add(s.parse.children(t, 'nsubj:pass'), roles.object, sides.subject);
+  sides.add(objects, roles.object, sides.other);
+  sides.add(withs, 'ATTENDEE', sides.other);
+  if (sides.participants.size === 0) return null;
+  if (sides.subject.size <= 1) listGoesOn(s, t, people, sides.participants, sides.other);
+  const inPerson = s.parse.children(t, 'compound:prt').some((c) => word(s, c) === 'on');
+  return frameOf(s, t, rule, sides, { ...(inPerson ? { format: 'BILATERAL' } : {}), together: paired });
+}
+
+/**
+ * The verb a noun trigger hangs from, and how: "A held talks with B" (object of a light verb), "a meeting was held
+ * between A and B", "A said during his meeting with B"; "On June 4 at a meeting with B, A said" hangs the noun from
+ * the date and the date from the verb.
+ */
+function governorOf(s: SentenceReading, head: number): { up: number | undefined; relation: string } {
   let [up] = s.parse.parents(head);
   let relation = up === undefined ? '' : (s.parse.between(up, head)[0] ?? '');
-  // "On June 4 at a meeting with B, A said": the noun hangs from the date, the date from the verb.
   if (up !== undefined && relation.startsWith('nmod:') && s.tokens[up - 1]?.ner === 'DATE') {
     const [above] = s.parse.parents(up);
     if (above !== undefined) {
@@ -299,38 +302,43 @@ function nounFrame(s: SentenceReading, t: number, rule: TriggerRule, people: Peo
       up = above;
     }
   }
-  if (up !== undefined) {
-    const light = HOLD.has(lemma(s, up));
-    // "A held talks with B", "a meeting was held between A and B", "A said during his meeting with B".
-    if ((relation === 'obj' && light) || relation.startsWith('obl:') || relation === 'nsubj:pass' || relation === 'nsubj') {
-      if (relation !== 'nsubj') add(subjectsOf(s, up));
-      if (relation.startsWith('obl:') && SPEECH.has(lemma(s, up))) add(s.parse.children(up, 'obj', 'iobj'), otherSide);
-      add(s.parse.children(up, 'obl:with', 'nmod:with', 'obl:agent', 'obl:on'), otherSide);
-      // "At the invitation of X, A travelled to Y for talks": the one who invited is the host of what followed.
-      for (const invitation of s.parse.children(up, 'obl:at', 'obl:upon', 'obl:on')) {
-        if (lemma(s, invitation) === 'invitation') add(s.parse.children(invitation, 'nmod:of'), otherSide);
-      }
-      const between = s.parse.children(up, 'obl:between', 'obl:among');
-      together ||= between.some((j) => peopleOf(s, j, people).length > 0);
-      add(between, otherSide);
-    }
+  return { up, relation };
+}
+
+/** The people the verb governing a noun trigger adds to it; whether they met together ("between A and B"). */
+function governorSides(s: SentenceReading, up: number, relation: string, sides: Sides): boolean {
+  if (!((relation === 'obj' && HOLD.has(lemma(s, up))) || relation.startsWith('obl:') || relation === 'nsubj:pass' || relation === 'nsubj'))
+    return false;
+  if (relation !== 'nsubj') sides.add(subjectsOf(s, up), 'ATTENDEE', sides.subject);
+  if (relation.startsWith('obl:') && SPEECH.has(lemma(s, up))) sides.add(s.parse.children(up, 'obj', 'iobj'), 'ATTENDEE', sides.other);
+  sides.add(s.parse.children(up, 'obl:with', 'nmod:with', 'obl:agent', 'obl:on'), 'ATTENDEE', sides.other);
+  // "At the invitation of X, A travelled to Y for talks": the one who invited is the host of what followed.
+  for (const invitation of s.parse.children(up, 'obl:at', 'obl:upon', 'obl:on')) {
+    if (lemma(s, invitation) === 'invitation') sides.add(s.parse.children(invitation, 'nmod:of'), 'ATTENDEE', sides.other);
   }
-  const dets = s.parse.children(t, 'det', 'nmod:poss').map((d) => word(s, d));
-  if (subjectSide.size === 1 && !together) listGoesOn(s, t, people, participants, otherSide);
+  const between = s.parse.children(up, 'obl:between', 'obl:among');
+  sides.add(between, 'ATTENDEE', sides.other);
+  return sides.names(between);
+}
+
+function nounFrame(s: SentenceReading, t: number, rule: TriggerRule, people: PeopleOfReport): Frame {
+  const sides = new Sides(s, people);
+  // "the official meeting ceremony with X": the arguments hang from the noun the trigger qualifies.
+  const [qualified] = s.parse.parents(t, 'compound');
+  const head = qualified ?? t;
+  sides.add(s.parse.children(head, 'nmod:poss'), 'ATTENDEE', sides.subject);
+  sides.add(s.parse.children(head, 'nmod:with', 'nmod:to', 'nmod:on', 'acl'), 'ATTENDEE', sides.other);
+  const jointly = s.parse.children(head, 'nmod:between', 'nmod:of', 'nmod:among');
+  let together = sides.names(jointly);
+  sides.add(jointly, 'ATTENDEE', sides.other);
+  const { up, relation } = governorOf(s, head);
+  if (up !== undefined) together = governorSides(s, up, relation, sides) || together;
+  if (sides.subject.size === 1 && !together) listGoesOn(s, t, people, sides.participants, sides.other);
   // "The meeting was attended by …": who else was there, not another meeting.
   const attendance = up !== undefined && ATTEND.has(lemma(s, up)) && relation === 'nsubj:pass';
-  const backReference = attendance || (participants.size === 0 && dets.some((d) => ['the', 'this', 'that', 'their'].includes(d)));
-  return {
-    rule,
-    sentence: s,
-    trigger: t,
-    participants,
-    format: formatOf(s, t, anchors, rule),
-    status: statusOf(s, t, anchors),
-    anchors,
-    backReference,
-    lead: together ? undefined : leadOf(s, t, subjectSide, otherSide),
-  };
+  const dets = s.parse.children(t, 'det', 'nmod:poss').map((d) => word(s, d));
+  const backReference = attendance || (sides.participants.size === 0 && dets.some((d) => ['the', 'this', 'that', 'their'].includes(d)));
+  return frameOf(s, t, rule, sides, { together, backReference, head });
 }
 
 /** Every event a sentence states, in the order of its triggers; a noun a light verb holds is read with that verb. */

@@ -210,91 +210,111 @@ function sameOfficial(person: ReportPerson, name: string): boolean {
   return false;
 }
 
+function noteTitle(person: ReportPerson, title: string | null): void {
+  if (!title) return;
+  person.title ??= title;
+  const office = title.replace(RANKS, '').replace(/\s+/g, ' ').trim();
+  if (office && !person.office) person.office = office;
+}
+
+/** The graph's people a name is looked up among: by name and alias, and by blocking keys for likely ones. */
+class GraphPeople {
+  private readonly byKey = new Map<string, Gazetteer['people'][number]>();
+  private readonly blocks: BlockIndex<Gazetteer['people'][number]>;
+
+  constructor(gazetteer: Gazetteer) {
+    for (const p of gazetteer.people) for (const n of [p.name, ...p.aliases]) this.byKey.set(nameKey(n), p);
+    this.blocks = new BlockIndex(gazetteer.people, PEOPLE_PER_BLOCK_KEY);
+  }
+
+  /** The graph's person of that name or alias; else the one the resolution score clearly prefers; else none. */
+  link(name: string, country: string | null): { graph: Gazetteer['people'][number] | undefined; linking: ReportPerson['linking'] } {
+    const exact = this.byKey.get(nameKey(name));
+    if (exact) {
+      const confidence = nameKey(exact.name) === nameKey(name) ? 1 : 0.95;
+      return { graph: exact, linking: { basis: 'GRAPH_NAME', confidence, reasons: [`"${name}" is a name the graph knows`] } };
+    }
+    const none = { graph: undefined, linking: { basis: 'NEW' as const, confidence: 1, reasons: [] } };
+    if (!name.includes(' ')) return none;
+    const profile = { id: 'new', name, aliases: [] as string[], country, posts: [] };
+    const best = this.blocks
+      .partners(profile)
+      .map((p) => ({ p, match: scorePair(profile, { id: p.id, name: p.name, aliases: p.aliases, country: p.country, posts: [] }) }))
+      .filter((x) => x.match && x.match.score >= CANDIDATE_THRESHOLD)
+      .sort((a, b) => b.match!.score - a.match!.score || a.p.id.localeCompare(b.p.id));
+    if (!(best.length === 1 || (best.length > 1 && best[0]!.match!.score - best[1]!.match!.score >= 0.05))) return none;
+    const { p, match } = best[0]!;
+    return { graph: p, linking: { basis: 'GRAPH_CANDIDATE', confidence: match!.score, reasons: match!.reasons } };
+  }
+}
+
+/** The report's person a name is: an earlier one it is a later form of, or someone new (linked to the graph if it can be). */
+function introduce(
+  people: ReportPerson[],
+  graph: GraphPeople,
+  name: string,
+  title: string | null,
+  country: string | null,
+  paragraph: number,
+): number {
+  const earlier = [...people].reverse().find((p) => sameOfficial(p, name));
+  if (earlier) {
+    // A later surname spelled another way is an alias of the whole name ("Bakirov" → "Subhan Bakirov").
+    const surnameOnly = !name.includes(' ') && !earlier.name.split(' ').includes(name);
+    earlier.spellings.add(surnameOnly ? [...earlier.name.split(' ').slice(0, -1), name].join(' ') : name);
+    if (nameKey(name).split(' ').length > nameKey(earlier.name).split(' ').length && !earlier.graphId) {
+      earlier.spellings.delete(earlier.name);
+      earlier.name = name;
+    }
+    earlier.paragraphs.add(paragraph);
+    noteTitle(earlier, title);
+    earlier.country ??= country;
+    return earlier.index;
+  }
+  const linked = graph.link(name, country);
+  const known = linked.graph;
+  const person: ReportPerson = {
+    index: people.length,
+    name: known ? known.name : name,
+    spellings: new Set(known && nameKey(known.name) !== nameKey(name) ? [known.name, name] : [name]),
+    title: null,
+    office: null,
+    country: country ?? known?.country ?? null,
+    graphId: known?.id ?? null,
+    linking: linked.linking,
+    paragraphs: new Set([paragraph]),
+    spans: [],
+  };
+  noteTitle(person, title);
+  people.push(person);
+  return person.index;
+}
+
+/**
+ * Notes who first held each title word, abbreviation and country: the one a later "the general", "the PM" or "the
+ * Georgian diplomat" most often means is the report's protagonist, the first so titled.
+ */
+function rememberTitled(firstTitled: Map<string, number>, person: ReportPerson, title: string | null, written: string): void {
+  for (const word of nameKey(title ?? '').split(' '))
+    if (TITLE_WORDS.has(word) && !firstTitled.has(word)) firstTitled.set(word, person.index);
+  // The words before the name hold its title as written, abbreviations included ("Chief of Army Staff (COAS) General").
+  for (const [short, long] of ABBREVIATIONS)
+    if ((written.includes(long) || written.split(' ').includes(nameKey(short))) && !firstTitled.has(short))
+      firstTitled.set(short, person.index);
+  if (person.country && title && !firstTitled.has(`country:${person.country}`)) firstTitled.set(`country:${person.country}`, person.index);
+}
+
 /**
  * Finds the report's people: PERSON mentions (bylines, credited outlets and places named after someone left out),
  * one person for every name that is a later form of an earlier one, pronouns and noun phrases CoreNLP's
- * coreference ties to a named person, and "the general" for the last person titled so. Each is linked to the
+ * coreference ties to a named person, and "the general" for the first person titled so. Each is linked to the
  * graph's person of that name or, by the resolution score, a likely one; or proposed as new.
  */
 export function findPeople(reading: Reading, gazetteer: Gazetteer, publisher: string): PeopleOfReport {
   const people: ReportPerson[] = [];
   const byToken = new Map<string, number>();
-  const byKey = new Map<string, Gazetteer['people'][number]>();
-  for (const p of gazetteer.people) for (const n of [p.name, ...p.aliases]) byKey.set(nameKey(n), p);
-  const graphBlocks = new BlockIndex(gazetteer.people, PEOPLE_PER_BLOCK_KEY);
+  const graph = new GraphPeople(gazetteer);
   const firstTitled = new Map<string, number>();
-
-  const noteTitle = (person: ReportPerson, title: string | null) => {
-    if (!title) return;
-    person.title ??= title;
-    const office = title.replace(RANKS, '').replace(/\s+/g, ' ').trim();
-    if (office && !person.office) person.office = office;
-  };
-  const remember = (person: number, title: string | null, written: string) => {
-    // The first person given a title is the one a later "the general" most often means: the report's protagonist.
-    for (const word of nameKey(title ?? '').split(' ')) if (TITLE_WORDS.has(word) && !firstTitled.has(word)) firstTitled.set(word, person);
-    // The words before the name hold its title as written, abbreviations included ("Chief of Army Staff (COAS) General").
-    for (const [short, long] of ABBREVIATIONS)
-      if ((written.includes(long) || written.split(' ').includes(nameKey(short))) && !firstTitled.has(short))
-        firstTitled.set(short, person);
-    const country = people[person]!.country;
-    if (country && title && !firstTitled.has(`country:${country}`)) firstTitled.set(`country:${country}`, person);
-  };
-
-  const introduce = (name: string, title: string | null, country: string | null, paragraph: number): number => {
-    const earlier = [...people].reverse().find((p) => sameOfficial(p, name));
-    if (earlier) {
-      // A later surname spelled another way is an alias of the whole name ("Bakirov" → "Subhan Bakirov").
-      const words = name.split(' ');
-      const surnameOnly = words.length === 1 && !earlier.name.split(' ').includes(name);
-      earlier.spellings.add(surnameOnly ? [...earlier.name.split(' ').slice(0, -1), name].join(' ') : name);
-      if (nameKey(name).split(' ').length > nameKey(earlier.name).split(' ').length && !earlier.graphId) {
-        earlier.spellings.delete(earlier.name);
-        earlier.name = name;
-      }
-      earlier.paragraphs.add(paragraph);
-      noteTitle(earlier, title);
-      earlier.country ??= country;
-      return earlier.index;
-    }
-    const exact = byKey.get(nameKey(name));
-    let graph = exact;
-    let linking: ReportPerson['linking'] = { basis: 'NEW', confidence: 1, reasons: [] };
-    if (exact) {
-      linking = {
-        basis: 'GRAPH_NAME',
-        confidence: nameKey(exact.name) === nameKey(name) ? 1 : 0.95,
-        reasons: [`"${name}" is a name the graph knows`],
-      };
-    } else if (name.includes(' ')) {
-      const profile = { id: 'new', name, aliases: [] as string[], country, posts: [] };
-      const best = graphBlocks
-        .partners(profile)
-        .map((p) => ({ p, match: scorePair(profile, { id: p.id, name: p.name, aliases: p.aliases, country: p.country, posts: [] }) }))
-        .filter((x) => x.match && x.match.score >= CANDIDATE_THRESHOLD)
-        .sort((a, b) => b.match!.score - a.match!.score || a.p.id.localeCompare(b.p.id));
-      if (best.length === 1 || (best.length > 1 && best[0]!.match!.score - best[1]!.match!.score >= 0.05)) {
-        graph = best[0]!.p;
-        linking = { basis: 'GRAPH_CANDIDATE', confidence: best[0]!.match!.score, reasons: best[0]!.match!.reasons };
-      }
-    }
-    const person: ReportPerson = {
-      index: people.length,
-      name: graph ? graph.name : name,
-      spellings: new Set(graph && nameKey(graph.name) !== nameKey(name) ? [graph.name, name] : [name]),
-      title: null,
-      office: null,
-      country: country ?? graph?.country ?? null,
-      graphId: graph?.id ?? null,
-      linking,
-      paragraphs: new Set([paragraph]),
-      spans: [],
-    };
-    noteTitle(person, title);
-    people.push(person);
-    return person.index;
-  };
-
   for (const s of reading.sentences) {
     for (const m of s.mentions) {
       if (m.ner !== 'PERSON') continue;
@@ -302,15 +322,17 @@ export function findPeople(reading: Reading, gazetteer: Gazetteer, publisher: st
       if (tokens.every((t) => PRONOUN.test(t.pos))) continue;
       const name = nameOf(tokens, reading.original);
       if (!name || namesNoOfficial(s, m.tokenBegin, m.tokenEnd, publisher)) continue;
-      const head = headOf(s, m.tokenBegin, m.tokenEnd);
       const before = titleBefore(s, m.tokenBegin);
-      const apposed = before.title ? { title: null, country: null } : titleAfter(s, m.tokenEnd, titleInApposition(s, head));
-      const person = introduce(name, before.title ?? apposed.title, before.country ?? apposed.country, s.paragraph);
+      const apposed = before.title
+        ? { title: null, country: null }
+        : titleAfter(s, m.tokenEnd, titleInApposition(s, headOf(s, m.tokenBegin, m.tokenEnd)));
+      const title = before.title ?? apposed.title;
+      const person = introduce(people, graph, name, title, before.country ?? apposed.country, s.paragraph);
       people[person]!.spans.push([m.characterOffsetBegin, m.characterOffsetEnd]);
       for (let t = m.tokenBegin + 1; t <= m.tokenEnd; t++) byToken.set(key(s, t), person);
       // A title written before the name belongs to the mention too: "Minister" in "Defence Minister Zakir Hasanov".
       for (let t = m.tokenBegin; t >= 1 && s.tokens[t - 1]!.ner === 'TITLE'; t--) byToken.set(key(s, t), person);
-      remember(person, before.title ?? apposed.title, nameKey(textOf(s.tokens.slice(Math.max(0, m.tokenBegin - 10), m.tokenBegin))));
+      rememberTitled(firstTitled, people[person]!, title, nameKey(textOf(s.tokens.slice(Math.max(0, m.tokenBegin - 10), m.tokenBegin))));
     }
     resolveTitleOnly(s, people, byToken, firstTitled);
   }
