@@ -66,8 +66,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   resolution: ['domain'],
   // The pipeline reads CoreNLP's annotation, whose shape nlp/annotation.ts gives; it calls no server.
   'drafting/pipeline': ['domain', 'resolution', 'nlp', '.'],
-  'local-neo4j': ['.'],
-  'local-nlp': ['.'],
+  // What the two local JVM servers share: Java, Maven provisioning, pid files, the folder scheme.
+  'local-jvm': ['.'],
+  'local-neo4j': ['local-jvm', '.'],
+  'local-nlp': ['local-jvm', '.'],
   // The NLP server's client, and where it is: CORENLP_URL or the project's own instance, started on first use.
   nlp: ['local-nlp', '.'],
   db: ['domain', 'local-neo4j', '.'],
@@ -75,7 +77,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   repositories: ['domain', 'db', '.'],
   services: ['domain', 'ingest', 'resolution', 'exports', 'repositories', 'db', '.'],
   drafting: ['domain', 'drafting/pipeline', 'resolution', 'ingest', 'nlp', 'services', 'repositories', 'db', '.'],
-  'bulk-import': ['domain', 'ingest', 'services', 'repositories', 'db', 'local-neo4j', '.'],
+  // neo4j-admin runs on the java the local Neo4j runs on.
+  'bulk-import': ['domain', 'ingest', 'services', 'repositories', 'db', 'local-neo4j', 'local-jvm', '.'],
   'api/ide': [],
   'api/presenters': ['domain', 'repositories'],
   'api/plugins': ['api', 'domain', 'db', '.'],

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { javaCommand } from '../local-jvm/java.js';
 import type { InstanceLayout } from '../local-neo4j/layout.js';
-import { javaCommand, LocalNeo4jError } from '../local-neo4j/local-neo4j.js';
+import { LocalNeo4jError } from '../local-neo4j/local-neo4j.js';
 
 export interface AdminImportOutcome {
   nodes: number;

@@ -1,10 +1,10 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { type JvmLayout, jvmLayout } from '../local-jvm/jvm-layout.js';
 import { projectPath } from '../project-root.js';
 
 /** Neo4j 5.26 is the LTS line that still runs on Java 17 and whose Browser is published to Maven Central. */
 export const NEO4J_VERSION = '5.26.30';
 export const BROWSER_VERSION = '5.24.0';
-export const MAVEN_DEPENDENCY_PLUGIN_VERSION = '3.8.1';
 
 export type InstanceName = 'local' | 'test' | 'bench' | 'scratch';
 
@@ -36,38 +36,25 @@ export const BROWSER_ASSETS_URL: Record<InstanceName, string> = {
   scratch: 'http://localhost:34000/browser',
 };
 
-export interface InstanceLayout {
+export interface InstanceLayout extends JvmLayout {
   name: InstanceName;
-  /** Jars shared by every instance: downloaded once, reused offline. */
-  distDir: string;
-  libDir: string;
-  home: string;
   confDir: string;
   dataDir: string;
   logsDir: string;
-  runDir: string;
-  pidFile: string;
   passwordFile: string;
-  consoleLog: string;
   ports: { bolt: number; http: number };
 }
 
 /** Folders of one local instance under `<project>/.neo4j` (git-ignored). */
 export function instanceLayout(name: InstanceName, root = projectPath('.neo4j'), ports = INSTANCE_PORTS[name]): InstanceLayout {
-  const distDir = resolve(root, 'dist', `neo4j-${NEO4J_VERSION}`);
-  const home = resolve(root, 'instances', name);
+  const layout = jvmLayout(root, `neo4j-${NEO4J_VERSION}`, name, 'neo4j.pid');
   return {
+    ...layout,
     name,
-    distDir,
-    libDir: join(distDir, 'lib'),
-    home,
-    confDir: join(home, 'conf'),
-    dataDir: join(home, 'data'),
-    logsDir: join(home, 'logs'),
-    runDir: join(home, 'run'),
-    pidFile: join(home, 'run', 'neo4j.pid'),
-    passwordFile: join(home, 'password'),
-    consoleLog: join(home, 'logs', 'console.log'),
+    confDir: join(layout.home, 'conf'),
+    dataDir: join(layout.home, 'data'),
+    logsDir: join(layout.home, 'logs'),
+    passwordFile: join(layout.home, 'password'),
     ports,
   };
 }

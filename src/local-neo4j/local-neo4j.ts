@@ -1,20 +1,13 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { assertJava17, javaCommand } from '../local-jvm/java.js';
+import type { JvmServer, Log } from '../local-jvm/jvm-server.js';
+import { copyMavenDependencies } from '../local-jvm/maven.js';
+import { du, isAlive, portIsFree, runningPid as runningJvmPid, stopProcess, tail } from '../local-jvm/processes.js';
 import { BROWSER_ASSETS_URL, type InstanceLayout, type InstanceName, instanceLayout, NEO4J_VERSION } from './layout.js';
 import { renderNeo4jConf, renderProvisionPom, serverJvmArgs } from './neo4j-conf.js';
 
@@ -33,116 +26,41 @@ export interface LocalConnection {
   browserUrl: string;
 }
 
-export type Log = (line: string) => void;
+export type { Log };
+
+const NEO4J_SERVER: JvmServer = {
+  name: 'the local Neo4j',
+  fullName: 'the local Neo4j',
+  download: 'Neo4j from Maven Central into .neo4j/',
+  otherwise: 'or set NEO4J_URI to a server of your own',
+  otherwiseBriefly: 'or set NEO4J_URI',
+  error: (message) => new LocalNeo4jError(message),
+};
 
 const USERNAME = 'neo4j';
 const START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 60_000;
-
-export function javaCommand(): string {
-  const javaHome = process.env.JAVA_HOME;
-  return javaHome ? join(javaHome, 'bin', 'java') : 'java';
-}
-
-async function assertJava17(): Promise<void> {
-  const java = javaCommand();
-  let output: string;
-  try {
-    const { stderr, stdout } = await run(java, ['-version']);
-    output = stderr + stdout;
-  } catch {
-    throw new LocalNeo4jError(
-      `Java 17 or newer is needed to run the local Neo4j, and "${java}" could not be run. ` +
-        'Install a JDK 17+ (Debian: apt-get install -y openjdk-17-jre-headless) or set NEO4J_URI to a server of your own.',
-    );
-  }
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(output);
-  const major = match ? Number(match[1] === '1' ? match[2] : match[1]) : NaN;
-  if (!(major >= 17)) {
-    throw new LocalNeo4jError(
-      `Java 17 or newer is needed to run the local Neo4j, found ${match ? `Java ${major}` : 'an unknown version'} at "${java}". ` +
-        'Point JAVA_HOME at a JDK 17+ or set NEO4J_URI.',
-    );
-  }
-}
-
-async function assertMaven(): Promise<void> {
-  try {
-    await run('mvn', ['-v']);
-  } catch {
-    throw new LocalNeo4jError(
-      'Maven (mvn) is needed once, to download Neo4j from Maven Central into .neo4j/. ' +
-        'Install it (Debian: apt-get install -y maven) or set NEO4J_URI to a server of your own.',
-    );
-  }
-}
 
 function isProvisioned(layout: InstanceLayout): boolean {
   return existsSync(layout.libDir) && readdirSync(layout.libDir).some((f) => f.startsWith(`neo4j-server-${NEO4J_VERSION}`));
 }
 
 /** Downloads the server and Browser jars once; later calls find them and touch no network. */
-export async function provision(layout: InstanceLayout, log: Log): Promise<{ downloaded: boolean }> {
-  if (isProvisioned(layout)) return { downloaded: false };
-  await assertMaven();
-  mkdirSync(layout.distDir, { recursive: true });
-  const pom = join(layout.distDir, 'pom.xml');
-  writeFileSync(pom, renderProvisionPom());
-  const staging = join(layout.distDir, 'lib.partial');
-  rmSync(staging, { recursive: true, force: true });
-  log(`Downloading Neo4j ${NEO4J_VERSION} from Maven Central (once; about 140 MB)…`);
-  try {
-    await run('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${staging}`], {
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error) {
-    const detail = (error as { stdout?: string }).stdout
-      ?.split('\n')
-      .filter((l) => l.includes('ERROR'))
-      .slice(0, 3)
-      .join('\n');
-    throw new LocalNeo4jError(`mvn could not fetch Neo4j ${NEO4J_VERSION}:\n${detail || String(error)}`);
-  }
-  // Rename last, so an interrupted download never looks like a complete one.
-  rmSync(layout.libDir, { recursive: true, force: true });
-  renameSync(staging, layout.libDir);
-  return { downloaded: true };
-}
-
-function readPid(layout: InstanceLayout): number | undefined {
-  if (!existsSync(layout.pidFile)) return undefined;
-  const pid = Number(readFileSync(layout.pidFile, 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+export function provision(layout: InstanceLayout, log: Log): Promise<{ downloaded: boolean }> {
+  const copy = {
+    distDir: layout.distDir,
+    libDir: layout.libDir,
+    pom: renderProvisionPom(),
+    isProvisioned: () => isProvisioned(layout),
+    announce: `Downloading Neo4j ${NEO4J_VERSION} from Maven Central (once; about 140 MB)…`,
+    failed: (detail: string) => new LocalNeo4jError(`mvn could not fetch Neo4j ${NEO4J_VERSION}:\n${detail}`),
+  };
+  return copyMavenDependencies(NEO4J_SERVER, copy, log);
 }
 
 /** The pid of this instance's server if it runs, judged by the pid file and the process's command line. */
 export function runningPid(layout: InstanceLayout): number | undefined {
-  const pid = readPid(layout);
-  if (pid === undefined || !isAlive(pid)) return undefined;
-  try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    if (!cmdline.includes(`--home-dir=${layout.home}`)) return undefined;
-  } catch {
-    // No /proc (not Linux): the live pid from our own file is the best evidence there is.
-  }
-  return pid;
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
+  return runningJvmPid(layout.pidFile, `--home-dir=${layout.home}`);
 }
 
 /** Bolt handshake by hand: the server answers the magic preamble with the protocol version it agrees to. */
@@ -222,11 +140,6 @@ export async function setInitialPassword(layout: InstanceLayout, password: strin
   }
 }
 
-function tail(file: string, lines: number): string {
-  if (!existsSync(file)) return '';
-  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-}
-
 /**
  * Makes sure the instance runs: provisions jars if needed, writes the conf, sets the initial password
  * before the first start, starts the server detached (it outlives this process) and waits until Bolt answers.
@@ -245,12 +158,12 @@ export async function ensureRunning(
     return { ...connectionOf(layout), started: false, pid: running, startMs: 0 };
   }
 
-  await assertJava17();
+  await assertJava17(NEO4J_SERVER);
   for (const [what, port] of [
     ['Bolt', layout.ports.bolt],
     ['HTTP', layout.ports.http],
   ] as const) {
-    if (!(await portIsFree(port))) {
+    if (!(await portIsFree(port, '127.0.0.1'))) {
       throw new LocalNeo4jError(
         `Port ${port} (${what}) on 127.0.0.1 is taken by another program, so the local Neo4j cannot start. ` +
           'Stop that program, or set NEO4J_URI/NEO4J_PASSWORD to use the server that holds the port.',
@@ -291,16 +204,7 @@ async function waitForBolt(layout: InstanceLayout, pid: number, begin: number): 
 export async function stop(name: InstanceName, layout = instanceLayout(name)): Promise<boolean> {
   const pid = runningPid(layout);
   if (pid === undefined) return false;
-  process.kill(pid, 'SIGTERM');
-  const begin = Date.now();
-  while (isAlive(pid)) {
-    if (Date.now() - begin > STOP_TIMEOUT_MS) {
-      process.kill(pid, 'SIGKILL');
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  rmSync(layout.pidFile, { force: true });
+  await stopProcess(pid, layout.pidFile, STOP_TIMEOUT_MS);
   return true;
 }
 
@@ -320,13 +224,6 @@ export interface LocalStatus {
   browser: string;
   home: string;
   diskBytes: { jars: number; instance: number };
-}
-
-function du(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.size;
-  return readdirSync(path).reduce((sum, entry) => sum + du(join(path, entry)), 0);
 }
 
 export function status(name: InstanceName, layout = instanceLayout(name)): LocalStatus {

@@ -1,4 +1,5 @@
-import { BROWSER_VERSION, INSTANCE_MEMORY, type InstanceLayout, MAVEN_DEPENDENCY_PLUGIN_VERSION, NEO4J_VERSION } from './layout.js';
+import { renderCopyDependenciesPom } from '../local-jvm/maven.js';
+import { BROWSER_VERSION, INSTANCE_MEMORY, type InstanceLayout, NEO4J_VERSION } from './layout.js';
 
 /**
  * neo4j.conf for a local instance. Every key here was checked against `SHOW SETTINGS` of the pinned
@@ -47,28 +48,10 @@ export function renderNeo4jConf(layout: InstanceLayout, options: { browserAssets
 
 /** A POM whose only job is to let `mvn dependency:copy-dependencies` gather the server and Browser jars. */
 export function renderProvisionPom(): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>local.officials-graph</groupId>
-  <artifactId>neo4j-server-jars</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <dependencies>
-    <dependency><groupId>org.neo4j</groupId><artifactId>neo4j</artifactId><version>${NEO4J_VERSION}</version></dependency>
-    <dependency><groupId>org.neo4j.client</groupId><artifactId>neo4j-browser</artifactId><version>${BROWSER_VERSION}</version></dependency>
-  </dependencies>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>org.apache.maven.plugins</groupId>
-        <artifactId>maven-dependency-plugin</artifactId>
-        <version>${MAVEN_DEPENDENCY_PLUGIN_VERSION}</version>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-`;
+  return renderCopyDependenciesPom('neo4j-server-jars', [
+    `<groupId>org.neo4j</groupId><artifactId>neo4j</artifactId><version>${NEO4J_VERSION}</version>`,
+    `<groupId>org.neo4j.client</groupId><artifactId>neo4j-browser</artifactId><version>${BROWSER_VERSION}</version>`,
+  ]);
 }
 
 /** JVM arguments of a direct (no bootloader fork) server start; the --add-opens are required on Java 17. */

@@ -1,4 +1,5 @@
-import { CORENLP_VERSION, MAVEN_DEPENDENCY_PLUGIN_VERSION, type NlpLayout } from './layout.js';
+import { renderCopyDependenciesPom } from '../local-jvm/maven.js';
+import { CORENLP_VERSION, type NlpLayout } from './layout.js';
 
 /** How the server runs: its heap (`-mx`), its request threads and the annotators it loads before it listens. */
 export interface NlpServerSettings {
@@ -14,28 +15,7 @@ export const SERVER_TIMEOUT_MS = 60_000;
 /** A POM whose only job is to let `mvn dependency:copy-dependencies` gather CoreNLP, its models and their dependencies. */
 export function renderCoreNlpPom(): string {
   const corenlp = `<groupId>edu.stanford.nlp</groupId><artifactId>stanford-corenlp</artifactId><version>${CORENLP_VERSION}</version>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>local.officials-graph</groupId>
-  <artifactId>corenlp-server-jars</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <dependencies>
-    <dependency>${corenlp}</dependency>
-    <dependency>${corenlp}<classifier>models</classifier></dependency>
-  </dependencies>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>org.apache.maven.plugins</groupId>
-        <artifactId>maven-dependency-plugin</artifactId>
-        <version>${MAVEN_DEPENDENCY_PLUGIN_VERSION}</version>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-`;
+  return renderCopyDependenciesPom('corenlp-server-jars', [corenlp, `${corenlp}<classifier>models</classifier>`]);
 }
 
 /**

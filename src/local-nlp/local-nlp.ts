@@ -1,74 +1,33 @@
-import { execFile, spawn } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { assertJava17, javaCommand } from '../local-jvm/java.js';
+import type { JvmServer, Log } from '../local-jvm/jvm-server.js';
+import { copyMavenDependencies } from '../local-jvm/maven.js';
+import { du, isAlive, portIsFree, runningPid as runningJvmPid, stopProcess, tail } from '../local-jvm/processes.js';
 import { type NlpServerSettings, renderCoreNlpPom, serverJvmArgs } from './corenlp-args.js';
 import { CORENLP_VERSION, type NlpInstanceName, type NlpLayout, nlpLayout } from './layout.js';
-
-const run = promisify(execFile);
 
 /** A problem the user can fix: the CLI prints its message alone, without a stack. */
 export class LocalNlpError extends Error {
   override name = 'LocalNlpError';
 }
 
-export type Log = (line: string) => void;
+export type { Log };
 
 /** Loading the models and annotating a first sentence took 40–70 s here with other work running; a slower machine may take more. */
 const START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 30_000;
 const OWN_SERVER = 'or set CORENLP_URL to a CoreNLP server of your own';
-const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[\\d;]*m`, 'g');
 
-function javaCommand(): string {
-  const javaHome = process.env.JAVA_HOME;
-  return javaHome ? join(javaHome, 'bin', 'java') : 'java';
-}
-
-async function assertJava17(): Promise<void> {
-  const java = javaCommand();
-  let output: string;
-  try {
-    const { stderr, stdout } = await run(java, ['-version']);
-    output = stderr + stdout;
-  } catch {
-    throw new LocalNlpError(
-      `Java 17 or newer is needed to run the NLP server (CoreNLP), and "${java}" could not be run. ` +
-        `Install a JDK 17+ (Debian: apt-get install -y openjdk-17-jre-headless) ${OWN_SERVER}.`,
-    );
-  }
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(output);
-  const major = match ? Number(match[1] === '1' ? match[2] : match[1]) : NaN;
-  if (!(major >= 17)) {
-    throw new LocalNlpError(
-      `Java 17 or newer is needed to run the NLP server, found ${match ? `Java ${major}` : 'an unknown version'} at "${java}". ` +
-        `Point JAVA_HOME at a JDK 17+ ${OWN_SERVER}.`,
-    );
-  }
-}
-
-async function assertMaven(): Promise<void> {
-  try {
-    await run('mvn', ['-v']);
-  } catch {
-    throw new LocalNlpError(
-      'Maven (mvn) is needed once, to download CoreNLP and its models from Maven Central into .corenlp/. ' +
-        `Install it (Debian: apt-get install -y maven) ${OWN_SERVER}.`,
-    );
-  }
-}
+const NLP_SERVER: JvmServer = {
+  name: 'the NLP server',
+  fullName: 'the NLP server (CoreNLP)',
+  download: 'CoreNLP and its models from Maven Central into .corenlp/',
+  otherwise: OWN_SERVER,
+  otherwiseBriefly: OWN_SERVER,
+  error: (message) => new LocalNlpError(message),
+};
 
 function isProvisioned(layout: NlpLayout): boolean {
   if (!existsSync(layout.libDir)) return false;
@@ -80,79 +39,25 @@ function isProvisioned(layout: NlpLayout): boolean {
  * Copies CoreNLP, its models and their dependencies once into the instance-shared lib folder, through Maven's cache
  * (which downloads what it lacks from Maven Central); later calls find them and touch neither Maven nor the network.
  */
-async function provision(layout: NlpLayout, log: Log): Promise<{ downloaded: boolean }> {
-  if (isProvisioned(layout)) return { downloaded: false };
-  await assertMaven();
-  mkdirSync(layout.distDir, { recursive: true });
-  const pom = join(layout.distDir, 'pom.xml');
-  writeFileSync(pom, renderCoreNlpPom());
-  // Per process, so two first starts at once never write into one folder.
-  const staging = join(layout.distDir, `lib.partial-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  log(`Fetching CoreNLP ${CORENLP_VERSION} and its English models through Maven (once; about 495 MB)…`);
-  try {
-    await run('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${staging}`], {
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    const detail = (error as { stdout?: string }).stdout
-      ?.split('\n')
-      // Maven colours its lines even in batch mode; the bare "[ERROR]" lines and its advice on -e and -X say nothing here.
-      .map((l) => l.replace(ANSI_COLOUR, '').trim())
-      .filter((l) => l.startsWith('[ERROR] ') && !/re-run Maven/i.test(l))
-      .slice(0, 3)
-      .join('\n');
-    throw new LocalNlpError(
-      `mvn could not fetch CoreNLP ${CORENLP_VERSION} from Maven Central:\n${detail || String(error)}\n` +
-        `Check the network (or the proxy in ~/.m2/settings.xml) and run npm run nlp:start again, ${OWN_SERVER}.`,
-    );
-  }
-  if (isProvisioned(layout)) {
-    rmSync(staging, { recursive: true, force: true });
-    return { downloaded: false };
-  }
-  // Rename last, so an interrupted copy never looks like a complete one.
-  rmSync(layout.libDir, { recursive: true, force: true });
-  renameSync(staging, layout.libDir);
-  return { downloaded: true };
-}
-
-function readPid(layout: NlpLayout): number | undefined {
-  if (!existsSync(layout.pidFile)) return undefined;
-  const pid = Number(readFileSync(layout.pidFile, 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+function provision(layout: NlpLayout, log: Log): Promise<{ downloaded: boolean }> {
+  const copy = {
+    distDir: layout.distDir,
+    libDir: layout.libDir,
+    pom: renderCoreNlpPom(),
+    isProvisioned: () => isProvisioned(layout),
+    announce: `Fetching CoreNLP ${CORENLP_VERSION} and its English models through Maven (once; about 495 MB)…`,
+    failed: (detail: string) =>
+      new LocalNlpError(
+        `mvn could not fetch CoreNLP ${CORENLP_VERSION} from Maven Central:\n${detail}\n` +
+          `Check the network (or the proxy in ~/.m2/settings.xml) and run npm run nlp:start again, ${OWN_SERVER}.`,
+      ),
+  };
+  return copyMavenDependencies(NLP_SERVER, copy, log);
 }
 
 /** The pid of this instance's server if it runs, judged by the pid file and the process's command line. */
 export function runningPid(layout: NlpLayout): number | undefined {
-  const pid = readPid(layout);
-  if (pid === undefined || !isAlive(pid)) return undefined;
-  try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    if (!cmdline.includes(`-Djava.io.tmpdir=${layout.runDir}`)) return undefined;
-  } catch {
-    // No /proc (not Linux): the live pid from our own file is the best evidence there is.
-  }
-  return pid;
-}
-
-/** Tried on every interface, as the server binds: a program holding the port on any one address would make it fail. */
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, () => server.close(() => resolve(true)));
-  });
+  return runningJvmPid(layout.pidFile, `-Djava.io.tmpdir=${layout.runDir}`);
 }
 
 /** The server's own readiness endpoint: it answers only once the preloaded models are in memory. */
@@ -164,11 +69,6 @@ async function serverReady(port: number, timeoutMs = 2000): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function tail(file: string, lines: number): string {
-  if (!existsSync(file)) return '';
-  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
 /**
@@ -271,7 +171,8 @@ export async function ensureNlpRunning(
     return { url, started: false, startMs: 0 };
   }
 
-  await assertJava17();
+  await assertJava17(NLP_SERVER);
+  // Tried on every interface, as the server binds: a program holding the port on any one address would make it fail.
   if (!(await portIsFree(layout.port))) {
     throw new LocalNlpError(
       `Port ${layout.port} is taken by another program, so the project's NLP server cannot start. ` +
@@ -307,16 +208,7 @@ export async function ensureNlpRunning(
 export async function stopNlp(name: NlpInstanceName, layout = nlpLayout(name)): Promise<boolean> {
   const pid = runningPid(layout);
   if (pid === undefined) return false;
-  process.kill(pid, 'SIGTERM');
-  const begin = Date.now();
-  while (isAlive(pid)) {
-    if (Date.now() - begin > STOP_TIMEOUT_MS) {
-      process.kill(pid, 'SIGKILL');
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  rmSync(layout.pidFile, { force: true });
+  await stopProcess(pid, layout.pidFile, STOP_TIMEOUT_MS);
   return true;
 }
 
@@ -331,13 +223,6 @@ export interface NlpStatus {
   url: string;
   consoleLog: string;
   jarBytes: number;
-}
-
-function du(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.size;
-  return readdirSync(path).reduce((sum, entry) => sum + du(join(path, entry)), 0);
 }
 
 export async function nlpStatus(name: NlpInstanceName, layout = nlpLayout(name)): Promise<NlpStatus> {
