@@ -141,15 +141,19 @@ export const FIXTURE_FILE = `${FIXTURES}/annotations.json`;
 
 let stored: Record<string, Annotation> | undefined;
 
+/** The stored annotations by key, read once. */
+function storedAnnotations(): Record<string, Annotation> {
+  stored ??= existsSync(FIXTURE_FILE) ? (JSON.parse(readFileSync(FIXTURE_FILE, 'utf8')) as Record<string, Annotation>) : {};
+  return stored;
+}
+
 /** The stored annotation of a text; a missing one means the fixtures are stale. */
 export function storedAnnotation(text: AnnotatedText): Annotation {
-  stored ??= existsSync(FIXTURE_FILE) ? (JSON.parse(readFileSync(FIXTURE_FILE, 'utf8')) as Record<string, Annotation>) : {};
-  const annotation = stored[fixtureKey(text)];
+  const annotation = storedAnnotations()[fixtureKey(text)];
   if (!annotation) throw new Error(`No stored annotation for ${JSON.stringify(text.text.slice(0, 60))}: run npm run nlp:fixtures`);
   return annotation;
 }
 
 export function storedKeys(): string[] {
-  stored ??= existsSync(FIXTURE_FILE) ? (JSON.parse(readFileSync(FIXTURE_FILE, 'utf8')) as Record<string, Annotation>) : {};
-  return Object.keys(stored);
+  return Object.keys(storedAnnotations());
 }

@@ -77,16 +77,9 @@ function dyads(frame: Frame): Frame[] {
  * principals the headline and lead name. The officials (a title or a country known) named there, in order, at most
  * three, met; the first held trigger gives the rule and format.
  */
-function leadFrame(reading: Reading, people: PeopleOfReport, held: Frame[]): DraftMeeting | undefined {
-  const lead = reading.sentences.filter((s) => s.paragraph <= 1);
-  const named: number[] = [];
-  for (const s of lead)
-    for (const t of s.tokens) {
-      const p = people.at(s.index, t.index);
-      const person = p === undefined ? undefined : people.people[p]!;
-      if (person && (person.title || person.country) && !named.includes(p!)) named.push(p!);
-    }
+function leadFrame(reading: Reading, named: number[], held: Frame[]): DraftMeeting | undefined {
   if (named.length < 2) return undefined;
+  const lead = reading.sentences.filter((s) => s.paragraph <= 1);
   const [first] = held;
   const call = held.find((f) => f.format === 'CALL');
   const rule = { ...first!.rule, id: 'document/lead', prior: 0.6, note: 'the headline and lead name them as the principals of the event' };
@@ -104,32 +97,32 @@ function leadFrame(reading: Reading, people: PeopleOfReport, held: Frame[]): Dra
   };
 }
 
+/** The people a sentence names, each once, in the order it first names them. */
+function peopleNamedIn(s: SentenceReading, people: PeopleOfReport): number[] {
+  return [...new Set(s.tokens.map((t) => people.at(s.index, t.index)))].filter((p): p is number => p !== undefined);
+}
+
+/** The officials (a title or a country known) the headline and lead name, in order: the first is the protagonist. */
+function leadOfficials(reading: Reading, people: PeopleOfReport): number[] {
+  const named = reading.sentences.filter((s) => s.paragraph <= 1).flatMap((s) => peopleNamedIn(s, people));
+  return [...new Set(named)].filter((p) => people.people[p]!.title || people.people[p]!.country);
+}
+
 /** The two people a headline names beside a trigger it gives no participants ("statement by A and B after the meeting"). */
 function namedIn(s: SentenceReading, people: PeopleOfReport, frame: Frame): Map<number, string> {
-  const named = [...new Set(s.tokens.map((t) => people.at(s.index, t.index)))].filter((p): p is number => p !== undefined);
+  const named = peopleNamedIn(s, people);
   return named.length === 2 ? new Map(named.map((p) => [p, 'ATTENDEE'])) : frame.participants;
 }
 
 /** How many sides a multilateral word names. */
 const MULTILATERAL_SIZE: Record<string, number> = { trilateral: 3, tripartite: 3, 'three-way': 3, quadrilateral: 4, 'four-way': 4 };
 
+/** The sides a trigger ("trilateral") or its modifier ("a trilateral meeting") says met. */
 function multilateralSize(frame: Frame): number | undefined {
   const s = frame.sentence;
-  for (const c of s.parse.children(frame.trigger, 'amod', 'compound')) {
+  for (const c of [frame.trigger, ...s.parse.children(frame.trigger, 'amod', 'compound')]) {
     const size = MULTILATERAL_SIZE[s.tokens[c - 1]!.lemma.toLowerCase()];
     if (size) return size;
-  }
-  return undefined;
-}
-
-/** The first official (a title or a country known) the headline and lead name. */
-function protagonist(reading: Reading, people: PeopleOfReport): number | undefined {
-  for (const s of reading.sentences) {
-    if (s.paragraph > 1) break;
-    for (const t of s.tokens) {
-      const p = people.at(s.index, t.index);
-      if (p !== undefined && (people.people[p]!.title || people.people[p]!.country)) return p;
-    }
   }
   return undefined;
 }
@@ -168,6 +161,7 @@ class EventReader {
   private current: number | null = null;
   private currentVisit: number | null = null;
   private paragraphDate: { paragraph: number; date: DraftDate } | undefined;
+  private officials: number[] | undefined;
 
   constructor(
     private readonly reading: Reading,
@@ -179,11 +173,14 @@ class EventReader {
     const body = s.paragraph > 0;
     this.reporting ??= reportingDateIn(s, this.published);
     this.noteVisit(s);
+    const statements = body ? statementsIn(s, this.people) : [];
+    // Someone a statement is made on behalf of is spoken for, not present.
+    const behalf = new Set(statements.flatMap((st) => (st.onBehalfOf === null ? [] : [st.onBehalfOf])));
     let touched = false;
-    for (const frame of framesIn(s, this.people).flatMap(dyads)) touched = this.frame(s, frame, body) || touched;
+    for (const frame of framesIn(s, this.people).flatMap(dyads)) touched = this.frame(s, frame, body, behalf) || touched;
     if (!body) return;
     this.aboutCurrent(s, touched);
-    for (const stated of statementsIn(s, this.people)) {
+    for (const stated of statements) {
       this.events.statements.push({ ...stated, meeting: this.lastMeeting.get(stated.speaker) ?? null, paragraph: s.paragraph });
     }
   }
@@ -199,7 +196,7 @@ class EventReader {
   }
 
   /** One frame of a sentence: a meeting, evidence for one, or something not proposed. Whether it gave a meeting. */
-  private frame(s: SentenceReading, frame: Frame, body: boolean): boolean {
+  private frame(s: SentenceReading, frame: Frame, body: boolean, behalf: ReadonlySet<number>): boolean {
     if (frame.status === 'HELD' && !frame.backReference) this.heldTriggers.push(frame);
     const date = eventDate(frame, this.published);
     if (date && this.paragraphDate?.paragraph !== s.paragraph) this.paragraphDate = { paragraph: s.paragraph, date };
@@ -219,7 +216,7 @@ class EventReader {
     }
     // "at the end of the meeting" with no meeting told before: the meeting of the people the sentence names.
     if (frame.backReference && this.current !== null) return false;
-    const participants = this.participantsOf(s, frame);
+    const participants = this.participantsOf(s, frame, behalf);
     if (participants.size < 2) {
       if (participants.size === 1) {
         const names = [...participants.keys()].map((p) => this.people.people[p]!.name);
@@ -236,7 +233,7 @@ class EventReader {
    * the meeting under way's first participant or the report's first official; a trigger with fewer than two, the
    * sentence's two named people (or as many as "trilateral" says), not those who only report or are spoken for.
    */
-  private participantsOf(s: SentenceReading, frame: Frame): Map<number, string> {
+  private participantsOf(s: SentenceReading, frame: Frame, behalf: ReadonlySet<number>): Map<number, string> {
     const participants = new Map(frame.participants);
     const { meetings, visits } = this.events;
     if (participants.size === 1 && frame.rule.id.endsWith('/noun')) {
@@ -245,11 +242,10 @@ class EventReader {
           ? visits[this.currentVisit]!.leader
           : this.current !== null
             ? [...meetings[this.current]!.participants.keys()][0]
-            : protagonist(this.reading, this.people);
+            : this.leadOfficials()[0];
       if (other !== undefined && !participants.has(other)) participants.set(other, 'ATTENDEE');
     }
     if (participants.size >= 2 || frame.backReference) return participants;
-    const behalf = new Set(statementsIn(s, this.people).flatMap((st) => (st.onBehalfOf === null ? [] : [st.onBehalfOf])));
     // A spokesman who tweeted, an agency's reporter who said: the subjects of reporting verbs took no part.
     const reporters = new Set(
       s.tokens
@@ -257,10 +253,8 @@ class EventReader {
         .flatMap((t) => s.parse.children(t.index, 'nsubj'))
         .map((t) => this.people.at(s.index, t)),
     );
-    const named = [...new Set(s.tokens.map((t) => this.people.at(s.index, t.index)))].filter(
-      (p): p is number => p !== undefined && !behalf.has(p) && (!reporters.has(p) || participants.has(p)),
-    );
-    const wanted = MULTILATERAL_SIZE[frame.sentence.tokens[frame.trigger - 1]!.lemma.toLowerCase()] ?? multilateralSize(frame);
+    const named = peopleNamedIn(s, this.people).filter((p) => !behalf.has(p) && (!reporters.has(p) || participants.has(p)));
+    const wanted = multilateralSize(frame);
     if (named.length === 2 || named.length === wanted) for (const p of named) if (!participants.has(p)) participants.set(p, 'ATTENDEE');
     return participants;
   }
@@ -315,6 +309,12 @@ class EventReader {
     for (const { rule, regex } of this.topics) if (regex.test(words)) meeting.topics.add(rule.code);
   }
 
+  /** Worked out once, when a frame first needs the protagonist. */
+  private leadOfficials(): number[] {
+    this.officials ??= leadOfficials(this.reading, this.people);
+    return this.officials;
+  }
+
   finish(): EventsOfReport {
     const { meetings, notProposed } = this.events;
     // The headline tells the lead's event again: it adds evidence to a meeting of the same people, or stands for it
@@ -339,7 +339,7 @@ class EventReader {
     }
     const leadHeld = this.heldTriggers.filter((f) => f.sentence.paragraph <= 1);
     if (meetings.length === 0 && leadHeld.length > 0 && !notProposed.some((n) => n.paragraph <= 1)) {
-      const lead = leadFrame(this.reading, this.people, leadHeld);
+      const lead = leadFrame(this.reading, this.leadOfficials(), leadHeld);
       if (lead) meetings.push(lead);
     }
     const reporting = this.reporting;

@@ -1,3 +1,6 @@
+/** Whether a text sets its paragraphs apart with blank lines (else each line is one). */
+export const hasBlankLines = (text: string) => /\n[ \t]*\n/.test(text);
+
 /** A letter with diacritics as its base letter, one character for one ("Çavuşoğlu" → "Cavusoglu"). */
 const BASE_LETTERS: Record<string, string> = {
   ı: 'i',
@@ -33,7 +36,7 @@ function baseLetter(letter: string): string {
  */
 export function textForReading(text: string): string {
   // The break takes the form the rest of the text gives its paragraphs: a blank line, or a line of its own.
-  const blank = /\n[ \t]*\n/.test(text);
+  const blank = hasBlankLines(text);
   const dated = text.replace(/^\s?date (\d{4}-\d{2}-\d{2})[ \t]{1,2}(?=\S)/, (m, day: string) =>
     `date ${day}${blank ? '\n\n' : '\n '}`.slice(0, m.length).padEnd(m.length, blank ? '\n' : ' '),
   );

@@ -1,5 +1,5 @@
 import type { AnnotatedSentence, Annotation, Dependency, EntityMention, Token } from '../../nlp/annotation.js';
-import { textForReading } from './prepare.js';
+import { hasBlankLines, textForReading } from './prepare.js';
 
 /** A paragraph of a report as the evidence counts it: 0 holds the headline, byline and dateline. */
 export interface Paragraph {
@@ -85,7 +85,7 @@ const isFrontMatter = (block: string) =>
  * starts with the body), and nothing from a trailer line such as "--" or "Follow us" on.
  */
 export function splitParagraphs(text: string): Paragraph[] {
-  const separator = /\n[ \t]*\n/.test(text) ? /\n[ \t]*\n\s*/g : /\n\s*/g;
+  const separator = hasBlankLines(text) ? /\n[ \t]*\n\s*/g : /\n\s*/g;
   const blocks: { start: number; end: number; text: string }[] = [];
   let at = 0;
   const push = (start: number, end: number) => {
@@ -127,7 +127,7 @@ const COREF_BOUNDS = { 'coref.maxMentionDistance': '30', 'coref.maxMentionDistan
  * blank line, or, where the text has none, a line ends one) and coreference bounded.
  */
 export function readingProperties(text: string): Record<string, string> {
-  return { 'ssplit.newlineIsSentenceBreak': /\n[ \t]*\n/.test(text) ? 'two' : 'always', ...COREF_BOUNDS };
+  return { 'ssplit.newlineIsSentenceBreak': hasBlankLines(text) ? 'two' : 'always', ...COREF_BOUNDS };
 }
 
 /**
